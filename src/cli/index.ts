@@ -1,0 +1,54 @@
+#!/usr/bin/env node
+// The `ts314` command: dispatches to one module per subcommand, each of which only calls the public API.
+import { didYouMean } from '../internal/did-you-mean.js';
+import { runtimeInfo } from '../runtime/index.js';
+import { UsageError } from './args.js';
+
+interface Command {
+  readonly summary: string;
+  run(argv: string[]): Promise<number>;
+}
+
+/** Subcommands load lazily so `ts314 info` does not pay for the benchmark suite. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  info: () => import('./commands/info.js'),
+};
+
+async function usage(): Promise<string> {
+  const rows = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).summary}`),
+  );
+  return ['usage: ts314 <command> [options]', '', 'Commands:', ...rows, '', 'Run `ts314 <command> --help` for its options.'].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(await usage());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version' || name === '-V') {
+    console.log(runtimeInfo().ts314Version);
+    return 0;
+  }
+  const load = COMMANDS[name];
+  if (!load) {
+    throw new UsageError(`unknown command '${name}'.${didYouMean(name, Object.keys(COMMANDS)) || ` Commands: ${Object.keys(COMMANDS).join(', ')}`}`);
+  }
+  return (await load()).run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError) {
+      console.error(`ts314: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(error);
+      process.exitCode = 1;
+    }
+  },
+);
