@@ -16,6 +16,8 @@ try {
   console.error('ts314 build: typescript is not installed; run `npm install` in the repository first.');
   process.exit(1);
 }
+// Native addons first (no-op when up to date): dist/ loads them from build/Release.
+execFileSync(process.execPath, [join(root, 'scripts', 'build-native.mjs')], { stdio: 'inherit', cwd: root });
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 try {
   execFileSync(process.execPath, [tscBin, '-p', join(root, 'tsconfig.build.json')], { stdio: 'inherit', cwd: root });

@@ -12,6 +12,8 @@ interface Command {
 /** Subcommands load lazily so `ts314 info` does not pay for the benchmark suite. */
 const COMMANDS: Record<string, () => Promise<Command>> = {
   info: () => import('./commands/info.js'),
+  uuid: () => import('./commands/uuid.js'),
+  gc: () => import('./commands/gc.js'),
 };
 
 async function usage(): Promise<string> {

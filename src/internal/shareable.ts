@@ -76,3 +76,20 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
     }
   }
 }
+
+/**
+ * Whether `value` can be sent to another interpreter (Python's `is_shareable`, with ts314's rules:
+ * structured-cloneable data, (Shared)ArrayBuffers and SHARE_HANDLE objects such as Queues).
+ * @example
+ * isShareable({ a: [1, 2n, new Uint8Array(4)] }); // true
+ * isShareable({ onDone() {} });                    // false
+ */
+export function isShareable(value: unknown): boolean {
+  try {
+    checkShareable(value, 'value');
+    return true;
+  } catch (error) {
+    if (error instanceof NotShareableError) return false;
+    throw error;
+  }
+}

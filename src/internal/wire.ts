@@ -22,6 +22,11 @@ export function isSharedHandle(value: unknown): value is SharedHandle {
   return typeof value === 'object' && value !== null && typeof (value as SharedHandle).__ts314Handle === 'string';
 }
 
+/** Whether `value` holds, at any depth, an object that crosses by handle (a Queue, a Lock, …). */
+export function containsHandle(value: unknown): boolean {
+  return hasHandle(value, new Set());
+}
+
 function hasHandle(value: unknown, seen: Set<object>): boolean {
   if (typeof value !== 'object' || value === null || seen.has(value)) return false;
   if ((value as Record<symbol, unknown>)[SHARE_HANDLE] !== undefined) return true;
@@ -80,6 +85,16 @@ export function encodeArgs(args: readonly unknown[], pathPrefix = 'args'): Encod
   return { payload: args.map((arg) => replaceHandles(arg, new Map())), hasHandles: true };
 }
 
+/**
+ * Sender side for one value with its own path (a call's result, a prepareMain binding): the
+ * EncodedArgs holds `[value]`, and errors name `path` itself, e.g. `result.items[2]`.
+ */
+export function encodeValue(value: unknown, path: string): EncodedArgs {
+  checkShareable(value, path);
+  if (!hasHandle(value, new Set())) return { payload: [value], hasHandles: false };
+  return { payload: [replaceHandles(value, new Map())], hasHandles: true };
+}
+
 async function reviveIn(value: unknown, seen: Set<object>): Promise<unknown> {
   if (typeof value !== 'object' || value === null || seen.has(value)) return value;
   if (isSharedHandle(value)) {
@@ -92,8 +107,16 @@ async function reviveIn(value: unknown, seen: Set<object>): Promise<unknown> {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) value[i] = await reviveIn(value[i], seen);
   } else if (value instanceof Map) {
-    for (const [k, v] of value) value.set(k, await reviveIn(v, seen));
-  } else if (!(value instanceof Set)) {
+    // Keys may be handles too (encodeArgs replaced them), so entries are rebuilt in order.
+    const entries = [...value];
+    value.clear();
+    for (const [k, v] of entries) value.set(await reviveIn(k, seen), await reviveIn(v, seen));
+  } else if (value instanceof Set) {
+    // Sets are rebuilt in order so a revived handle takes its placeholder's place.
+    const items = [...value];
+    value.clear();
+    for (const item of items) value.add(await reviveIn(item, seen));
+  } else {
     for (const [k, v] of Object.entries(value)) (value as Record<string, unknown>)[k] = await reviveIn(v, seen);
   }
   return value;

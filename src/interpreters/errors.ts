@@ -44,3 +44,44 @@ export class NotShareableError extends TypeError {
     this.path = path;
   }
 }
+
+/** Why an interpreter stopped while work was in flight; `code` is stable for programs to test. */
+export type InterpreterErrorCode = 'ERR_INTERPRETER_DIED' | 'ERR_INTERPRETER_CLOSED' | 'ERR_INTERPRETER_ABORTED';
+
+/**
+ * The interpreter stopped under work that was running in it: its worker exited (process.exit, an
+ * uncaught error in a timer, out of memory under resourceLimits) or close() was called.
+ * `code` says which; `cause` is the worker's own error when there was one.
+ */
+export class InterpreterStoppedError extends InterpreterError {
+  override name = 'InterpreterStoppedError';
+  readonly code: InterpreterErrorCode;
+  /** The worker's exit code when it exited by itself, else undefined. */
+  readonly exitCode: number | undefined;
+  constructor(message: string, code: InterpreterErrorCode, exitCode?: number, options?: ErrorOptions) {
+    super(message, options);
+    this.code = code;
+    this.exitCode = exitCode;
+  }
+}
+
+/** Base class for Queue failures (Python's `QueueError`). */
+export class QueueError extends Error {
+  override name = 'QueueError';
+  /** Set for failures that are not Empty/Full, e.g. 'ERR_QUEUE_ITEM_TOO_LARGE'. */
+  readonly code: string | undefined;
+  constructor(message: string, options?: ErrorOptions & { code?: string }) {
+    super(message, options);
+    this.code = options?.code;
+  }
+}
+
+/** get() timed out, or getNowait() found the queue empty (Python's `QueueEmpty`). */
+export class QueueEmpty extends QueueError {
+  override name = 'QueueEmpty';
+}
+
+/** put() timed out, or putNowait() found no room (Python's `QueueFull`). */
+export class QueueFull extends QueueError {
+  override name = 'QueueFull';
+}

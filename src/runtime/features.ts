@@ -2,6 +2,9 @@
 import zlib from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { loadAddon } from '../compression/core/native.js';
+import { bz2Backend } from '../compression/bz2/backend.js';
+import { lzmaBackend } from '../compression/lzma/backend.js';
 
 /** One detected capability: whether it is there, what was seen, and what ts314 does without it. */
 export interface FeatureStatus {
@@ -53,8 +56,26 @@ const PROBES = [
   },
   {
     name: 'nativeZstd',
-    fallback: "ts314/compression uses its own bundled libzstd instead of node:zlib's",
+    fallback: "none needed: ts314/compression/zstd always uses its bundled libzstd (node:zlib's zstd lacks training, frame info and prefixes)",
     detect: () => typeof (zlib as { zstdCompressSync?: unknown }).zstdCompressSync === 'function',
+  },
+  {
+    name: 'zstd',
+    fallback: 'ts314/compression/zstd throws ZstdError (code UNAVAILABLE): build the addon with `npm run build:native`',
+    detect: () => {
+      const loaded = loadAddon<{ versionString: string }>('ts314_zstd');
+      return loaded.ok ? `bundled libzstd ${loaded.addon.versionString} (N-API addon, multithreaded)` : false;
+    },
+  },
+  {
+    name: 'bz2',
+    fallback: 'ts314/compression/bz2 throws Bz2Error (UNAVAILABLE): install libbz2-dev and rebuild the addon',
+    detect: () => bz2Backend() ?? false,
+  },
+  {
+    name: 'lzma',
+    fallback: 'ts314/compression/lzma throws LZMAError (UNAVAILABLE): install liblzma-dev and rebuild the addon',
+    detect: () => lzmaBackend() ?? false,
   },
   {
     name: 'explicitResourceManagement',
@@ -74,7 +95,7 @@ const PROBES = [
   },
   {
     name: 'gcPerformanceEntries',
-    fallback: 'GC pauses cannot be observed',
+    fallback: 'GC pauses cannot be observed: ts314/gc monitor() records none; collect() and getStats() still work',
     detect: () => ((PerformanceObserver as { supportedEntryTypes?: readonly string[] }).supportedEntryTypes ?? []).includes('gc'),
   },
   {

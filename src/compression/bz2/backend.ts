@@ -1,0 +1,35 @@
+// The bz2 backend: ts314's own N-API addon over libbz2 (the library the `bzip2` CLI uses).
+import { loadAddon, type NativeCodecAddon, type NativeHandle } from '../core/native.js';
+import type { NativeCodecSpec } from '../core/native-codec.js';
+import { bz2Error } from './errors.js';
+
+export interface Bz2Addon extends NativeCodecAddon {
+  createEncoder(level: number): NativeHandle;
+  createDecoder(): NativeHandle;
+}
+
+/** The addon, or Bz2Error UNAVAILABLE saying how to get it. */
+export function bz2Addon(): Bz2Addon {
+  const load = loadAddon<Bz2Addon>('ts314_bz2');
+  if (load.ok) return load.addon;
+  throw bz2Error(
+    `the native bz2 backend (build/Release/ts314_bz2.node) is not built: ${load.error.message.split('\n')[0]}. ` +
+      'Install libbz2-dev and a C compiler, then run `npx node-gyp rebuild` in the ts314 package.',
+    'UNAVAILABLE',
+    load.error,
+  );
+}
+
+/** Which backend serves bz2 here: a description, or undefined when none loads. */
+export function bz2Backend(): string | undefined {
+  const load = loadAddon<Bz2Addon>('ts314_bz2');
+  return load.ok ? `libbz2 ${load.addon.version.split(',')[0]} (ts314 native addon)` : undefined;
+}
+
+export const BZ2_SPEC: NativeCodecSpec = {
+  codec: 'bz2',
+  addon: bz2Addon,
+  makeError: bz2Error,
+  looksLikeStream: (b) => b.length >= 3 && b[0] === 0x42 && b[1] === 0x5a && b[2] === 0x68,
+  emptyInputIsEmptyOutput: true,
+};

@@ -1,0 +1,21 @@
+// ts314/compression: Python 3.14's compression package (PEP 784) for Node — one API over zstd, gzip, zlib, bz2, lzma and brotli.
+export {
+  compress,
+  decompress,
+  compressAsync,
+  decompressAsync,
+  detect,
+  createCompressStream,
+  createDecompressStream,
+} from './package.js';
+export type { CompressOptions, DecompressOptions } from './package.js';
+export { available, isAvailable } from './available.js';
+export type { CodecAvailability } from './available.js';
+export { compressFrame, decompressFrame, FRAME_ZSTD_LEVEL } from './frame.js';
+export { CODECS, CODEC_ALIASES } from './codecs.js';
+export { UnknownCodecError, UnrecognizedFormatError } from './errors.js';
+export { CompressionError } from './core/errors.js';
+export type { CodecName, CompressionErrorCode } from './core/errors.js';
+export { DEFAULT_MAX_OUTPUT_LENGTH } from './core/limits.js';
+export type { BytesLike } from './core/bytes.js';
+export type { FileMode } from './core/file.js';

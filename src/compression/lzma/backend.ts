@@ -1,0 +1,38 @@
+// The lzma backend: ts314's own N-API addon over liblzma (XZ Utils, the library the `xz` CLI uses).
+import { loadAddon, type NativeCodecAddon, type NativeHandle } from '../core/native.js';
+import type { NativeCodecSpec } from '../core/native-codec.js';
+import { lzmaError } from './errors.js';
+
+export interface LzmaAddon extends NativeCodecAddon {
+  createEncoder(format: number, check: number, preset: number, filters: BigInt64Array | null): NativeHandle;
+  createDecoder(format: number, memlimit: number, filters: BigInt64Array | null): NativeHandle;
+  isCheckSupported(check: number): boolean;
+}
+
+/** The addon, or LZMAError UNAVAILABLE saying how to get it. */
+export function lzmaAddon(): LzmaAddon {
+  const load = loadAddon<LzmaAddon>('ts314_lzma');
+  if (load.ok) return load.addon;
+  throw lzmaError(
+    `the native lzma backend (build/Release/ts314_lzma.node) is not built: ${load.error.message.split('\n')[0]}. ` +
+      'Install liblzma-dev and a C compiler, then run `npx node-gyp rebuild` in the ts314 package.',
+    'UNAVAILABLE',
+    load.error,
+  );
+}
+
+/** Which backend serves lzma here: a description, or undefined when none loads. */
+export function lzmaBackend(): string | undefined {
+  const load = loadAddon<LzmaAddon>('ts314_lzma');
+  return load.ok ? `liblzma ${load.addon.version} (ts314 native addon)` : undefined;
+}
+
+const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];
+
+export const LZMA_SPEC: NativeCodecSpec = {
+  codec: 'lzma',
+  addon: lzmaAddon,
+  makeError: lzmaError,
+  looksLikeStream: (b) => b.length >= 6 && XZ_MAGIC.every((v, i) => b[i] === v),
+  emptyInputIsEmptyOutput: false,
+};

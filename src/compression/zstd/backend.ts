@@ -1,0 +1,14 @@
+// Which zstd implementation ts314 runs on, for features() and diagnostics.
+import { tryZstdAddon } from './native.js';
+
+/**
+ * Describes the backend: always ts314's bundled libzstd, compiled from the vendored source by
+ * node-gyp. node:zlib's zstd (Node >= 22.15) lacks dictionary training, frame inspection, prefixes and
+ * the parameter bounds, so it is not used even where present. Undefined when the addon is not built.
+ * @example
+ * zstdBackend(); // 'bundled libzstd 1.5.7 (N-API addon, multithreaded)'
+ */
+export function zstdBackend(): string | undefined {
+  const addon = tryZstdAddon();
+  return addon ? `bundled libzstd ${addon.versionString} (N-API addon, multithreaded)` : undefined;
+}

@@ -1,0 +1,34 @@
+// ts314/compression/zstd: Python 3.14's compression.zstd for Node — libzstd with parameters, streaming, dictionaries and files.
+export { compress, decompress, compressAsync, decompressAsync, DEFAULT_MAX_OUTPUT_LENGTH } from './one-shot.js';
+export type { ZstdCompressOptions, ZstdDecompressOptions, ZstdOneShotDecompressOptions } from './one-shot.js';
+export { ZstdCompressor } from './compressor.js';
+export type { ZstdFlushMode } from './compressor.js';
+export { ZstdDecompressor } from './decompressor.js';
+export { ZstdDict, trainDict, finalizeDict } from './dict.js';
+export type { ZstdDictUse } from './dict.js';
+export { getFrameInfo, getFrameSize } from './frame.js';
+export type { FrameInfo } from './frame.js';
+export {
+  CompressionParameter,
+  DecompressionParameter,
+  Strategy,
+  COMPRESSION_LEVEL_DEFAULT,
+  zstdVersion,
+  zstdVersionInfo,
+} from './parameters.js';
+export type { CompressionParameterName, DecompressionParameterName } from './parameters.js';
+export type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
+export { ZstdError } from './errors.js';
+export { ZstdFile, FILE_READ_CHUNK } from './file.js';
+export type { ZstdFileMode, ZstdFileOptions, ZstdFileTarget } from './file.js';
+export { open, ZstdTextFile } from './open.js';
+export type { ZstdOpenMode, ZstdOpenOptions, ZstdTextEncoding } from './open.js';
+export {
+  createCompressStream,
+  createDecompressStream,
+  ZstdCompressStream,
+  ZstdDecompressStream,
+  STREAM_OUTPUT_SLICE,
+} from './stream.js';
+export type { ZstdStreamOptions } from './stream.js';
+export { zstdBackend } from './backend.js';

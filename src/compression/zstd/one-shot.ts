@@ -1,0 +1,122 @@
+// One-shot compress/decompress, synchronous and on the libuv thread pool (the async twins).
+import { toBytes, type BytesLike } from '../core/bytes.js';
+import { DEFAULT_MAX_OUTPUT_LENGTH, resolveMaxOutputLength } from '../core/limits.js';
+import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { COMPRESS_ACTION, DECOMPRESS_ACTION, toZstdError } from './errors.js';
+import { zstdAddon } from './native.js';
+import {
+  compressionDict,
+  compressionSetup,
+  decompressionDict,
+  decompressionPairs,
+  type CompressionOptions,
+  type DecompressionOptions,
+  type ZstdDictArgument,
+} from './options.js';
+
+export { DEFAULT_MAX_OUTPUT_LENGTH };
+
+/** Options of every zstd compressing form (one-shot, compressor, stream, file). */
+export interface ZstdCompressOptions {
+  /** Compression level, negative (fastest) to 22; 0 or undefined means COMPRESSION_LEVEL_DEFAULT (3). */
+  readonly level?: number;
+  /** Advanced parameters (mutually exclusive with `level`, which is then `options.compressionLevel`). */
+  readonly options?: CompressionOptions;
+  readonly zstdDict?: ZstdDictArgument;
+}
+
+/** Options of every zstd decompressing form. */
+export interface ZstdDecompressOptions {
+  readonly zstdDict?: ZstdDictArgument;
+  readonly options?: DecompressionOptions;
+}
+
+/** One-shot decompression options: adds the decompression-bomb guard. */
+export interface ZstdOneShotDecompressOptions extends ZstdDecompressOptions {
+  /**
+   * Largest output accepted, in bytes; more is a ZstdError with code OUTPUT_LIMIT, never a truncation.
+   * Default DEFAULT_MAX_OUTPUT_LENGTH (1 GiB). `Infinity` lifts the limit.
+   */
+  readonly maxOutputLength?: number;
+}
+
+const COMPRESS_KEYS = ['level', 'options', 'zstdDict'] as const;
+const DECOMPRESS_KEYS = ['zstdDict', 'options', 'maxOutputLength'] as const;
+
+function prepareCompress(data: BytesLike, opts: ZstdCompressOptions | undefined, where: string) {
+  checkOptionKeys(opts, COMPRESS_KEYS, where);
+  const src = toBytes(data, where);
+  const setup = compressionSetup(opts?.level, opts?.options, where);
+  const dict = compressionDict(opts?.zstdDict, setup.level, where);
+  return { src, setup, dict };
+}
+
+function prepareDecompress(data: BytesLike, opts: ZstdOneShotDecompressOptions | undefined, where: string) {
+  checkOptionKeys(opts, DECOMPRESS_KEYS, where);
+  const src = toBytes(data, where);
+  const pairs = decompressionPairs(opts?.options, where);
+  const dict = decompressionDict(opts?.zstdDict, where);
+  const max = resolveMaxOutputLength(opts?.maxOutputLength, where);
+  return { src, pairs, dict, max };
+}
+
+/**
+ * Compresses `data` into one Zstandard frame (with its content size recorded), like Python's
+ * `compression.zstd.compress`.
+ * @example
+ * import { compress, decompress } from 'ts314/compression/zstd';
+ * const frame = compress(Buffer.from('hello '.repeat(1000)), { level: 10 });
+ */
+export function compress(data: BytesLike, options?: ZstdCompressOptions): Buffer {
+  const { src, setup, dict } = prepareCompress(data, options, 'zstd.compress');
+  try {
+    return zstdAddon().compress(src, setup.pairs, dict.kind, dict.arg, dict.type);
+  } catch (error) {
+    throw toZstdError(error, COMPRESS_ACTION);
+  }
+}
+
+/**
+ * Decompresses every frame in `data` (concatenated frames are joined; skippable frames are skipped, as
+ * libzstd does). Truncated, corrupted, wrong-dictionary and non-zstd input throw ZstdError; output
+ * beyond `maxOutputLength` (default 1 GiB) throws with code OUTPUT_LIMIT.
+ * @example
+ * const text = decompress(frame).toString();
+ */
+export function decompress(data: BytesLike, options?: ZstdOneShotDecompressOptions): Buffer {
+  const { src, pairs, dict, max } = prepareDecompress(data, options, 'zstd.decompress');
+  try {
+    return zstdAddon().decompress(src, pairs, dict.kind, dict.arg, dict.type, max);
+  } catch (error) {
+    throw toZstdError(error, DECOMPRESS_ACTION);
+  }
+}
+
+/**
+ * `compress` on the libuv thread pool: the event loop stays free while libzstd works. Do not modify
+ * `data` until the promise settles.
+ * @example
+ * const frame = await compressAsync(bigBuffer, { level: 19 });
+ */
+export async function compressAsync(data: BytesLike, options?: ZstdCompressOptions): Promise<Buffer> {
+  const { src, setup, dict } = prepareCompress(data, options, 'zstd.compressAsync');
+  try {
+    return await zstdAddon().compressAsync(src, setup.pairs, dict.kind, dict.arg, dict.type);
+  } catch (error) {
+    throw toZstdError(error, COMPRESS_ACTION);
+  }
+}
+
+/**
+ * `decompress` on the libuv thread pool, with the same checks and limits.
+ * @example
+ * const data = await decompressAsync(frame, { maxOutputLength: 64 * 2 ** 20 });
+ */
+export async function decompressAsync(data: BytesLike, options?: ZstdOneShotDecompressOptions): Promise<Buffer> {
+  const { src, pairs, dict, max } = prepareDecompress(data, options, 'zstd.decompressAsync');
+  try {
+    return await zstdAddon().decompressAsync(src, pairs, dict.kind, dict.arg, dict.type, max);
+  } catch (error) {
+    throw toZstdError(error, DECOMPRESS_ACTION);
+  }
+}

@@ -1,0 +1,193 @@
+// open(): Python's compression.zstd.open — a ZstdFile in binary mode, a ZstdTextFile (decoded strings) in text mode.
+import { StringDecoder } from 'node:string_decoder';
+import { TextDecoder } from 'node:util';
+import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { ZstdFile, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
+import type { ZstdFlushMode } from './compressor.js';
+
+/** Text encodings open() supports in text mode: the ones Node can both encode and decode incrementally. */
+export type ZstdTextEncoding = 'utf-8' | 'utf8' | 'utf-16le' | 'utf16le' | 'latin1' | 'ascii';
+
+/** Text-mode options; `encoding`, `errors` and `newline` are rejected in binary mode, as in Python. */
+export interface ZstdOpenOptions extends ZstdFileOptions {
+  /** Default 'utf-8'. */
+  readonly encoding?: ZstdTextEncoding;
+  /** 'strict' (default): invalid UTF-8 throws a TypeError; 'replace': it becomes U+FFFD. */
+  readonly errors?: 'strict' | 'replace';
+  /**
+   * undefined (default): universal newlines — '\r\n' and '\r' read as '\n'; '\n' written as is.
+   * '': no translation. '\n', '\r\n', '\r': lines end with it; '\n' is written as it.
+   */
+  readonly newline?: '' | '\n' | '\r\n' | '\r';
+}
+
+export type ZstdOpenMode = ZstdFileMode | 'rt' | 'wt' | 'at' | 'xt';
+
+const ENCODINGS: Record<string, BufferEncoding> = {
+  'utf-8': 'utf8',
+  utf8: 'utf8',
+  'utf-16le': 'utf16le',
+  utf16le: 'utf16le',
+  latin1: 'latin1',
+  ascii: 'ascii',
+};
+
+/**
+ * A text view of a Zstandard file: strings in, strings out, decoded incrementally.
+ * @example
+ * using f = open('log.txt.zst', 'rt');
+ * for (const line of f) console.log(line.trimEnd());
+ */
+export class ZstdTextFile {
+  readonly #file: ZstdFile;
+  readonly #encoding: BufferEncoding;
+  readonly #fatal: TextDecoder | undefined;
+  readonly #decoder: StringDecoder;
+  readonly #newline: ZstdOpenOptions['newline'];
+  #text = '';
+  #pendingCr = false;
+  #ended = false;
+
+  constructor(file: ZstdFile, options: ZstdOpenOptions) {
+    this.#file = file;
+    const enc = ENCODINGS[options.encoding ?? 'utf-8'];
+    if (!enc) throw new RangeError(`open: unsupported encoding ${String(options.encoding)}; use one of ${Object.keys(ENCODINGS).join(', ')}`);
+    this.#encoding = enc;
+    if (options.errors !== undefined && options.errors !== 'strict' && options.errors !== 'replace') {
+      throw new RangeError(`open: errors must be 'strict' or 'replace', got ${String(options.errors)}`);
+    }
+    this.#fatal = (options.errors ?? 'strict') === 'strict' && enc === 'utf8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
+    this.#decoder = new StringDecoder(enc);
+    if (options.newline !== undefined && !['', '\n', '\r\n', '\r'].includes(options.newline)) {
+      throw new RangeError(`open: newline must be undefined, '', '\\n', '\\r\\n' or '\\r', got ${JSON.stringify(options.newline)}`);
+    }
+    this.#newline = options.newline;
+  }
+
+  get mode(): string {
+    return this.#file.mode === 'rb' ? 'rt' : 'wt';
+  }
+
+  get closed(): boolean {
+    return this.#file.closed;
+  }
+
+  get name(): string | number {
+    return this.#file.name;
+  }
+
+  /** The binary ZstdFile underneath. */
+  get buffer(): ZstdFile {
+    return this.#file;
+  }
+
+  #decode(bytes: Buffer, final: boolean): string {
+    let s = this.#fatal
+      ? (() => {
+          try {
+            return this.#fatal.decode(bytes, { stream: !final });
+          } catch (error) {
+            throw new TypeError(`open: the file is not valid UTF-8 (pass errors: 'replace' to substitute U+FFFD)`, { cause: error });
+          }
+        })()
+      : final
+        ? this.#decoder.write(bytes) + this.#decoder.end()
+        : this.#decoder.write(bytes);
+    if (this.#newline === undefined) {
+      if (this.#pendingCr) s = '\r' + s;
+      this.#pendingCr = !final && s.endsWith('\r');
+      if (this.#pendingCr) s = s.slice(0, -1);
+      s = s.replace(/\r\n?/g, '\n');
+    }
+    return s;
+  }
+
+  #more(): boolean {
+    if (this.#ended) return false;
+    const chunk = this.#file.read1(64 * 1024);
+    if (chunk.byteLength === 0) {
+      this.#ended = true;
+      this.#text += this.#decode(Buffer.alloc(0), true);
+      return this.#text.length > 0;
+    }
+    this.#text += this.#decode(chunk, false);
+    return true;
+  }
+
+  /** Reads up to `size` characters (UTF-16 code units), or everything when -1. */
+  read(size = -1): string {
+    while ((size < 0 || this.#text.length < size) && this.#more());
+    const n = size < 0 ? this.#text.length : size;
+    const out = this.#text.slice(0, n);
+    this.#text = this.#text.slice(n);
+    return out;
+  }
+
+  /** Reads one line including its terminator ('' at the end). */
+  readline(): string {
+    const terminator = this.#newline === '\r\n' || this.#newline === '\r' ? this.#newline : '\n';
+    for (;;) {
+      const at = this.#newline === '' ? this.#text.search(/\r\n|\r(?!$)|\n/) : this.#text.indexOf(terminator);
+      if (at >= 0) {
+        const len = this.#newline === '' ? (this.#text.startsWith('\r\n', at) ? 2 : 1) : terminator.length;
+        const line = this.#text.slice(0, at + len);
+        this.#text = this.#text.slice(at + len);
+        return line;
+      }
+      if (!this.#more()) {
+        const rest = this.#text;
+        this.#text = '';
+        return rest;
+      }
+    }
+  }
+
+  *[Symbol.iterator](): IterableIterator<string> {
+    for (let line = this.readline(); line; line = this.readline()) yield line;
+  }
+
+  /** Encodes and writes `text`; returns its length in characters. */
+  write(text: string): number {
+    if (typeof text !== 'string') throw new TypeError(`ZstdTextFile.write: expected a string, got ${typeof text}`);
+    const translated = this.#newline === '\r\n' || this.#newline === '\r' ? text.replace(/\n/g, this.#newline) : text;
+    this.#file.write(Buffer.from(translated, this.#encoding));
+    return text.length;
+  }
+
+  flush(mode?: ZstdFlushMode): void {
+    this.#file.flush(mode);
+  }
+
+  close(): void {
+    this.#file.close();
+  }
+
+  [Symbol.dispose](): void {
+    this.close();
+  }
+}
+
+/**
+ * Opens a Zstandard file like Python's `compression.zstd.open`: binary modes ('rb', 'wb', 'ab', 'xb',
+ * or without 'b') give a ZstdFile; text modes ('rt', 'wt', 'at', 'xt') give a ZstdTextFile.
+ * @example
+ * using out = open('notes.txt.zst', 'wt', { level: 10 });
+ * out.write('héllo\n');
+ */
+export function open(file: ZstdFileTarget, mode: 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb', options?: ZstdFileOptions): ZstdFile;
+export function open(file: ZstdFileTarget, mode: 'rt' | 'wt' | 'at' | 'xt', options?: ZstdOpenOptions): ZstdTextFile;
+export function open(file: ZstdFileTarget, mode?: ZstdOpenMode, options?: ZstdOpenOptions): ZstdFile | ZstdTextFile;
+export function open(file: ZstdFileTarget, mode: ZstdOpenMode = 'rb', options: ZstdOpenOptions = {}): ZstdFile | ZstdTextFile {
+  checkOptionKeys(options, ['level', 'options', 'zstdDict', 'encoding', 'errors', 'newline'], 'open');
+  const text = String(mode).includes('t');
+  if (text && String(mode).includes('b')) throw new RangeError(`open: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);
+  const { encoding, errors, newline, ...fileOptions } = options;
+  if (!text) {
+    for (const [key, value] of Object.entries({ encoding, errors, newline })) {
+      if (value !== undefined) throw new TypeError(`open: argument '${key}' is only for text mode ('rt', 'wt', …), not ${JSON.stringify(mode)}`);
+    }
+    return new ZstdFile(file, mode as ZstdFileMode, fileOptions);
+  }
+  const textFile = new ZstdTextFile(new ZstdFile(file, String(mode).replace('t', '') as ZstdFileMode, fileOptions), options);
+  return textFile;
+}

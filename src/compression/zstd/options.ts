@@ -1,0 +1,152 @@
+// Validation of level/options/zstdDict arguments, turned into the (parameter, value) pairs libzstd takes.
+import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { ZstdError } from './errors.js';
+import { DictContentType, DictKind, type ParamPairs, type ZstdHandle } from './native.js';
+import {
+  COMPRESSION_LEVEL_DEFAULT,
+  CompressionParameter,
+  DecompressionParameter,
+  zstdVersion,
+  type CompressionParameterName,
+  type DecompressionParameterName,
+} from './parameters.js';
+import { ZstdDict, type ZstdDictUse } from './dict.js';
+
+/** Advanced compression parameters by camelCase name (booleans for the *Flag / LDM switches). */
+export type CompressionOptions = { readonly [K in CompressionParameterName]?: number | boolean };
+
+/** Decompression parameters by camelCase name. */
+export type DecompressionOptions = { readonly [K in DecompressionParameterName]?: number };
+
+/** A dictionary argument: a ZstdDict (digested for decompression, undigested for compression, as in Python) or one of its `as*` uses. */
+export type ZstdDictArgument = ZstdDict | ZstdDictUse;
+
+const COMPRESSION_NAMES: readonly string[] = CompressionParameter.values().map((p) => p.name);
+const DECOMPRESSION_NAMES: readonly string[] = DecompressionParameter.values().map((p) => p.name);
+
+function checkValue(
+  value: unknown,
+  name: string,
+  bounds: readonly [number, number],
+  kind: 'compression' | 'decompression',
+  where: string,
+): number {
+  const n = typeof value === 'boolean' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isInteger(n)) {
+    throw new TypeError(`${where}: the value of ${kind} parameter '${name}' must be an integer, got ${String(value)}`);
+  }
+  const [lo, hi] = bounds;
+  if (n < lo || n > hi) {
+    throw new ZstdError(
+      `${where}: error when setting zstd ${kind} parameter "${name}", it should ${lo} <= value <= ${hi}, provided value is ${n}. (Zstd v${zstdVersion}, 64-bit build)`,
+      { code: 'OPTIONS' },
+    );
+  }
+  return n;
+}
+
+/** Validates a level the way CPython does and returns it (0 and undefined mean the default). */
+export function checkLevel(level: unknown, where: string): number {
+  if (typeof level !== 'number' || !Number.isInteger(level)) {
+    throw new TypeError(`${where}: level must be an integer, got ${typeof level === 'number' ? level : typeof level}`);
+  }
+  const [lo, hi] = CompressionParameter.compressionLevel.bounds();
+  if (level < lo || level > hi) {
+    throw new RangeError(`${where}: illegal compression level ${level}; the valid range is [${lo}, ${hi}]`);
+  }
+  return level;
+}
+
+/** A resolved compression setup: parameter pairs and the level a digested dictionary is built for. */
+export interface CompressionSetup {
+  readonly pairs: ParamPairs;
+  readonly level: number;
+}
+
+/** Turns `{ level, options }` into parameter pairs, with CPython's checks and ts314's "Did you mean". */
+export function compressionSetup(level: unknown, options: unknown, where: string): CompressionSetup {
+  if (level !== undefined && level !== null && options !== undefined && options !== null) {
+    throw new TypeError(`${where}: only one of level or options should be used.`);
+  }
+  if (level !== undefined && level !== null) {
+    const checked = checkLevel(level, where);
+    return { pairs: new Int32Array([CompressionParameter.compressionLevel.value, checked]), level: checked || COMPRESSION_LEVEL_DEFAULT };
+  }
+  if (options === undefined || options === null) return { pairs: null, level: COMPRESSION_LEVEL_DEFAULT };
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${where}: options must be an object of compression parameters, e.g. { windowLog: 24 }`);
+  }
+  for (const key of Object.keys(options)) {
+    if (DECOMPRESSION_NAMES.includes(key)) {
+      throw new TypeError(`${where}: '${key}' is a DecompressionParameter; it cannot be used when compressing.`);
+    }
+  }
+  checkOptionKeys(options, COMPRESSION_NAMES, `${where} options`);
+  const pairs: number[] = [];
+  let effective = COMPRESSION_LEVEL_DEFAULT;
+  for (const parameter of CompressionParameter.values()) {
+    const value = (options as Record<string, unknown>)[parameter.name];
+    if (value === undefined) continue;
+    const n = checkValue(value, parameter.name, parameter.bounds(), 'compression', where);
+    if (parameter === CompressionParameter.compressionLevel) effective = n || COMPRESSION_LEVEL_DEFAULT;
+    pairs.push(parameter.value, n);
+  }
+  return { pairs: pairs.length ? new Int32Array(pairs) : null, level: effective };
+}
+
+/** Turns decompression `options` into parameter pairs. */
+export function decompressionPairs(options: unknown, where: string): ParamPairs {
+  if (options === undefined || options === null) return null;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    throw new TypeError(`${where}: options must be an object of decompression parameters, e.g. { windowLogMax: 31 }`);
+  }
+  for (const key of Object.keys(options)) {
+    if (COMPRESSION_NAMES.includes(key)) {
+      throw new TypeError(`${where}: '${key}' is a CompressionParameter; it cannot be used when decompressing.`);
+    }
+  }
+  checkOptionKeys(options, DECOMPRESSION_NAMES, `${where} options`);
+  const pairs: number[] = [];
+  for (const parameter of DecompressionParameter.values()) {
+    const value = (options as Record<string, unknown>)[parameter.name];
+    if (value === undefined) continue;
+    pairs.push(parameter.value, checkValue(value, parameter.name, parameter.bounds(), 'decompression', where));
+  }
+  return pairs.length ? new Int32Array(pairs) : null;
+}
+
+/** A dictionary as the addon takes it: how it is attached, the handle or bytes, and the content type. */
+export interface DictSpec {
+  readonly kind: DictKind;
+  readonly arg: ZstdHandle | Uint8Array | null;
+  readonly type: DictContentType;
+}
+
+export const NO_DICT: DictSpec = { kind: DictKind.None, arg: null, type: DictContentType.Auto };
+
+function dictUse(zstdDict: unknown, defaultMode: ZstdDictUse['mode'], where: string): ZstdDictUse | undefined {
+  if (zstdDict === undefined || zstdDict === null) return undefined;
+  if (zstdDict instanceof ZstdDict) return { dict: zstdDict, mode: defaultMode };
+  const use = zstdDict as Partial<ZstdDictUse>;
+  if (typeof use === 'object' && use.dict instanceof ZstdDict && (use.mode === 'digested' || use.mode === 'undigested' || use.mode === 'prefix')) {
+    return use as ZstdDictUse;
+  }
+  throw new TypeError(
+    `${where}: zstdDict must be a ZstdDict or one of zd.asDigestedDict, zd.asUndigestedDict, zd.asPrefix`,
+  );
+}
+
+/** The dictionary for compressing: undigested by default, which keeps the caller's parameters. */
+export function compressionDict(zstdDict: unknown, level: number, where: string): DictSpec {
+  const use = dictUse(zstdDict, 'undigested', where);
+  if (!use) return NO_DICT;
+  return use.dict.compressionSpec(use.mode, level);
+}
+
+/** The dictionary for decompressing: digested by default (fastest for repeated use). */
+export function decompressionDict(zstdDict: unknown, where: string): DictSpec {
+  const use = dictUse(zstdDict, 'digested', where);
+  if (!use) return NO_DICT;
+  return use.dict.decompressionSpec(use.mode);
+}
+

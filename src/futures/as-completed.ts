@@ -1,0 +1,82 @@
+// asCompleted(): yield futures as they finish, done ones first, each once.
+import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { TimeoutError } from './errors.js';
+import { Future, checkTimeout } from './future.js';
+
+export interface AsCompletedOptions {
+  /** Milliseconds from the call; then the iterator throws TimeoutError. */
+  readonly timeout?: number | undefined;
+}
+
+/**
+ * Yields each future as it completes (finished or cancelled): already-done ones first, duplicates
+ * once. Throws TimeoutError from the iteration if `timeout` ms pass, measured from the call.
+ * (A hand-written iterator, not an async generator: `yield` in one would unwrap the awaitable Future.)
+ * @example
+ * for await (const future of asCompleted(futures, { timeout: 10_000 })) console.log(await future);
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options?: AsCompletedOptions): AsyncIterableIterator<F> {
+  checkOptionKeys(options, ['timeout'], 'asCompleted()');
+  const timeout = checkTimeout(options?.timeout, 'asCompleted()');
+  const deadline = timeout === undefined ? undefined : performance.now() + timeout;
+  const pending = new Set(futures);
+  for (const f of pending) if (!(f instanceof Future)) throw new TypeError(`asCompleted(): expected Futures, got ${Object.prototype.toString.call(f)}`);
+  const total = pending.size;
+  const ready: F[] = [];
+  for (const f of pending) if (f.done()) ready.push(f);
+  for (const f of ready) pending.delete(f);
+  let wake: (() => void) | undefined;
+  const removers = new Map<F, () => void>();
+  for (const f of pending) {
+    removers.set(
+      f,
+      f.waitInternal(() => {
+        pending.delete(f);
+        removers.delete(f);
+        ready.push(f);
+        wake?.();
+      }),
+    );
+  }
+  let finished = false;
+  const stop = (): IteratorResult<F> => {
+    finished = true;
+    for (const remove of removers.values()) remove();
+    removers.clear();
+    pending.clear();
+    ready.length = 0;
+    return { value: undefined, done: true };
+  };
+  const timedOut = (): TimeoutError => {
+    const unfinished = pending.size;
+    stop();
+    return new TimeoutError(`asCompleted(): ${unfinished} (of ${total}) futures unfinished after ${timeout} ms`, timeout!);
+  };
+  const iterator: AsyncIterableIterator<F> = {
+    async next(): Promise<IteratorResult<F>> {
+      if (finished) return { value: undefined, done: true };
+      if (ready.length === 0) {
+        if (pending.size === 0) return stop();
+        const remaining = deadline === undefined ? undefined : deadline - performance.now();
+        if (remaining !== undefined && remaining <= 0) throw timedOut();
+        await new Promise<void>((resolve, reject) => {
+          const timer = remaining === undefined ? undefined : setTimeout(() => reject(timedOut()), remaining);
+          wake = () => {
+            if (timer) clearTimeout(timer);
+            wake = undefined;
+            resolve();
+          };
+        });
+      }
+      return { value: ready.shift()!, done: false };
+    },
+    async return(): Promise<IteratorResult<F>> {
+      return stop();
+    },
+    [Symbol.asyncIterator]() {
+      return iterator;
+    },
+  };
+  return iterator;
+}

@@ -1,0 +1,261 @@
+// Future<T>: the pending result of a task, awaitable, with concurrent.futures.Future's state machine.
+import { CancelledError, InvalidStateError, TimeoutError } from './errors.js';
+import { checkOptionKeys } from '../internal/did-you-mean.js';
+
+/** PENDING → RUNNING → FINISHED, or PENDING → CANCELLED; the names Python's `Future._state` uses. */
+export type FutureState = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'FINISHED';
+
+export interface WaitOptions {
+  /** Milliseconds to wait; undefined waits forever. */
+  readonly timeout?: number | undefined;
+}
+
+export type DoneCallback<T> = (future: Future<T>) => unknown;
+
+let readFailed: (future: Future) => boolean;
+
+const WAIT_KEYS = ['timeout'] as const;
+
+/** Validates a timeout in milliseconds; undefined/null mean "no limit". */
+export function checkTimeout(timeout: unknown, where: string): number | undefined {
+  if (timeout === undefined || timeout === null) return undefined;
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+    throw new RangeError(`${where}: timeout must be a number of milliseconds >= 0 or undefined, got ${String(timeout)}`);
+  }
+  return timeout;
+}
+
+/**
+ * The eventual result of a task. Await it like a Promise, or use Python's methods: `result()`,
+ * `exception()`, `cancel()`, `done()`, `addDoneCallback()`.
+ *
+ * A failed future that nobody awaits does not raise an unhandled rejection: the Promise behind
+ * `then` is created only when someone awaits, exactly as an unread Python future stays silent.
+ * @example
+ * const future = executor.submit((x: number) => x * 2, 21);
+ * future.addDoneCallback((f) => console.log('done', f.done()));
+ * console.log(await future); // 42
+ * console.log(await future.result({ timeout: 1000 })); // 42
+ */
+export class Future<T = unknown> implements PromiseLike<T> {
+  static {
+    readFailed = (future) => future.#state === 'FINISHED' && future.#hasError;
+  }
+  #state: FutureState = 'PENDING';
+  #value: T | undefined;
+  #error: unknown;
+  #hasError = false;
+  #cancelCause: unknown;
+  #callbacks: DoneCallback<T>[] = [];
+  #waiters: (() => void)[] = [];
+  #promise: Promise<T> | undefined;
+  #resolve: ((value: T) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
+  /** Set by executors: called when cancel() succeeds so queued work is dropped at once. */
+  onCancel: (() => void) | undefined;
+
+  /** The state name, for debugging and for executors. */
+  get state(): FutureState {
+    return this.#state;
+  }
+
+  /**
+   * Attempts to cancel. Returns false when the task is running or finished; true when it is (now)
+   * cancelled. Done callbacks run.
+   */
+  cancel(cause?: unknown): boolean {
+    if (this.#state === 'RUNNING' || this.#state === 'FINISHED') return false;
+    if (this.#state === 'CANCELLED') return true;
+    this.#state = 'CANCELLED';
+    this.#cancelCause = cause;
+    const hook = this.onCancel;
+    this.onCancel = undefined;
+    hook?.();
+    this.#settle();
+    return true;
+  }
+
+  cancelled(): boolean {
+    return this.#state === 'CANCELLED';
+  }
+
+  running(): boolean {
+    return this.#state === 'RUNNING';
+  }
+
+  done(): boolean {
+    return this.#state === 'CANCELLED' || this.#state === 'FINISHED';
+  }
+
+  /**
+   * Resolves with the task's value; rejects with its error, with CancelledError if it was
+   * cancelled, or with TimeoutError when `timeout` ms pass first (the task keeps running).
+   */
+  async result(options?: WaitOptions): Promise<T> {
+    await this.#waitDone(options, 'Future.result()');
+    if (this.#state === 'CANCELLED') throw this.#cancelledError();
+    if (this.#hasError) throw this.#error;
+    return this.#value as T;
+  }
+
+  /**
+   * Resolves with the task's error, or undefined when it succeeded; rejects with CancelledError or
+   * TimeoutError like `result()`.
+   */
+  async exception(options?: WaitOptions): Promise<unknown> {
+    await this.#waitDone(options, 'Future.exception()');
+    if (this.#state === 'CANCELLED') throw this.#cancelledError();
+    return this.#hasError ? this.#error : undefined;
+  }
+
+  /**
+   * Runs `fn(future)` when the future is done, in the order added; at once if it is already done.
+   * An error thrown by `fn` is reported (process 'warning' event) and never propagates, as Python
+   * logs it.
+   */
+  addDoneCallback(fn: DoneCallback<T>): void {
+    if (typeof fn !== 'function') throw new TypeError(`addDoneCallback(): expected a function, got ${typeof fn}`);
+    if (this.done()) this.#invoke(fn);
+    else this.#callbacks.push(fn);
+  }
+
+  /**
+   * Marks the future running, or returns false if it was cancelled (then callbacks have run).
+   * For executor implementations; InvalidStateError when it is already running or finished.
+   */
+  setRunningOrNotifyCancel(): boolean {
+    if (this.#state === 'CANCELLED') return false;
+    if (this.#state === 'PENDING') {
+      this.#state = 'RUNNING';
+      this.onCancel = undefined;
+      return true;
+    }
+    throw new InvalidStateError(`Future in unexpected state ${this.#state}: setRunningOrNotifyCancel() expects PENDING or CANCELLED`);
+  }
+
+  /** For executor implementations. InvalidStateError if the future is already done. */
+  setResult(value: T): void {
+    if (this.done()) throw new InvalidStateError(`cannot set the result of a future that is ${this.#state}`);
+    this.#state = 'FINISHED';
+    this.#value = value;
+    this.#settle();
+  }
+
+  /** For executor implementations. InvalidStateError if the future is already done. */
+  setException(error: unknown): void {
+    if (this.done()) throw new InvalidStateError(`cannot set the exception of a future that is ${this.#state}`);
+    this.#state = 'FINISHED';
+    this.#error = error;
+    this.#hasError = true;
+    this.#settle();
+  }
+
+  /**
+   * Forces a running future to CANCELLED: used when an AbortSignal interrupts a running task
+   * (something Python cannot do). Returns false if the future was already done.
+   */
+  forceCancel(cause?: unknown): boolean {
+    if (this.done()) return false;
+    this.#state = 'CANCELLED';
+    this.#cancelCause = cause;
+    this.onCancel = undefined;
+    this.#settle();
+    return true;
+  }
+
+  then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    return this.#asPromise().then(onfulfilled, onrejected);
+  }
+
+  get [Symbol.toStringTag](): string {
+    return `Future ${this.#state.toLowerCase()}`;
+  }
+
+  #asPromise(): Promise<T> {
+    if (this.#promise) return this.#promise;
+    if (this.done()) {
+      this.#promise =
+        this.#state === 'CANCELLED' ? Promise.reject(this.#cancelledError()) : this.#hasError ? Promise.reject(this.#error) : Promise.resolve(this.#value as T);
+    } else {
+      this.#promise = new Promise<T>((resolve, reject) => {
+        this.#resolve = resolve;
+        this.#reject = reject;
+      });
+    }
+    return this.#promise;
+  }
+
+  #cancelledError(): CancelledError {
+    return new CancelledError('the future was cancelled', this.#cancelCause === undefined ? undefined : { cause: this.#cancelCause });
+  }
+
+  #settle(): void {
+    if (this.#resolve) {
+      if (this.#state === 'CANCELLED') this.#reject!(this.#cancelledError());
+      else if (this.#hasError) this.#reject!(this.#error);
+      else this.#resolve(this.#value as T);
+      this.#resolve = this.#reject = undefined;
+    }
+    const waiters = this.#waiters;
+    this.#waiters = [];
+    for (const wake of waiters) wake();
+    const callbacks = this.#callbacks;
+    this.#callbacks = [];
+    for (const fn of callbacks) this.#invoke(fn);
+  }
+
+  #invoke(fn: DoneCallback<T>): void {
+    try {
+      const returned = fn(this);
+      if (returned instanceof Promise) returned.catch((error: unknown) => reportCallbackError(error));
+    } catch (error) {
+      reportCallbackError(error);
+    }
+  }
+
+  /** Registers a wake-up for wait()/asCompleted() without creating callbacks users can see. */
+  waitInternal(wake: () => void): () => void {
+    if (this.done()) {
+      wake();
+      return () => {};
+    }
+    this.#waiters.push(wake);
+    return () => {
+      const i = this.#waiters.indexOf(wake);
+      if (i >= 0) this.#waiters.splice(i, 1);
+    };
+  }
+
+  async #waitDone(options: WaitOptions | undefined, where: string): Promise<void> {
+    checkOptionKeys(options, WAIT_KEYS, where);
+    const timeout = checkTimeout(options?.timeout, where);
+    if (this.done()) return;
+    await new Promise<void>((resolve, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const remove = this.waitInternal(() => {
+        if (timer) clearTimeout(timer);
+        resolve();
+      });
+      if (timeout !== undefined) {
+        timer = setTimeout(() => {
+          remove();
+          reject(new TimeoutError(`${where}: the future was not done within ${timeout} ms`, timeout));
+        }, timeout);
+      }
+    });
+  }
+}
+
+function reportCallbackError(error: unknown): void {
+  const warning = new Error(`exception calling a Future done callback: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  warning.name = 'FutureCallbackError';
+  process.emitWarning(warning);
+}
+
+/** Whether a done future holds an error, read synchronously (wait()'s FIRST_EXCEPTION needs it now). */
+export function futureFailed(future: Future): boolean {
+  return readFailed(future);
+}

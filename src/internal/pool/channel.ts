@@ -1,0 +1,118 @@
+// One pool worker as the scheduler sees it: a worker thread or a forked child behind the same interface.
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { ResourceLimits, TransferListItem } from 'node:worker_threads';
+import { startWorker } from '../worker-boot.js';
+import type { FromWorker, InitData, ToWorker } from './protocol.js';
+
+/** How a worker ended: the exit code or signal, and the error that killed it if one was seen. */
+export interface ChannelExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly error: Error | undefined;
+}
+
+export interface Channel {
+  readonly kind: 'thread' | 'process';
+  /** pid for processes, threadId for threads. */
+  readonly id: number;
+  send(message: ToWorker, transfer?: readonly TransferListItem[]): void;
+  onMessage(listener: (message: FromWorker) => void): void;
+  onExit(listener: (exit: ChannelExit) => void): void;
+  /** Ends the worker now; `hard` is SIGKILL for processes (threads have only one way). */
+  terminate(hard: boolean): void;
+  ref(): void;
+  unref(): void;
+}
+
+// In the sources (run under tsx or type stripping) the bootstrap is .ts; in dist/ it is .js.
+const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+
+export function spawnThread(init: InitData, resourceLimits: ResourceLimits | undefined): Channel {
+  // startWorker carries this thread's TypeScript loader into the worker (Node 20 does not).
+  const worker = startWorker(new URL(`./thread-entry${EXT}`, import.meta.url), {
+    role: 'futures',
+    workerData: init,
+    ...(resourceLimits ? { resourceLimits } : {}),
+  });
+  let error: Error | undefined;
+  worker.on('error', (e) => (error = e));
+  return {
+    kind: 'thread',
+    id: worker.threadId,
+    send: (message, transfer) => worker.postMessage(message, transfer as TransferListItem[] | undefined),
+    onMessage: (listener) => void worker.on('message', listener),
+    onExit: (listener) => void worker.on('exit', (code) => listener({ code, signal: null, error })),
+    terminate: () => void worker.terminate(),
+    ref: () => worker.ref(),
+    unref: () => worker.unref(),
+  };
+}
+
+/**
+ * The parent's Node flags minus those that only make sense once: code given with --eval/--print,
+ * --input-type (only valid with --eval), the test runner's and watch mode's flags, and debugger
+ * ports a second process cannot bind. Loaders such as --import tsx stay, so .ts tasks load.
+ */
+export function childExecArgv(execArgv: readonly string[] = process.execArgv): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (arg === '-e' || arg === '--eval' || arg === '-p' || arg === '--print') {
+      i++;
+      continue;
+    }
+    if (/^--(eval|print|input-type|test|watch|inspect|debug-port)/.test(arg)) {
+      if (!arg.includes('=') && /^--(input-type|eval|print)$/.test(arg)) i++;
+      continue;
+    }
+    out.push(arg);
+  }
+  return out;
+}
+
+export function spawnProcess(init: InitData): Channel {
+  const child: ChildProcess = fork(fileURLToPath(new URL(`./process-entry${EXT}`, import.meta.url)), [], {
+    serialization: 'advanced',
+    // The parent's flags (e.g. --import tsx) so .ts task modules load in the child too.
+    execArgv: childExecArgv(),
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let error: Error | undefined;
+  let exited = false;
+  const exitListeners: ((exit: ChannelExit) => void)[] = [];
+  child.on('error', (e) => {
+    error = e;
+    // A fork that never started emits 'error' but no 'exit': report it as an exit so nothing waits forever.
+    if (child.pid === undefined && !exited) {
+      exited = true;
+      for (const listener of exitListeners) listener({ code: null, signal: null, error });
+    }
+  });
+  child.on('exit', (code, signal) => {
+    if (exited) return;
+    exited = true;
+    for (const listener of exitListeners) listener({ code, signal, error });
+  });
+  if (child.connected) child.send({ t: 'init', ...init });
+  return {
+    kind: 'process',
+    id: child.pid ?? -1,
+    send: (message) => {
+      if (!exited && child.connected) child.send(message);
+    },
+    onMessage: (listener) => void child.on('message', listener as (m: unknown) => void),
+    onExit: (listener) => void exitListeners.push(listener),
+    terminate: (hard) => {
+      if (!exited) child.kill(hard ? 'SIGKILL' : 'SIGTERM');
+    },
+    ref: () => {
+      child.ref();
+      (child.channel as { ref?: () => void } | undefined)?.ref?.();
+    },
+    unref: () => {
+      child.unref();
+      (child.channel as { unref?: () => void } | undefined)?.unref?.();
+    },
+  };
+}

@@ -1,0 +1,161 @@
+// What InterpreterPoolExecutor and ProcessPoolExecutor share: validation, submit/map/shutdown over a Pool.
+import { availableParallelism } from 'node:os';
+import { checkOptionKeys } from '../did-you-mean.js';
+import { toCallableRef, type AnyFunction, type CallableRef } from '../callable.js';
+import { encodeArgs, type EncodedArgs } from '../wire.js';
+import { ExecutorShutdownError } from '../../futures/errors.js';
+import {
+  checkMaxWorkers, checkSubmitOptions,
+  type Callable, type CallResult, type Executor, type MapArgument, type ShutdownOptions, type SubmitOptions,
+} from '../../futures/executor.js';
+import { Future } from '../../futures/future.js';
+import { runMap, type ItemOutcome } from '../../futures/map.js';
+import { MODE_CALL, MODE_CHUNK } from './protocol.js';
+import { Pool, type PoolConfig } from './pool.js';
+
+/** Distinct function sources remembered per executor; beyond this they are simply re-checked. */
+const MAX_CACHED_SOURCES = 1024;
+
+/** One worker per core: more cannot run CPU-bound JavaScript any faster, and each costs a V8 heap. */
+export const DEFAULT_MAX_WORKERS = availableParallelism();
+
+export interface CommonPoolOptions {
+  readonly maxWorkers?: number | undefined;
+  readonly initializer?: Callable | undefined;
+  readonly initargs?: readonly unknown[] | undefined;
+  readonly idleTimeout?: number | undefined;
+}
+
+export function checkInitializer(initializer: unknown, initargs: unknown, where: string): { initializer: CallableRef | undefined; initargs: EncodedArgs } {
+  const ref = initializer === undefined ? undefined : toCallableRef(initializer, `${where}: initializer`);
+  if (initargs !== undefined && !Array.isArray(initargs)) throw new TypeError(`${where}: initargs must be an array, got ${typeof initargs}`);
+  return { initializer: ref, initargs: encodeArgs((initargs as unknown[] | undefined) ?? [], 'initargs') };
+}
+
+export function checkPositiveInteger(value: unknown, name: string, where: string): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new RangeError(`${where}: ${name} must be a whole number >= 1, got ${String(value)}`);
+  return value;
+}
+
+export function checkIdleTimeout(value: unknown, where: string): number {
+  if (value === undefined) return Infinity;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw new RangeError(`${where}: idleTimeout must be milliseconds >= 0 (or Infinity), got ${String(value)}`);
+  return value;
+}
+
+export { DEFAULT_MAX_WORKERS as defaultMaxWorkers };
+
+export abstract class PoolExecutor implements Executor {
+  /** The pool's worker limit. */
+  readonly maxWorkers: number;
+  protected readonly pool: Pool;
+  #shutdown = false;
+  #closed: Promise<void> | undefined;
+  /** toCallableRef test-compiles the source; a fresh closure with the same text need not pay that again. */
+  #refsBySource = new Map<string, CallableRef>();
+
+  protected constructor(config: Omit<PoolConfig, 'maxWorkers'> & { maxWorkers: unknown }) {
+    const maxWorkers = checkMaxWorkers(config.maxWorkers, config.name) ?? DEFAULT_MAX_WORKERS;
+    this.maxWorkers = maxWorkers;
+    this.pool = new Pool({ ...config, maxWorkers });
+  }
+
+  /**
+   * Schedules `fn(...args)` in a worker; returns its Future. Arguments are checked before anything is
+   * sent (NotShareableError names the offending path, e.g. `args[1].onDone`).
+   */
+  submit<F extends AnyFunction>(fn: Callable<F>, ...args: Parameters<F>): Future<CallResult<F>> {
+    return this.#submit({}, fn, args, `${this.pool.config.name}.submit()`) as Future<CallResult<F>>;
+  }
+
+  /** `submit` with `{ signal, transfer }`: abort cancels a queued task or interrupts a running one. */
+  submitWith<F extends AnyFunction>(options: SubmitOptions, fn: Callable<F>, ...args: Parameters<F>): Future<CallResult<F>> {
+    const where = `${this.pool.config.name}.submitWith()`;
+    checkSubmitOptions(options, where);
+    return this.#submit(options, fn, args, where) as Future<CallResult<F>>;
+  }
+
+  /** Results in input order; `chunksize` items per message, `buffersize` chunks ahead at most. */
+  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArgument[]): AsyncIterableIterator<CallResult<F>> {
+    const where = `${this.pool.config.name}.map()`;
+    this.#checkOpen(where);
+    const ref = this.#refFor(fn, where);
+    let item = 0;
+    return runMap(
+      {
+        submitItem: (args) => this.#enqueue(ref, MODE_CALL, args, `map item ${item++}: args`, {}),
+        submitChunk: (argsList) => this.#enqueueChunk(ref, argsList, () => item++),
+      },
+      iterablesAndOptions,
+      where,
+    ) as AsyncIterableIterator<CallResult<F>>;
+  }
+
+  async shutdown(options: ShutdownOptions = {}): Promise<void> {
+    checkOptionKeys(options, ['wait', 'cancelFutures'], `${this.pool.config.name}.shutdown()`);
+    this.#shutdown = true;
+    if (options.cancelFutures) this.pool.cancelQueued();
+    this.#closed ??= this.pool.drained().then(() => this.pool.close('graceful'));
+    if (options.wait ?? true) await this.#closed;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.shutdown();
+  }
+
+  /** Stops at once: queued tasks are cancelled, running ones fail with the pool's Broken error. */
+  protected async closeNow(mode: 'terminate' | 'kill'): Promise<void> {
+    this.#shutdown = true;
+    this.pool.cancelQueued();
+    const closing = this.pool.close(mode);
+    this.#closed ??= closing;
+    await closing;
+  }
+
+  #checkOpen(where: string): void {
+    if (this.#shutdown) throw new ExecutorShutdownError(`${where}: cannot schedule new futures after shutdown`);
+    const broken = this.pool.broken;
+    if (broken) throw new this.pool.config.BrokenError(`${where}: ${broken.message}`, { cause: broken });
+  }
+
+  #submit(options: SubmitOptions, fn: unknown, args: unknown[], where: string): Future<unknown> {
+    this.#checkOpen(where);
+    return this.#enqueue(this.#refFor(fn, where), MODE_CALL, args, 'args', options);
+  }
+
+  #refFor(fn: unknown, where: string): CallableRef {
+    if (typeof fn !== 'function') return toCallableRef(fn, where);
+    const source = Function.prototype.toString.call(fn);
+    const hit = this.#refsBySource.get(source);
+    if (hit && hit.kind === 'source' && hit.name === (fn.name || 'anonymous function')) return hit;
+    const ref = toCallableRef(fn, where);
+    if (ref.kind === 'source' && this.#refsBySource.size < MAX_CACHED_SOURCES) this.#refsBySource.set(source, ref);
+    return ref;
+  }
+
+  #enqueue(ref: CallableRef, mode: number, args: unknown[], path: string, options: SubmitOptions): Future<unknown> {
+    const encoded = encodeArgs(args, path);
+    return this.#push(ref, mode, encoded.payload, encoded.hasHandles, options);
+  }
+
+  #enqueueChunk(ref: CallableRef, argsList: unknown[][], nextItem: () => number): Future<ItemOutcome[]> {
+    let hasHandles = false;
+    const payload = argsList.map((args) => {
+      const encoded = encodeArgs(args, `map item ${nextItem()}: args`);
+      hasHandles ||= encoded.hasHandles;
+      return encoded.payload;
+    });
+    return this.#push(ref, MODE_CHUNK, payload, hasHandles, {}) as Future<ItemOutcome[]>;
+  }
+
+  #push(ref: CallableRef, mode: number, payload: unknown[], hasHandles: boolean, options: SubmitOptions): Future<unknown> {
+    const future = new Future<unknown>();
+    if (options.signal?.aborted) {
+      future.cancel(options.signal.reason);
+      return future;
+    }
+    this.pool.submit({ future, ref, mode, payload, hasHandles, transfer: options.transfer, signal: options.signal, fnId: 0, slot: undefined, seq: 0, dispatched: false });
+    return future;
+  }
+}

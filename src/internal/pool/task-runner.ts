@@ -1,0 +1,183 @@
+// Worker side of a pool: runs batched tasks one at a time, records progress in shared memory, coalesces results.
+import { serialize } from 'node:v8';
+import { explainOuterVariable, loadCallable, type AnyFunction, type CallableRef } from '../callable.js';
+import { serializeError } from '../remote-error.js';
+import { decodeArgs } from '../wire.js';
+import {
+  LOG_HEADER_BYTES, MODE_CHUNK, STATE_COMPLETED, STATE_LOG_END, STATE_LOG_GEN, STATE_STARTED, STATUS_ERROR, STATUS_OK, TASK_STRIDE,
+  type FromWorker, type InitData, type RunMessage,
+} from './protocol.js';
+
+/**
+ * Results wait in an outbox so tiny tasks cost one message per batch, not one each. Before starting
+ * a task, results older than this are posted. A long task that starts right after quick ones would
+ * still hold theirs back, so the pool also reads finished results straight from the shared result
+ * log (see Pool's LOG_POLL_MS).
+ */
+export const FLUSH_INTERVAL_MS = 1;
+
+export interface Runner {
+  onMessage(message: RunMessage): void;
+  /** Posts buffered results now (before the worker exits, so completed work is never lost). */
+  flush(): void;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+}
+
+export function startRunner(init: InitData, post: (message: FromWorker) => void): Runner {
+  const state = init.state ? new Int32Array(init.state) : undefined;
+  const log = init.log ? new Uint8Array(init.log) : undefined;
+  const logView = init.log ? new DataView(init.log) : undefined;
+  let logEnd = 0;
+  const fns = new Map<number, AnyFunction>();
+  const refs = new Map<number, CallableRef>();
+  const queue: unknown[] = [];
+  let head = 0;
+  let outbox: unknown[] = [];
+  let lastFlush = performance.now();
+  let draining = false;
+  let busy = 0;
+  let scheduled = false;
+
+  const flush = (): void => {
+    lastFlush = performance.now();
+    if (outbox.length === 0) return;
+    const r = outbox;
+    outbox = [];
+    const ms = busy;
+    busy = 0;
+    post({ t: 'r', r, ms });
+    // Posted messages reach the parent even if we die now, so the log can be reused.
+    if (state && logEnd > 0) {
+      Atomics.add(state, STATE_LOG_GEN, 1);
+      logEnd = 0;
+      Atomics.store(state, STATE_LOG_END, 0);
+    }
+  };
+
+  const ready: Promise<boolean> = (async () => {
+    if (!init.initializer) {
+      post({ t: 'ready' });
+      return true;
+    }
+    try {
+      const fn = await loadCallable(init.initializer);
+      await fn(...(await decodeArgs(init.initargs)));
+      post({ t: 'ready' });
+      return true;
+    } catch (error) {
+      post({ t: 'init-failed', e: serializeError(explainOuterVariable(error, init.initializer)) });
+      return false;
+    }
+  })();
+
+  const fail = (error: unknown, fnId: number): unknown => {
+    const ref = refs.get(fnId);
+    return serializeError(ref ? explainOuterVariable(error, ref) : error);
+  };
+
+  const runChunk = async (fn: AnyFunction, fnId: number, argsList: unknown[][]): Promise<unknown[]> => {
+    const out: unknown[] = [];
+    for (const args of argsList) {
+      try {
+        let value: unknown = fn(...args);
+        if (isThenable(value)) value = await value;
+        out.push(STATUS_OK, value);
+      } catch (error) {
+        out.push(STATUS_ERROR, fail(error, fnId));
+      }
+    }
+    return out;
+  };
+
+  const drain = async (): Promise<void> => {
+    scheduled = false;
+    if (draining) return;
+    draining = true;
+    if (!(await ready)) return; // the pool is broken; the parent fails everything
+    while (head < queue.length) {
+      const seq = queue[head] as number;
+      const fnId = queue[head + 1] as number;
+      const mode = queue[head + 2] as number;
+      const payload = queue[head + 3] as unknown[];
+      const hasHandles = queue[head + 4] as boolean;
+      const flushBefore = queue[head + 5] as boolean;
+      for (let i = 0; i < TASK_STRIDE; i++) queue[head + i] = undefined;
+      head += TASK_STRIDE;
+      if (head > 4096 && head * 2 > queue.length) {
+        queue.splice(0, head);
+        head = 0;
+      }
+      // A task that may be interrupted (it has a signal) must not start while earlier results sit unsent.
+      if (outbox.length > 0 && (flushBefore || performance.now() - lastFlush >= FLUSH_INTERVAL_MS)) flush();
+      if (state) Atomics.store(state, STATE_STARTED, seq + 1);
+      const t0 = performance.now();
+      let status = STATUS_OK;
+      let value: unknown;
+      try {
+        let fn = fns.get(fnId);
+        if (fn === undefined) {
+          fn = await loadCallable(refs.get(fnId)!);
+          fns.set(fnId, fn);
+        }
+        const args = hasHandles ? await decodeArgs({ payload, hasHandles }) : payload;
+        if (mode === MODE_CHUNK) {
+          value = await runChunk(fn, fnId, args as unknown[][]);
+        } else {
+          value = fn(...args);
+          if (isThenable(value)) {
+            flush();
+            value = await value;
+          }
+        }
+      } catch (error) {
+        status = STATUS_ERROR;
+        value = fail(error, fnId);
+      }
+      busy += performance.now() - t0;
+      // Serialising here checks the result can cross (a function cannot) and feeds the result log.
+      let bytes: Buffer;
+      try {
+        bytes = serialize(value);
+      } catch (error) {
+        status = STATUS_ERROR;
+        value = serializeError(new TypeError(`the task's result cannot be sent back from the worker: ${(error as Error).message}`, { cause: error }));
+        bytes = serialize(value);
+      }
+      outbox.push(seq, status, value);
+      if (log && state) {
+        const need = LOG_HEADER_BYTES + ((bytes.length + 3) & ~3);
+        if (logEnd + need > log.length) flush();
+        if (logEnd + need <= log.length) {
+          logView!.setInt32(logEnd, seq, true);
+          logView!.setInt32(logEnd + 4, status, true);
+          logView!.setInt32(logEnd + 8, bytes.length, true);
+          log.set(bytes, logEnd + LOG_HEADER_BYTES);
+          logEnd += need;
+          Atomics.store(state, STATE_LOG_END, logEnd);
+        } else {
+          flush(); // too big for the log: sent at once instead
+        }
+      }
+      if (state) Atomics.store(state, STATE_COMPLETED, seq + 1);
+    }
+    draining = false;
+    flush();
+  };
+
+  return {
+    flush,
+    onMessage(message: RunMessage): void {
+      if (message.d) for (const [id, ref] of message.d) refs.set(id, ref);
+      const b = message.b;
+      for (let i = 0; i < b.length; i++) queue.push(b[i]);
+      // setImmediate, not a microtask: every batch already waiting in the port is queued before we start.
+      if (!draining && !scheduled) {
+        scheduled = true;
+        setImmediate(() => void drain());
+      }
+    },
+  };
+}

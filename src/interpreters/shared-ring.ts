@@ -1,0 +1,183 @@
+// A byte ring of length-prefixed records in one SharedArrayBuffer, guarded by a futex-style lock word.
+
+const LOCK = 0;
+const COUNT = 1;
+const HEAD = 2;
+const TAIL = 3;
+const USED = 4;
+/** Bumped after every push; getters sleep on it. */
+export const PUSH_SEQ = 5;
+/** Bumped after every pop; putters sleep on it. */
+export const POP_SEQ = 6;
+const MAXSIZE = 7;
+const CAPACITY = 8;
+const ID = 9;
+/** Sleepers on PUSH_SEQ / POP_SEQ: a notify (a global lock inside V8) is skipped when nobody sleeps. */
+const PUSH_WAITERS = 10;
+const POP_WAITERS = 11;
+const HEADER_INTS = 16;
+const HEADER_BYTES = HEADER_INTS * Int32Array.BYTES_PER_ELEMENT;
+/** Each record starts with its length as 4 little-endian bytes. */
+export const RECORD_OVERHEAD = 4;
+
+/**
+ * How long a contended lock sleeps before re-checking. Critical sections are a memcpy, so this is
+ * only a safety net; the holder's notify wakes sleepers at once.
+ */
+const LOCK_SLEEP_MS = 1;
+/** Spins before sleeping: the lock is almost always released within a few hundred nanoseconds. */
+const LOCK_SPINS = 64;
+
+const canSleep = typeof Atomics.wait === 'function';
+
+/** The outcome of a push that did not fit. */
+export type PushRefusal = 'maxsize' | 'bytes';
+
+/**
+ * A multi-producer, multi-consumer FIFO of byte records that every thread holding the buffer sees
+ * identically. All state lives in the buffer, so sharing the buffer shares the queue.
+ */
+export class SharedRing {
+  readonly buffer: SharedArrayBuffer;
+  readonly header: Int32Array;
+  readonly #bytes: Uint8Array;
+  readonly #capacity: number;
+
+  constructor(buffer: SharedArrayBuffer) {
+    this.buffer = buffer;
+    this.header = new Int32Array(buffer, 0, HEADER_INTS);
+    this.#capacity = Atomics.load(this.header, CAPACITY);
+    this.#bytes = new Uint8Array(buffer, HEADER_BYTES, this.#capacity);
+  }
+
+  static create(id: number, maxsize: number, capacity: number): SharedRing {
+    const buffer = new SharedArrayBuffer(HEADER_BYTES + capacity);
+    const header = new Int32Array(buffer, 0, HEADER_INTS);
+    header[ID] = id;
+    header[MAXSIZE] = maxsize;
+    header[CAPACITY] = capacity;
+    return new SharedRing(buffer);
+  }
+
+  get id(): number {
+    return this.header[ID]!;
+  }
+
+  get maxsize(): number {
+    return this.header[MAXSIZE]!;
+  }
+
+  get capacity(): number {
+    return this.#capacity;
+  }
+
+  get count(): number {
+    return Atomics.load(this.header, COUNT);
+  }
+
+  get usedBytes(): number {
+    return Atomics.load(this.header, USED);
+  }
+
+  /** Appends one record, or says why it cannot yet (the caller decides whether to wait). */
+  push(record: Uint8Array): PushRefusal | undefined {
+    const need = RECORD_OVERHEAD + record.length;
+    const h = this.header;
+    this.#lock();
+    try {
+      const maxsize = h[MAXSIZE]!;
+      if (maxsize > 0 && h[COUNT]! >= maxsize) return 'maxsize';
+      if (this.#capacity - h[USED]! < need) return 'bytes';
+      let tail = h[TAIL]!;
+      const length = record.length;
+      for (let i = 0; i < RECORD_OVERHEAD; i++) {
+        this.#bytes[tail] = (length >>> (8 * i)) & 0xff;
+        tail = tail + 1 === this.#capacity ? 0 : tail + 1;
+      }
+      tail = this.#write(tail, record);
+      h[TAIL] = tail;
+      h[USED] = h[USED]! + need;
+      Atomics.store(h, COUNT, h[COUNT]! + 1);
+    } finally {
+      this.#unlock();
+    }
+    Atomics.add(h, PUSH_SEQ, 1);
+    if (Atomics.load(h, PUSH_WAITERS) > 0) Atomics.notify(h, PUSH_SEQ);
+    return undefined;
+  }
+
+  /** Removes and returns the oldest record (a private copy), or undefined when empty. */
+  pop(): Uint8Array | undefined {
+    const h = this.header;
+    let record: Uint8Array;
+    this.#lock();
+    try {
+      if (h[COUNT]! === 0) return undefined;
+      let head = h[HEAD]!;
+      let length = 0;
+      for (let i = 0; i < RECORD_OVERHEAD; i++) {
+        length += this.#bytes[head]! * 2 ** (8 * i);
+        head = head + 1 === this.#capacity ? 0 : head + 1;
+      }
+      record = new Uint8Array(length);
+      head = this.#read(head, record);
+      h[HEAD] = head;
+      h[USED] = h[USED]! - (RECORD_OVERHEAD + length);
+      Atomics.store(h, COUNT, h[COUNT]! - 1);
+    } finally {
+      this.#unlock();
+    }
+    Atomics.add(h, POP_SEQ, 1);
+    if (Atomics.load(h, POP_WAITERS) > 0) Atomics.notify(h, POP_SEQ);
+    return record;
+  }
+
+  /**
+   * Registers a sleeper on PUSH_SEQ or POP_SEQ for the duration of `sleep`. Safe against lost
+   * wake-ups: a waker bumps the sequence before it reads the sleeper count, and a sleeper compares
+   * the sequence it read before its failed attempt, so either it sees the bump or the waker sees it.
+   */
+  async sleepOn(index: typeof PUSH_SEQ | typeof POP_SEQ, sleep: () => Promise<void>): Promise<void> {
+    const counter = index === PUSH_SEQ ? PUSH_WAITERS : POP_WAITERS;
+    Atomics.add(this.header, counter, 1);
+    try {
+      await sleep();
+    } finally {
+      Atomics.sub(this.header, counter, 1);
+    }
+  }
+
+  #write(offset: number, source: Uint8Array): number {
+    const first = Math.min(source.length, this.#capacity - offset);
+    this.#bytes.set(source.subarray(0, first), offset);
+    if (first < source.length) this.#bytes.set(source.subarray(first), 0);
+    return (offset + source.length) % this.#capacity;
+  }
+
+  #read(offset: number, target: Uint8Array): number {
+    const first = Math.min(target.length, this.#capacity - offset);
+    target.set(this.#bytes.subarray(offset, offset + first), 0);
+    if (first < target.length) target.set(this.#bytes.subarray(0, target.length - first), first);
+    return (offset + target.length) % this.#capacity;
+  }
+
+  // Drepper's three-state mutex ("Futexes Are Tricky"): 0 free, 1 held, 2 held with sleepers.
+  #lock(): void {
+    const h = this.header;
+    if (Atomics.compareExchange(h, LOCK, 0, 1) === 0) return;
+    for (let spin = 0; spin < LOCK_SPINS; spin++) {
+      if (Atomics.load(h, LOCK) === 0 && Atomics.compareExchange(h, LOCK, 0, 1) === 0) return;
+    }
+    while (Atomics.exchange(h, LOCK, 2) !== 0) {
+      if (canSleep) Atomics.wait(h, LOCK, 2, LOCK_SLEEP_MS);
+    }
+  }
+
+  #unlock(): void {
+    const h = this.header;
+    if (Atomics.sub(h, LOCK, 1) !== 1) {
+      Atomics.store(h, LOCK, 0);
+      Atomics.notify(h, LOCK, 1);
+    }
+  }
+}

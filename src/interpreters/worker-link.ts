@@ -1,0 +1,125 @@
+// The main-side end of an interpreter's worker: requests in flight, and what happens when the worker stops.
+import type { TransferListItem, Worker } from 'node:worker_threads';
+import { InterpreterNotFoundError, InterpreterStoppedError, NotShareableError } from './errors.js';
+import type { Reply, Request } from './protocol.js';
+
+interface Pending {
+  readonly what: string;
+  readonly resolve: (reply: Reply) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** Why the worker is gone, kept so later calls can say so. */
+interface Gone {
+  readonly reason: string;
+  readonly cause: unknown;
+}
+
+function describeDeath(exitCode: number, error: unknown): string {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `it ran out of memory (its resourceLimits were reached; exit code ${exitCode})`;
+  if (error instanceof Error) return `it died from an uncaught ${error.name}: ${error.message} (exit code ${exitCode})`;
+  if (error !== undefined) return `it died from an uncaught value ${String(error)} (exit code ${exitCode})`;
+  return `its worker exited with code ${exitCode} (process.exit() in its code?)`;
+}
+
+/**
+ * Sends requests to one worker and settles them from its replies. The worker is unref'd while idle,
+ * so a forgotten interpreter never keeps the process alive, and ref'd while work is in flight.
+ */
+export class WorkerLink {
+  readonly #worker: Worker;
+  readonly #label: string;
+  readonly #pending = new Map<number, Pending>();
+  #nextId = 1;
+  #gone: Gone | undefined;
+  #lastError: unknown;
+  #exited: Promise<void>;
+
+  constructor(worker: Worker, label: string, onGone: () => void) {
+    this.#worker = worker;
+    this.#label = label;
+    worker.unref();
+    worker.on('message', (reply: Reply) => this.#settle(reply));
+    worker.on('error', (error) => {
+      this.#lastError = error;
+    });
+    this.#exited = new Promise((resolve) => {
+      worker.once('exit', (exitCode: number) => {
+        if (this.#gone === undefined) {
+          const reason = describeDeath(exitCode, this.#lastError);
+          this.#gone = { reason, cause: this.#lastError };
+          this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, 'ERR_INTERPRETER_DIED', exitCode, this.#lastError === undefined ? undefined : { cause: this.#lastError }));
+        }
+        onGone();
+        resolve();
+      });
+    });
+  }
+
+  /** Work is in flight. */
+  get busy(): boolean {
+    return this.#pending.size > 0;
+  }
+
+  get alive(): boolean {
+    return this.#gone === undefined;
+  }
+
+  /** The error to throw for new work once the worker is gone. */
+  goneError(): InterpreterNotFoundError {
+    return new InterpreterNotFoundError(`${this.#label} is gone: ${this.#gone?.reason ?? 'it was closed'}. Create a new one with create().`, this.#gone?.cause === undefined ? undefined : { cause: this.#gone.cause });
+  }
+
+  /** Sends one request; the promise settles with the worker's reply. */
+  request(build: (id: number) => Request, what: string, transfer: readonly TransferListItem[] = []): { id: number; reply: Promise<Reply> } {
+    if (this.#gone) return { id: 0, reply: Promise.reject(this.goneError()) };
+    const id = this.#nextId++;
+    const reply = new Promise<Reply>((resolve, reject) => {
+      this.#pending.set(id, { what, resolve, reject });
+    });
+    try {
+      this.#worker.postMessage(build(id), transfer as TransferListItem[]);
+    } catch (error) {
+      // The checks passed but cloning did not (a detached ArrayBuffer, a transfer list problem):
+      // nothing was sent, so report it as the arguments' fault rather than a raw DataCloneError.
+      const notShareable = new NotShareableError('args', (error as Error).message ?? String(error));
+      Object.defineProperty(notShareable, 'cause', { value: error, writable: true, configurable: true, enumerable: false });
+      this.#pending.get(id)?.reject(notShareable);
+      this.#pending.delete(id);
+      return { id, reply };
+    }
+    if (this.#pending.size === 1) this.#worker.ref();
+    return { id, reply };
+  }
+
+  /** Stops the worker; work in flight rejects with an InterpreterStoppedError built by `error`. */
+  async terminate(reason: string, code: 'ERR_INTERPRETER_CLOSED' | 'ERR_INTERPRETER_ABORTED', except?: number): Promise<void> {
+    if (this.#gone === undefined) {
+      this.#gone = { reason, cause: undefined };
+      this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, code), except);
+      await this.#worker.terminate();
+    }
+    await this.#exited;
+  }
+
+  /** Drops the pending entry for `id` without settling it (its caller settles it another way). */
+  forget(id: number): void {
+    this.#pending.delete(id);
+    if (this.#pending.size === 0) this.#worker.unref();
+  }
+
+  #settle(reply: Reply): void {
+    const pending = this.#pending.get(reply.id);
+    if (!pending) return;
+    this.forget(reply.id);
+    pending.resolve(reply);
+  }
+
+  #failAll(make: (what: string) => Error, except?: number): void {
+    for (const [id, pending] of this.#pending) {
+      if (id !== except) pending.reject(make(pending.what));
+    }
+    this.#pending.clear();
+  }
+}

@@ -1,0 +1,26 @@
+// ts314/templatelib: PEP 750 template strings for TypeScript, with safe processors (format, html, sql, json, shell).
+export { Template, t, field, Field, CONCAT_STR_MESSAGE } from './template.js';
+export type { FieldOptions } from './template.js';
+export { Interpolation } from './interpolation.js';
+export { convert, repr, reprOf, strOf, asciiOf } from './convert.js';
+export type { Conversion } from './convert.js';
+export type { ParseScope } from './parse.js';
+export { format, formatValue, formatHook } from './format.js';
+export { parseFormatSpec } from './format-spec.js';
+export type { FormatSpec } from './format-spec.js';
+export {
+  TemplateSyntaxError,
+  TemplateLookupError,
+  FormatSpecError,
+  HtmlContextError,
+  SqlTemplateError,
+  JsonTemplateError,
+  ShellTemplateError,
+} from './errors.js';
+export type { LookupKind, HtmlRefusal, SqlRefusal } from './errors.js';
+export { html, trusted, TrustedHtml, ScriptJson, CssValue } from './html.js';
+export { json, toJson, DEFAULT_NON_FINITE } from './json.js';
+export type { JsonOptions, NonFinitePolicy } from './json.js';
+export { sql, SqlIdentifier, SqlParam, DEFAULT_DIALECT } from './sql.js';
+export type { SqlDialect, SqlOptions, SqlQuery } from './sql.js';
+export { shell } from './shell.js';

@@ -1,0 +1,61 @@
+// Shared test helpers for ts314/compression: real CLIs over pipes, temp dirs, deterministic payloads.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface CliRun {
+  code: number | null;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Runs a real command-line tool with `input` on stdin; resolves with its exit code and output. */
+export function runTool(command: string, args: readonly string[], input: Uint8Array): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => out.push(c));
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString() }));
+    child.stdin.on('error', () => {}); // a tool that rejects its input may close stdin early
+    child.stdin.end(input);
+  });
+}
+
+/** Runs a tool that must succeed; returns stdout. */
+export async function tool(command: string, args: readonly string[], input: Uint8Array): Promise<Buffer> {
+  const run = await runTool(command, args, input);
+  if (run.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
+  return run.stdout;
+}
+
+/** A fresh temp dir, removed by the returned cleanup. */
+export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'ts314-compression-'));
+  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/** Deterministic mixed payload (text with repetition plus pseudo-random bytes), so ratios are neither trivial nor zero. */
+export function samplePayload(size = 200_000, seed = 1): Buffer {
+  const out = Buffer.alloc(size);
+  let x = seed >>> 0 || 1;
+  const words = ['sensor', 'temperature', 'humidity', 'reading', 'ok', 'alert', '{"id":', '},'];
+  let i = 0;
+  while (i < size) {
+    x ^= x << 13;
+    x >>>= 0;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    if (x % 4 === 0) {
+      out[i++] = x & 0xff;
+    } else {
+      const w = words[x % words.length]!;
+      i += out.write(w + ' ', i);
+    }
+  }
+  return out;
+}
