@@ -1,7 +1,7 @@
 // Benchmark workloads run inside workers: a factorial as fast as CPython's math.factorial.
 
 /** Product of the odd numbers in [start, stop), by binary splitting so the big multiplications are balanced. */
-function oddProduct(start: number, stop: number): bigint {
+export function oddProduct(start: number, stop: number): bigint {
   const count = (stop - start) >> 1;
   if (count <= 8) {
     // Small leaves multiply in doubles while exact (< 2^53), sparing BigInt allocations.
@@ -20,7 +20,7 @@ function oddProduct(start: number, stop: number): bigint {
   return oddProduct(start, mid) * oddProduct(mid, stop);
 }
 
-function popcount(n: number): number {
+export function popcount(n: number): number {
   let bits = 0;
   for (let m = n; m > 0; m = Math.floor(m / 2)) bits += m & 1;
   return bits;

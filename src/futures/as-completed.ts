@@ -9,14 +9,36 @@ export interface AsCompletedOptions {
 }
 
 /**
- * Yields each future as it completes (finished or cancelled): already-done ones first, duplicates
- * once. Throws TimeoutError from the iteration if `timeout` ms pass, measured from the call.
- * (A hand-written iterator, not an async generator: `yield` in one would unwrap the awaitable Future.)
- * @example
- * for await (const future of asCompleted(futures, { timeout: 10_000 })) console.log(await future);
+ * What asCompleted() yields: a finished Future behind a handle that is not itself awaitable.
+ * `for await` unwraps thenables and TypeScript types the loop variable as the awaited value, so
+ * yielding the Future directly would type it as its result while it is really the Future; this
+ * handle keeps the types and the runtime in agreement. `future` is the original (a Map key).
  */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options?: AsCompletedOptions): AsyncIterableIterator<F> {
+export class Completed<F extends Future<any>> {
+  constructor(readonly future: F) {}
+  /** The future's value, or its error thrown (CancelledError if it was cancelled). Already settled. */
+  result(): Promise<F extends Future<infer T> ? T : never> {
+    return this.future.result();
+  }
+  /** The future's error, or undefined if it succeeded. */
+  exception(): Promise<unknown> {
+    return this.future.exception();
+  }
+  cancelled(): boolean {
+    return this.future.cancelled();
+  }
+}
+
+/**
+ * Yields each future as it completes (finished or cancelled), wrapped in a `Completed` handle:
+ * already-done ones first, duplicates once. Throws TimeoutError from the iteration if `timeout` ms
+ * pass, measured from the call.
+ * @example
+ * for await (const done of asCompleted(futures, { timeout: 10_000 })) console.log(await done.result());
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options?: AsCompletedOptions): AsyncIterableIterator<Completed<F>> {
   checkOptionKeys(options, ['timeout'], 'asCompleted()');
   const timeout = checkTimeout(options?.timeout, 'asCompleted()');
   const deadline = timeout === undefined ? undefined : performance.now() + timeout;
@@ -40,7 +62,7 @@ export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options
     );
   }
   let finished = false;
-  const stop = (): IteratorResult<F> => {
+  const stop = (): IteratorResult<Completed<F>> => {
     finished = true;
     for (const remove of removers.values()) remove();
     removers.clear();
@@ -53,8 +75,8 @@ export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options
     stop();
     return new TimeoutError(`asCompleted(): ${unfinished} (of ${total}) futures unfinished after ${timeout} ms`, timeout!);
   };
-  const iterator: AsyncIterableIterator<F> = {
-    async next(): Promise<IteratorResult<F>> {
+  const iterator: AsyncIterableIterator<Completed<F>> = {
+    async next(): Promise<IteratorResult<Completed<F>>> {
       if (finished) return { value: undefined, done: true };
       if (ready.length === 0) {
         if (pending.size === 0) return stop();
@@ -69,9 +91,9 @@ export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options
           };
         });
       }
-      return { value: ready.shift()!, done: false };
+      return { value: new Completed(ready.shift()!), done: false };
     },
-    async return(): Promise<IteratorResult<F>> {
+    async return(): Promise<IteratorResult<Completed<F>>> {
       return stop();
     },
     [Symbol.asyncIterator]() {

@@ -3,7 +3,7 @@ export { Future } from './future.js';
 export type { DoneCallback, FutureState, WaitOptions } from './future.js';
 export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED } from './wait.js';
 export type { DoneAndNotDone, ReturnWhen, WaitForOptions } from './wait.js';
-export { asCompleted } from './as-completed.js';
+export { asCompleted, Completed } from './as-completed.js';
 export type { AsCompletedOptions } from './as-completed.js';
 export type { Callable, CallResult, Executor, MapArgument, MapOptions, ShutdownOptions, SubmitOptions } from './executor.js';
 export { ThreadPoolExecutor, DEFAULT_THREAD_POOL_MAX_WORKERS } from './thread-pool.js';

@@ -51,18 +51,29 @@ test('asCompleted() yields done futures first, then in completion order, each fu
   const slow = later(60, 'slow');
   const fast = later(10, 'fast');
   const order: string[] = [];
-  for await (const f of asCompleted([slow, done, fast, done])) order.push(await f);
+  for await (const f of asCompleted([slow, done, fast, done])) order.push(await f.result());
   assert.deepEqual(order, ['already', 'fast', 'slow']);
 });
 
-test('asCompleted() yields the Future itself, not its value, and includes cancelled ones', async () => {
-  const c = new Future();
+test('asCompleted() hands back each original Future behind a non-awaitable handle, cancelled ones included', async () => {
+  const c = new Future<number>();
   c.cancel();
-  const seen: Future[] = [];
-  // TypeScript types a for-await variable as the awaited value; at run time it is the Future itself.
-  for await (const f of asCompleted([c])) seen.push(f as unknown as Future);
-  assert.equal(seen[0], c);
-  assert.ok(seen[0] instanceof Future);
+  const ok = new Future<number>();
+  ok.setResult(7);
+  const seen: Future<number>[] = [];
+  for await (const f of asCompleted([c, ok])) {
+    // The handle is not thenable, so for-await cannot unwrap it and its static type is the runtime type.
+    assert.equal((f as unknown as { then?: unknown }).then, undefined);
+    seen.push(f.future);
+    if (f.future === c) {
+      assert.equal(f.cancelled(), true);
+      await assert.rejects(f.result(), { name: 'CancelledError' });
+    } else {
+      assert.equal(await f.result(), 7);
+      assert.equal(await f.exception(), undefined);
+    }
+  }
+  assert.deepEqual(seen, [c, ok]);
 });
 
 test('asCompleted() throws TimeoutError when futures are unfinished at the timeout', async () => {
@@ -70,7 +81,7 @@ test('asCompleted() throws TimeoutError when futures are unfinished at the timeo
   const never = new Future();
   const got: unknown[] = [];
   await assert.rejects(async () => {
-    for await (const f of asCompleted([fast, never], { timeout: 50 })) got.push(await f);
+    for await (const f of asCompleted([fast, never], { timeout: 50 })) got.push(await f.result());
   }, (e: unknown) => e instanceof TimeoutError && /1 \(of 2\) futures unfinished after 50 ms/.test(e.message));
   assert.deepEqual(got, ['fast']);
 });

@@ -30,8 +30,8 @@ options:
   -N, --name NAME       uuid3/uuid5 name (hashed as UTF-8)
   -h, --help            show this help
 
-Note: python -m uuid spells the count -C/--count and the namespace -n; here -n is the count (as
-ts314's issue specifies) and -C/--count are accepted too.`;
+Note: python -m uuid spells the count -C/--count and the namespace -n; here -n is the count,
+and -C/--count are accepted too.`;
 
 function resolveNamespace(value: string): UUID {
   if (value.startsWith('@')) {
