@@ -46,7 +46,7 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     if (error instanceof UsageError) {
-      console.error(`ts314: ${error.message}`);
+      console.error(error.message.startsWith('ts314') ? error.message : `ts314: ${error.message}`);
       process.exitCode = 2;
     } else {
       console.error(error);
