@@ -143,26 +143,12 @@ export function reprOf(value: unknown, seen: Set<object> = new Set()): string {
  * strOf(true); // 'True'
  */
 export function strOf(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return value;
-    case 'number':
-      return numberStr(value);
-    case 'bigint':
-      return value.toString();
-    case 'boolean':
-      return value ? 'True' : 'False';
-    case 'undefined':
-      return 'None';
-    case 'symbol':
-      return value.toString();
-  }
-  if (value === null) return 'None';
+  // Only strings print differently from their repr; every other primitive, null included, is alike.
+  if (typeof value === 'string') return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  const obj = value as object;
-  if (typeof obj !== 'function' && !Array.isArray(obj) && !isPlainObject(obj) && typeof (obj as { [repr]?: unknown })[repr] !== 'function') {
-    if (obj.toString !== Object.prototype.toString && !(obj instanceof Map) && !(obj instanceof Set) && !ArrayBuffer.isView(obj)) {
-      return String(obj);
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value) && typeof (value as { [repr]?: unknown })[repr] !== 'function') {
+    if (value.toString !== Object.prototype.toString && !(value instanceof Map) && !(value instanceof Set) && !ArrayBuffer.isView(value)) {
+      return String(value);
     }
   }
   return reprOf(value);
