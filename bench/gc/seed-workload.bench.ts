@@ -2,61 +2,17 @@
 // after each), measured with ts314/gc: pause statistics, the seed's grade, and the monitor's overhead.
 // Run: node --import tsx bench/gc/seed-workload.bench.ts
 import { collect, formatHistogram, gradeMaxPause, monitor, type GCPause } from '../../src/gc/index.js';
+import { allocationWorkload } from '../../src/bench/workloads/allocation.js';
 
 const BATCHES = 6;
 const ROWS = 80_000;
 /** Repetitions of the whole workload per variant; the median is reported (issue rule: >= 5). */
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
 
-interface Row {
-  id: number;
-  value: number;
-  category: string;
-  timestamp: number;
-  nested: { id: number; data: number[] };
-}
-
-function createDataset(size: number): Row[] {
-  const categories = ['A', 'B', 'C', 'D'];
-  return Array.from({ length: size }, (_, i) => ({
-    id: i,
-    value: Math.random() * 2 - 1,
-    category: categories[(Math.random() * 4) | 0]!,
-    timestamp: 1_704_067_200_000 + i * 1000,
-    nested: { id: i, data: Array.from({ length: 10 }, () => Math.random()) },
-  }));
-}
-
-/** Like the seed's process_data_batch: temporary arrays (rolling means) and a result with references. */
-function processBatch(rows: Row[]): { mean: number; processed: Float64Array[]; counts: Record<string, number> } {
-  const processed: Float64Array[] = [];
-  for (let pass = 0; pass < 5; pass++) {
-    const rolling = new Float64Array(rows.length);
-    let sum = 0;
-    for (let i = 0; i < rows.length; i++) {
-      sum += rows[i]!.value - (i >= 1000 ? rows[i - 1000]!.value : 0);
-      rolling[i] = i >= 999 ? sum / 1000 : 0;
-    }
-    processed.push(rolling.map(Math.abs));
-  }
-  const counts: Record<string, number> = {};
-  for (const row of rows) counts[row.category] = (counts[row.category] ?? 0) + 1;
-  return { mean: rows.reduce((s, r) => s + r.value, 0) / rows.length, processed, counts };
-}
-
 /** One full run: returns wall time (ms) and a checksum that consumes every result. */
 function workload(): { ms: number; checksum: number } {
   const start = performance.now();
-  const datasets: Row[][] = [];
-  let checksum = 0;
-  for (let batch = 0; batch < BATCHES; batch++) {
-    const rows = createDataset(ROWS);
-    datasets.push(rows);
-    const result = processBatch(rows);
-    checksum += result.mean + result.processed.length + Object.keys(result.counts).length;
-    collect(); // the seed's explicit gc.collect() per batch
-  }
-  checksum += datasets.reduce((n, d) => n + d.length, 0);
+  const checksum = allocationWorkload(BATCHES, ROWS);
   return { ms: performance.now() - start, checksum };
 }
 

@@ -14,6 +14,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   info: () => import('./commands/info.js'),
   uuid: () => import('./commands/uuid.js'),
   gc: () => import('./commands/gc.js'),
+  bench: () => import('./commands/bench.js'),
+  compare: () => import('./commands/compare.js'),
 };
 
 async function usage(): Promise<string> {

@@ -1,4 +1,5 @@
 // The shareability check: what may cross into another interpreter, with the path of what may not.
+import { MessagePort } from 'node:worker_threads';
 import { NotShareableError } from '../interpreters/errors.js';
 
 /**
@@ -38,6 +39,8 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
   if ((object as Record<symbol, unknown>)[SHARE_HANDLE] !== undefined) return;
   const tag = Object.prototype.toString.call(object).slice(8, -1);
   if (CLONEABLE_TAGS.has(tag) || ArrayBuffer.isView(object)) return;
+  // Crosses only when listed in `transfer`; postMessage says so (DataCloneError) when it is not.
+  if (object instanceof MessagePort) return;
   seen.add(object);
   if (Array.isArray(object)) {
     for (let i = 0; i < object.length; i++) checkShareable(object[i], `${path}[${i}]`, seen);

@@ -5,6 +5,7 @@ import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, workerData, type WorkerOptions } from 'node:worker_threads';
 import { sharedCounters } from './process-ids.js';
+import { livenessBuffer, watchWorker } from './thread-liveness.js';
 
 /** What every ts314 worker receives under workerData.ts314. */
 export interface BootData {
@@ -16,6 +17,8 @@ export interface BootData {
   readonly counters: SharedArrayBuffer;
   /** Who started the worker, e.g. 'interpreter' or 'futures'. */
   readonly role: string;
+  /** Process-wide record of dead threads (thread-liveness.ts), so lock waiters anywhere see a worker's death. */
+  readonly liveness: SharedArrayBuffer;
 }
 
 /**
@@ -113,10 +116,11 @@ export interface StartWorkerOptions extends Omit<WorkerOptions, 'eval' | 'worker
 /** Starts a worker that runs `entry` with this thread's TypeScript loader and the shared id counters. */
 export function startWorker(entry: URL, options: StartWorkerOptions): Worker {
   const { role, workerData: data, ...workerOptions } = options;
-  const boot: BootData = { entry: entry.href, tsLoader: typeScriptLoader(), counters: sharedCounters(), role };
+  const boot: BootData = { entry: entry.href, tsLoader: typeScriptLoader(), counters: sharedCounters(), role, liveness: livenessBuffer() };
   // As for a worker started from a file, process.argv[1] is the entry script and user argv follows.
   const argv = [entry.protocol === 'file:' ? fileURLToPath(entry) : entry.href, ...(workerOptions.argv ?? [])];
-  return new Worker(BOOT_URL, { ...workerOptions, argv, workerData: { ts314: boot, data } });
+  // Its death is recorded so a lock it dies holding breaks instead of deadlocking the other threads.
+  return watchWorker(new Worker(BOOT_URL, { ...workerOptions, argv, workerData: { ts314: boot, data } }));
 }
 
 /** Worker side: the BootData, or undefined in a thread ts314 did not start. */

@@ -1,4 +1,5 @@
 // A byte ring of length-prefixed records in one SharedArrayBuffer, guarded by a futex-style lock word.
+import { lockMutex, unlockMutex } from '../internal/futex-mutex.js';
 
 const LOCK = 0;
 const COUNT = 1;
@@ -19,16 +20,6 @@ const HEADER_INTS = 16;
 const HEADER_BYTES = HEADER_INTS * Int32Array.BYTES_PER_ELEMENT;
 /** Each record starts with its length as 4 little-endian bytes. */
 export const RECORD_OVERHEAD = 4;
-
-/**
- * How long a contended lock sleeps before re-checking. Critical sections are a memcpy, so this is
- * only a safety net; the holder's notify wakes sleepers at once.
- */
-const LOCK_SLEEP_MS = 1;
-/** Spins before sleeping: the lock is almost always released within a few hundred nanoseconds. */
-const LOCK_SPINS = 64;
-
-const canSleep = typeof Atomics.wait === 'function';
 
 /** The outcome of a push that did not fit. */
 export type PushRefusal = 'maxsize' | 'bytes';
@@ -161,23 +152,11 @@ export class SharedRing {
     return (offset + target.length) % this.#capacity;
   }
 
-  // Drepper's three-state mutex ("Futexes Are Tricky"): 0 free, 1 held, 2 held with sleepers.
   #lock(): void {
-    const h = this.header;
-    if (Atomics.compareExchange(h, LOCK, 0, 1) === 0) return;
-    for (let spin = 0; spin < LOCK_SPINS; spin++) {
-      if (Atomics.load(h, LOCK) === 0 && Atomics.compareExchange(h, LOCK, 0, 1) === 0) return;
-    }
-    while (Atomics.exchange(h, LOCK, 2) !== 0) {
-      if (canSleep) Atomics.wait(h, LOCK, 2, LOCK_SLEEP_MS);
-    }
+    lockMutex(this.header, LOCK);
   }
 
   #unlock(): void {
-    const h = this.header;
-    if (Atomics.sub(h, LOCK, 1) !== 1) {
-      Atomics.store(h, LOCK, 0);
-      Atomics.notify(h, LOCK, 1);
-    }
+    unlockMutex(this.header, LOCK);
   }
 }

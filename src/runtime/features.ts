@@ -55,6 +55,19 @@ const PROBES = [
     detect: () => typeof (Atomics as { waitAsync?: unknown }).waitAsync === 'function',
   },
   {
+    name: 'sharedMemoryParallelism',
+    fallback: 'ts314/threading cannot share memory: parallelFor/SharedArray/SharedQueue need worker_threads, SharedArrayBuffer and Atomics.wait; use ts314/futures, which copies data to workers',
+    // Synchronous by contract, so no worker is started: a real zero-timeout Atomics.wait on a
+    // SharedArrayBuffer proves this agent may block (browsers' main threads throw here), and
+    // worker_threads must exist for the memory to be shared with anyone.
+    detect: () => {
+      if (typeof Worker !== 'function' || typeof SharedArrayBuffer !== 'function' || typeof Atomics.wait !== 'function') return false;
+      return Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 0) === 'timed-out'
+        ? 'worker_threads + SharedArrayBuffer + Atomics.wait'
+        : false;
+    },
+  },
+  {
     name: 'nativeZstd',
     fallback: "none needed: ts314/compression/zstd always uses its bundled libzstd (node:zlib's zstd lacks training, frame info and prefixes)",
     detect: () => typeof (zlib as { zstdCompressSync?: unknown }).zstdCompressSync === 'function',

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { create, InterpreterNotFoundError, InterpreterStoppedError } from '../../src/interpreters/index.js';
 
 test('callWith({ transfer }) moves an ArrayBuffer: it is detached here and intact there', async () => {
@@ -14,6 +15,21 @@ test('callWith({ transfer }) moves an ArrayBuffer: it is detached here and intac
     return true;
   });
   assert.equal(interp.isRunning(), false, 'nothing was left in flight');
+});
+
+test('callWith({ transfer }) moves a MessagePort: the interpreter answers on it', async () => {
+  await using interp = create();
+  const { port1, port2 } = new MessageChannel();
+  try {
+    const answer = new Promise((resolve) => port1.once('message', resolve));
+    await interp.callWith({ transfer: [port2] }, (port: MessagePort) => {
+      port.postMessage('pong from the interpreter');
+      port.close();
+    }, port2);
+    assert.equal(await answer, 'pong from the interpreter');
+  } finally {
+    port1.close();
+  }
 });
 
 test('without transfer, an ArrayBuffer is copied and the sender keeps it', async () => {

@@ -222,8 +222,9 @@ export class Pool {
       if (slot.inflight.size === 0) idle++;
       if (slot.inflight.size <= perWorker >> 1) ready.push(slot);
     }
-    // Like Python, a new worker starts only when no idle one can take the work.
-    while (!this.#closing && this.#slots.size < this.config.maxWorkers && this.#queued() > idle * perWorker) {
+    // Like Python, a task that finds no idle worker starts a new one (up to maxWorkers), so tasks
+    // submitted together run side by side: they may wait for each other (a Barrier, a Lock).
+    while (!this.#closing && this.#slots.size < this.config.maxWorkers && this.#queued() > idle) {
       ready.push(this.#spawn());
       idle++;
     }

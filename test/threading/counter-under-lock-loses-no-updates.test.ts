@@ -1,0 +1,45 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { create, task, type Interpreter } from '../../src/interpreters/index.js';
+import { AtomicCounter, Lock } from '../../src/threading/index.js';
+import type * as Kernels from './fixtures/primitives-kernels.js';
+
+const kernels = new URL('./fixtures/primitives-kernels.ts', import.meta.url);
+const N = 1_000_000;
+
+function shared(): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(4));
+}
+
+// Two interpreters (not a pool) so the two loops are guaranteed to run on two threads at once;
+// each kernel first spins on a shared gate until both have arrived.
+async function onTwoWorkers(run: (interp: Interpreter, gate: Int32Array) => Promise<unknown>): Promise<void> {
+  await using a = create();
+  await using b = create();
+  const gate = shared();
+  await Promise.all([run(a, gate), run(b, gate)]);
+}
+
+test('2 workers x 1,000,000 read-modify-write increments under a Lock end at exactly 2,000,000', async () => {
+  const lock = new Lock();
+  const counts = shared();
+  await onTwoWorkers((w, gate) => w.call(task<typeof Kernels.incrementUnderLock>(kernels, 'incrementUnderLock'), lock, counts, N, gate, 2));
+  assert.equal(counts[0], 2 * N);
+  assert.equal(lock.locked(), false);
+});
+
+test('the same increments without a lock lose updates (why locks matter)', async () => {
+  const counts = shared();
+  await onTwoWorkers((w, gate) => w.call(task<typeof Kernels.incrementWithoutLock>(kernels, 'incrementWithoutLock'), counts, N, gate, 2));
+  assert.ok(counts[0]! < 2 * N, `expected lost updates, got ${counts[0]}`);
+  assert.ok(counts[0]! >= N, `each worker's own increments are at least counted once: ${counts[0]}`);
+});
+
+test('an AtomicCounter needs no lock: 2 workers x 1,000,000 increment() end at exactly 2,000,000', async () => {
+  const counter = new AtomicCounter();
+  await onTwoWorkers((w, gate) => w.call(task<typeof Kernels.incrementAtomic>(kernels, 'incrementAtomic'), counter, N, gate, 2));
+  assert.equal(counter.get(), 2 * N);
+  const big = new AtomicCounter(2n ** 40n);
+  await onTwoWorkers((w, gate) => w.call(task<typeof Kernels.incrementAtomic>(kernels, 'incrementAtomic'), big as unknown as AtomicCounter, 1000, gate, 2));
+  assert.equal(big.get(), 2n ** 40n + 2000n);
+});
