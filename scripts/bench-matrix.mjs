@@ -1,5 +1,7 @@
 // `npm run bench:matrix`: the bench suite under this machine's Node and the current LTS, then `ts314 compare` on the results.
-// Usage: npm run bench:matrix -- [--out DIR] [--full] [any `ts314 bench` option…]   (default: --quick into bench-results/)
+// Usage: npm run bench:matrix -- [--out DIR] [--full] [--rounds N] [any `ts314 bench` option…]   (default: --quick, 2 rounds, into bench-results/)
+// Rounds alternate the runtimes' order (A B, then B A, …), and the comparison includes each runtime's
+// own repeat, so a machine that changes speed between runs shows up as a runtime differing from itself.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -16,9 +18,13 @@ function ltsMajor() {
   return Number(match[1]);
 }
 
+/** Two rounds: A B B A, the least that balances order and shows each runtime against itself. */
+const DEFAULT_ROUNDS = 2;
+
 function parseArgs(argv) {
   let out = join(root, 'bench-results');
   let quick = true;
+  let rounds = DEFAULT_ROUNDS;
   const pass = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -27,6 +33,11 @@ function parseArgs(argv) {
       out = resolve(argv[++i]);
     } else if (arg.startsWith('--out=')) out = resolve(arg.slice('--out='.length));
     else if (arg === '--full') quick = false;
+    else if (arg === '--rounds' || arg.startsWith('--rounds=')) {
+      const text = arg === '--rounds' ? argv[++i] : arg.slice('--rounds='.length);
+      rounds = Number(text);
+      if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`bench:matrix: --rounds needs a whole number >= 1, got ${text}`);
+    }
     else if (arg === '--output' || arg === '--html' || arg.startsWith('--output=') || arg.startsWith('--html=')) {
       throw new Error(`bench:matrix: ${arg.split('=')[0]} is chosen per runtime; use --out DIR for where the files go`);
     } else {
@@ -34,7 +45,7 @@ function parseArgs(argv) {
       pass.push(arg);
     }
   }
-  return { out, quick, pass };
+  return { out, quick, rounds, pass };
 }
 
 function run(command, args, options = {}) {
@@ -68,7 +79,7 @@ function versionOf(node) {
   return result.stdout.trim().replace(/^v/, '');
 }
 
-const { out, quick, pass } = parseArgs(process.argv.slice(2));
+const { out, quick, rounds, pass } = parseArgs(process.argv.slice(2));
 if (!existsSync(bin)) {
   console.log('bench:matrix: dist/ not built yet, building');
   if (run(process.execPath, [join(root, 'scripts', 'build.mjs')]) !== 0) process.exit(1);
@@ -76,34 +87,39 @@ if (!existsSync(bin)) {
 mkdirSync(out, { recursive: true });
 
 const runtimes = [process.execPath, ltsNode(ltsMajor())].map((node) => ({ node, version: versionOf(node) }));
-const files = [];
+const distinct = runtimes.filter((r, i) => runtimes.findIndex((o) => o.version === r.version) === i);
+if (distinct.length < runtimes.length) console.log(`bench:matrix: Node ${runtimes[0].version} is the machine's Node too; running it once per round`);
+/** files[runtime][round]: the first runtime's first round is the reference every ratio is against. */
+const files = distinct.map(() => []);
 let failed = false;
-for (const { node, version } of runtimes) {
-  const major = version.split('.')[0];
-  const file = join(out, `results-node${major}.json`);
-  if (files.includes(file)) {
-    console.log(`bench:matrix: Node ${version} is the machine's Node too; skipping the second run`);
-    continue;
+for (let round = 0; round < rounds; round++) {
+  const order = round % 2 === 0 ? distinct.map((_, i) => i) : distinct.map((_, i) => distinct.length - 1 - i);
+  for (const index of order) {
+    const { node, version } = distinct[index];
+    const major = version.split('.')[0];
+    const file = join(out, `results-node${major}${round === 0 ? '' : `-round${round + 1}`}.json`);
+    console.log(`\nbench:matrix: round ${round + 1}/${rounds}: ts314 bench ${quick ? '--quick ' : ''}${pass.join(' ')} on Node ${version} (${node})`);
+    // A stale file from an earlier run must not pass for this one's output.
+    rmSync(file, { force: true });
+    // Plain Node with the built package, as users run it: no TypeScript loader, no inherited NODE_OPTIONS.
+    const status = run(node, [bin, 'bench', ...(quick ? ['--quick'] : []), ...pass, '--output', file], { env: { ...process.env, NODE_OPTIONS: '' } });
+    // Exit 1 means some benchmarks failed but the run was saved (they are marked in it): still compare.
+    if (status !== 0 && !(status === 1 && existsSync(file))) {
+      console.error(`bench:matrix: ts314 bench on Node ${version} exited with ${status}`);
+      process.exit(status);
+    }
+    failed ||= status !== 0;
+    files[index].push(file);
   }
-  console.log(`\nbench:matrix: ts314 bench ${quick ? '--quick ' : ''}${pass.join(' ')} on Node ${version} (${node})`);
-  // A stale file from an earlier run must not pass for this one's output.
-  rmSync(file, { force: true });
-  // Plain Node with the built package, as users run it: no TypeScript loader, no inherited NODE_OPTIONS.
-  const status = run(node, [bin, 'bench', ...(quick ? ['--quick'] : []), ...pass, '--output', file], { env: { ...process.env, NODE_OPTIONS: '' } });
-  // Exit 1 means some benchmarks failed but the run was saved (they are marked in it): still compare.
-  if (status !== 0 && !(status === 1 && existsSync(file))) {
-    console.error(`bench:matrix: ts314 bench on Node ${version} exited with ${status}`);
-    process.exit(status);
-  }
-  failed ||= status !== 0;
-  files.push(file);
 }
-if (files.length < 2) {
-  console.log('bench:matrix: only one distinct runtime; nothing to compare');
+// Reference first, then the other runtimes' rounds, then the reference's own repeats (its noise floor).
+const ordered = [files[0][0], ...files.slice(1).flat(), ...files[0].slice(1)];
+if (ordered.length < 2) {
+  console.log('bench:matrix: one runtime, one round; nothing to compare');
   process.exit(0);
 }
 const html = join(out, 'comparison.html');
-console.log(`\nbench:matrix: ts314 compare ${files.join(' ')}`);
-const compared = run(process.execPath, [bin, 'compare', ...files, '--html', html]);
+console.log(`\nbench:matrix: ts314 compare ${ordered.join(' ')}`);
+const compared = run(process.execPath, [bin, 'compare', ...ordered, '--html', html]);
 if (failed) console.error('bench:matrix: some benchmarks failed (marked in the results and the comparison)');
 process.exit(compared !== 0 ? compared : failed ? 1 : 0);
