@@ -79,7 +79,14 @@ function versionOf(node) {
   return result.stdout.trim().replace(/^v/, '');
 }
 
-const { out, quick, rounds, pass } = parseArgs(process.argv.slice(2));
+let parsed;
+try {
+  parsed = parseArgs(process.argv.slice(2));
+} catch (error) {
+  console.error(error.message);
+  process.exit(2);
+}
+const { out, quick, rounds, pass } = parsed;
 if (!existsSync(bin)) {
   console.log('bench:matrix: dist/ not built yet, building');
   if (run(process.execPath, [join(root, 'scripts', 'build.mjs')]) !== 0) process.exit(1);
