@@ -18,6 +18,7 @@ const KEYS = [
   'opsPerCall',
   'maxSamples',
   'gcBetweenSamples',
+  'notes',
   'setup',
   'fn',
   'teardown',
@@ -78,6 +79,9 @@ export function defineBench<State = unknown>(definition: BenchDefinition<State>)
   if (raw.maxSamples !== undefined && !(Number.isSafeInteger(raw.maxSamples) && (raw.maxSamples as number) >= 1)) {
     throw new BenchDefinitionError(`${label}: 'maxSamples' must be a positive integer, got ${describe(raw.maxSamples)}`);
   }
+  if (raw.notes !== undefined && !(Array.isArray(raw.notes) && raw.notes.every((note) => typeof note === 'string'))) {
+    throw new BenchDefinitionError(`${label}: 'notes' must be an array of strings, got ${describe(raw.notes)}`);
+  }
   let params: Record<string, string | number | boolean> | undefined;
   if (raw.params !== undefined) {
     if (typeof raw.params !== 'object' || raw.params === null || Array.isArray(raw.params)) {
@@ -95,6 +99,7 @@ export function defineBench<State = unknown>(definition: BenchDefinition<State>)
   const copy: Record<string | symbol, unknown> = {};
   for (const key of KEYS) if (raw[key] !== undefined) copy[key] = raw[key];
   if (params) copy.params = params;
+  if (Array.isArray(raw.notes)) copy.notes = Object.freeze([...(raw.notes as string[])]);
   Object.defineProperty(copy, BENCH_DEFINITION, { value: true });
   return Object.freeze(copy) as unknown as Readonly<BenchDefinition<State>>;
 }

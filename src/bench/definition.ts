@@ -26,6 +26,8 @@ export interface BenchDefinition<State = unknown> {
   readonly opsPerCall?: number;
   /** Caps the samples for slow work (e.g. a 1 s parallel job); the runner's budget still applies. */
   readonly maxSamples?: number;
+  /** Caveats about this row the reader must see (copied into BenchResult.notes), e.g. a missing reference. */
+  readonly notes?: readonly string[];
   /** Force a full GC before each sample (for allocation-heavy work where a pause would distort). */
   readonly gcBetweenSamples?: boolean;
   setup?(context: BenchContext): State | Promise<State>;

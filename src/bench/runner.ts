@@ -309,7 +309,7 @@ function planOf(definition: BenchDefinition, defaultCategory: string): Planned {
  */
 async function runOne(planned: Planned, context: BenchContext, budget: BenchBudget, options: RunOptions): Promise<BenchResult> {
   const { definition } = planned;
-  const notes: string[] = [];
+  const notes: string[] = [...(definition.notes ?? [])];
   let failure: Failure | undefined;
   let phase: BenchPhase = 'setup';
   let state: unknown;

@@ -37,6 +37,11 @@ test('maxSamples caps the samples and the note says the interval is wide', async
   assert.ok(result.notes?.some((n) => /only 3 samples/.test(n)), String(result.notes));
 });
 
+test("a definition's own notes come first in its result's notes", async () => {
+  const run = await runBenchmarks([defineBench({ name: 'noted', notes: ['reference library missing'], maxSamples: 3, fn: () => busy(1) })], { budget: TINY_BUDGET });
+  assert.deepEqual(run.results[0]!.notes?.slice(0, 2), ['reference library missing', 'only 3 samples: the confidence interval is wide']);
+});
+
 test('the hard cap stops a slow benchmark early, with a note', async () => {
   const run = await runBenchmarks([defineBench({ name: 'slow', fn: () => busy(40) })], {
     budget: { ...TINY_BUDGET, sampleMs: 10_000, hardCapMs: 150 },
