@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { repoRoot } from '../helpers/package.js';
+import { runModuleScript } from '../helpers/package.js';
 
 const SCRIPT = `
 import { InterpreterPoolExecutor, ProcessPoolExecutor, BrokenInterpreterPool, parallelMap, task, wait, asCompleted } from 'ts314/futures';
@@ -26,14 +25,7 @@ console.log(JSON.stringify(out));
 `;
 
 test("the built 'ts314/futures' runs pools under plain node (no TypeScript loader)", async () => {
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--input-type=module', '-e', SCRIPT],
-      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 },
-      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
-    );
-  });
+  const stdout = await runModuleScript(SCRIPT);
   assert.deepEqual(JSON.parse(stdout), {
     submit: 42,
     module: 15,
@@ -52,14 +44,7 @@ test('the runnable example in docs/futures.md runs as written against the built 
   const doc = readFileSync(new URL('../../docs/futures.md', import.meta.url), 'utf8');
   const example = /```js\n([\s\S]*?)```/.exec(doc)?.[1];
   assert.ok(example, 'docs/futures.md has a js example');
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--input-type=module', '-e', example],
-      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 },
-      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
-    );
-  });
+  const stdout = await runModuleScript(example);
   assert.match(stdout, /fibonacci = 12586269025n/);
   assert.match(stdout, /aborted: CancelledError/);
   assert.match(stdout, /first done: 100/);

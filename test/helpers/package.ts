@@ -36,3 +36,19 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     );
   });
 }
+
+/**
+ * Runs an ES module script (`node --input-type=module -e`) with plain Node from the repository root,
+ * so `import('ts314/…')` resolves to the built package as a user's code would; resolves with stdout,
+ * rejects with the exit error and stderr.
+ */
+export function runModuleScript(source: string, options: { timeoutMs?: number } = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', source],
+      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, timeout: options.timeoutMs ?? 60_000 },
+      (error, stdout, stderr) => (error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(stdout)),
+    );
+  });
+}

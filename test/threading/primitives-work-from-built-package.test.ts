@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { repoRoot } from '../helpers/package.js';
+import { runModuleScript } from '../helpers/package.js';
 
 // Plain node, no TypeScript loader: what a user of the published package runs.
 const SCRIPT = `
@@ -53,13 +52,6 @@ console.log(JSON.stringify(out));
 `;
 
 test("the built 'ts314/threading' shares primitives with pool, interpreter and raw workers under plain node", async () => {
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--input-type=module', '-e', SCRIPT],
-      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 90_000 },
-      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
-    );
-  });
+  const stdout = await runModuleScript(SCRIPT, { timeoutMs: 90_000 });
   assert.deepEqual(JSON.parse(stdout), { locked: 40000, atomic: 20000, barrier: 1, event: true, semaphore: true, raw: 'BrokenLockError' });
 });

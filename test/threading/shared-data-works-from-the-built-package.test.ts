@@ -1,9 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { features } from '../../src/runtime/index.js';
-import { repoRoot, runCli } from '../helpers/package.js';
+import { runCli, runModuleScript } from '../helpers/package.js';
 
 const SCRIPT = `
 import { SharedArray, SharedQueue, parallelFor } from 'ts314/threading';
@@ -21,14 +20,7 @@ await pool.shutdown();
 `;
 
 test("the built 'ts314/threading' shares arrays and queues with workers under plain node", async () => {
-  const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--input-type=module', '-e', SCRIPT],
-      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 },
-      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
-    );
-  });
+  const stdout = await runModuleScript(SCRIPT);
   assert.deepEqual(JSON.parse(stdout), { sums: [55611, 166500, 277389], queue: 4950 });
 });
 
@@ -52,12 +44,5 @@ test("the runnable example in docs/threading.md's shared-data section runs as wr
   const section = doc.slice(start, next === -1 ? undefined : next);
   const example = /```js\n([\s\S]*?)```/.exec(section)?.[1];
   assert.ok(example, 'the section has a ```js example');
-  await new Promise<void>((resolve, reject) => {
-    execFile(
-      process.execPath,
-      ['--input-type=module', '-e', example],
-      { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 },
-      (error, _out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve()),
-    );
-  });
+  await runModuleScript(example);
 });
