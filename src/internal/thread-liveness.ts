@@ -81,19 +81,24 @@ function readOsThreadId(): number {
   }
 }
 
+let osThreadIdCache: number | undefined;
+
 /**
  * This thread's OS thread id where the OS shows threads in /proc (Linux), else 0. Lock owners store
  * it next to their threadId: a waiter then sees the owner's death even when nobody who received its
  * 'exit' event can run (the main thread blocked in a synchronous acquire, a raw worker's parent).
+ * Read on first use, so threads that never take a lock (every ts314 worker loads this module) skip /proc.
  */
-export const OS_THREAD_ID = readOsThreadId();
+export function osThreadId(): number {
+  return (osThreadIdCache ??= readOsThreadId());
+}
 
 /**
  * Whether the OS thread `tid` of this process has ended. Only meaningful for a tid read from a live
  * thread; a tid is reused by the OS only after the pid space wraps, and the exit-event record covers that.
  */
 export function isOsThreadGone(tid: number): boolean {
-  return tid > 0 && OS_THREAD_ID > 0 && !existsSync(`/proc/self/task/${tid}`);
+  return tid > 0 && osThreadId() > 0 && !existsSync(`/proc/self/task/${tid}`);
 }
 
 // A worker that ends by process.exit() or an uncaught error records its own death on the way out:

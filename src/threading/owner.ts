@@ -1,6 +1,6 @@
 // Owner-tracking lock words shared by Lock, RLock and Condition: CAS fast path, futex wait, dead-owner detection.
 import { threadId } from 'node:worker_threads';
-import { isOsThreadGone, isThreadMarkedDead, OS_THREAD_ID } from '../internal/thread-liveness.js';
+import { isOsThreadGone, isThreadMarkedDead, osThreadId } from '../internal/thread-liveness.js';
 import { BrokenLockError } from './errors.js';
 import { deadlineOf, now, sliceWait, sliceWaitAsync } from './wait.js';
 
@@ -75,7 +75,7 @@ export function brokenError(words: Int32Array, what: string): BrokenLockError {
 /** Records this thread's OS id for waiters, unless the last holder was this thread already. */
 function took(words: Int32Array): void {
   if (Atomics.load(words, TID_OF) !== SELF) {
-    Atomics.store(words, OWNER_TID, OS_THREAD_ID);
+    Atomics.store(words, OWNER_TID, osThreadId());
     Atomics.store(words, TID_OF, SELF);
   }
 }
