@@ -5,6 +5,7 @@ import { SHARE_HANDLE } from '../internal/shareable.js';
 import type { SharedHandle } from '../internal/wire.js';
 import { checkElementType, checkWholeNumber } from './shared-array.js';
 import { SharedQueueEmpty, SharedQueueFull, SharedQueueShutDown } from './errors.js';
+import { sliceWaitAsync } from './wait.js';
 
 /**
  * Slots when no capacity is given: 65,536 float64 numbers is 512 KiB, enough for producers to run
@@ -42,17 +43,7 @@ const TYPE = 9;
 const HEADER_INTS = 16;
 const HEADER_BYTES = HEADER_INTS * 4;
 
-/**
- * Async waiters re-check at least this often. Atomics.waitAsync's timeout is not an event-loop
- * handle in Node (the process could exit under a pending wait), so each wait races a ref'd timer.
- */
-const WAIT_SLICE_MS = 1000;
-/** Where Atomics.waitAsync is missing, async waiters poll with a delay growing from 1 ms to this cap. */
-const MAX_POLL_DELAY_MS = 10;
-
 const canSleep = typeof Atomics.wait === 'function';
-type WaitAsync = (a: Int32Array, i: number, v: number, t: number) => { async: boolean; value: Promise<string> | string };
-const waitAsync = (Atomics as unknown as { waitAsync?: WaitAsync }).waitAsync;
 
 const HANDLE_KIND = 'SharedQueue';
 const ADOPT = Symbol('SharedQueue.adopt');
@@ -75,10 +66,6 @@ function readTimeout(options: SharedQueueTimeoutOptions | undefined, where: stri
   if (typeof timeout !== 'number' || Number.isNaN(timeout)) throw new TypeError(`${where}: timeout must be a number of milliseconds, got ${String(timeout)}`);
   if (timeout < 0) throw new RangeError(`${where}: timeout must be a non-negative number of milliseconds, got ${timeout}`);
   return timeout;
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 /**
@@ -446,22 +433,10 @@ export class SharedQueue {
   }
 
   async #sleepAsync(seq: number, waiters: number, seen: number, deadline: number, attempt: number): Promise<boolean> {
-    const remaining = Math.min(deadline - performance.now(), WAIT_SLICE_MS);
-    if (remaining <= 0) return false;
+    if (deadline - performance.now() <= 0) return false;
     Atomics.add(this.#h, waiters, 1);
     try {
-      if (waitAsync !== undefined) {
-        const result = waitAsync(this.#h, seq, seen, remaining);
-        if (!result.async) return true;
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          await Promise.race([result.value, new Promise<void>((resolve) => { timer = setTimeout(resolve, remaining); })]);
-        } finally {
-          clearTimeout(timer);
-        }
-      } else {
-        await sleep(Math.min(remaining, MAX_POLL_DELAY_MS, 1 + attempt));
-      }
+      await sliceWaitAsync(this.#h, seq, seen, deadline, attempt);
     } finally {
       Atomics.sub(this.#h, waiters, 1);
     }
