@@ -1,5 +1,6 @@
 // Benchmark: ts314 Lock/RLock/Semaphore/AtomicCounter against the raw Atomics code they replace, uncontended and contended.
 // Run: node --import tsx bench/threading/primitives-lock.bench.ts
+import { median } from '../../src/bench/stats.js';
 import { create, task } from '../../src/interpreters/index.js';
 import { AtomicCounter, Lock, RLock, Semaphore } from '../../src/threading/index.js';
 import type * as Kernels from './primitives-kernels.js';
@@ -9,11 +10,6 @@ const RUNS = 7;
 const UNCONTENDED = 2_000_000;
 /** Increments per worker per contended run. */
 const CONTENDED = 300_000;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 let sink = 0;
 

@@ -1,5 +1,6 @@
 // Benchmark: numbers per second from one worker to another through SharedQueue, ts314/interpreters' Queue and postMessage.
 // Run: node --import tsx bench/threading/queue.bench.ts
+import { median } from '../../src/bench/stats.js';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { task } from '../../src/futures/index.js';
 import { create, createQueue, type Interpreter } from '../../src/interpreters/index.js';
@@ -13,11 +14,6 @@ const ITEMS = { batched: 4_000_000, single: 400_000, interpQueue: 100_000, port:
 
 const kernels = new URL('./shared-kernels.ts', import.meta.url);
 const k = <F extends (...args: never[]) => unknown>(name: string) => task<F>(kernels, name);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 // Two interpreters (one worker thread each): producer and consumer always run at the same time.
 const producer: Interpreter = create();

@@ -1,10 +1,11 @@
 // Benchmark: the seeds' free-threading sensor workload in shared memory, sequential vs parallelFor on 1, 2, 4 and 8 workers.
 // Run: node --import tsx bench/threading/sensors.bench.ts
+import { median } from '../../src/bench/stats.js';
 import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import { SharedArray, parallelFor } from '../../src/threading/index.js';
 import { twoThreadScaling } from './shared-machine-check.js';
 import {
-  RESULT, RESULT_WIDTH, analyzeSensorRange, fillSensorData, zoneAggregate,
+  RESULT, RESULT_WIDTH, analyzeSensorRange, fillSensorData, identicalTables, zoneAggregate,
 } from '../../src/bench/workloads/sensors.js';
 
 const SENSORS = 800;
@@ -15,18 +16,6 @@ const WORKER_COUNTS = [1, 2, 4, 8] as const;
 const TARGET_SPEEDUP_2 = 1.8;
 
 const kernel = task<typeof analyzeSensorRange>(new URL('../../src/bench/workloads/sensors.ts', import.meta.url), 'analyzeSensorRange');
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-/** Bit-for-bit equality of two float64 tables (Object.is also tells -0 from 0 and matches NaN). */
-function identical(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
-}
 
 const temperature = SharedArray.create('float64', SENSORS * READINGS);
 const humidity = SharedArray.create('float64', SENSORS * READINGS);
@@ -76,7 +65,7 @@ for (const workers of WORKER_COUNTS) {
         }
         else {
           times.get(String(workers))!.push(await runParallel(pool));
-          allIdentical &&= identical(sequentialTable.view, parallelTable.view);
+          allIdentical &&= identicalTables(sequentialTable.view, parallelTable.view);
         }
       }
     }

@@ -1,5 +1,6 @@
 // Benchmark: the sum of 100,000,000 float64 in one SharedArray, main thread vs parallelFor on 2 workers, with RSS to show no copy.
 // Run: node --import tsx bench/threading/sum.bench.ts   (SUM_LENGTH=… for a smaller array)
+import { median } from '../../src/bench/stats.js';
 import { Worker } from 'node:worker_threads';
 import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import { SharedArray, parallelFor } from '../../src/threading/index.js';
@@ -16,11 +17,6 @@ const MAX_RSS_GROWTH_FRACTION = 0.25;
 
 const kernel = task<typeof sumChunk>(new URL('./shared-kernels.ts', import.meta.url), 'sumChunk');
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 const data = SharedArray.create('float64', LENGTH);
 const view = data.view;

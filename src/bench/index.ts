@@ -15,6 +15,7 @@ export {
   variance,
   std,
   quantile,
+  median,
   tukeyOutliers,
   confidenceInterval,
   studentTQuantile,

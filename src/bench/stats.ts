@@ -42,6 +42,11 @@ export function quantile(values: readonly number[], p: number): number {
   return percentile([...values].sort((a, b) => a - b), p);
 }
 
+/** The middle value (the mean of the two middle values for an even count): quantile 50. */
+export function median(values: readonly number[]): number {
+  return quantile(values, 50);
+}
+
 /** Samples outside Tukey's fences [Q1 - 1.5 IQR, Q3 + 1.5 IQR], quartiles by numpy's linear rule. */
 export function tukeyOutliers(values: readonly number[]): number {
   if (values.length < 4) return 0;

@@ -3,7 +3,7 @@ import { InterpreterPoolExecutor } from '../../futures/index.js';
 import { parallelFor, SharedArray } from '../../threading/index.js';
 import type { BenchContext, BenchDefinition } from '../definition.js';
 import { workloadTask } from '../workloads/locate.js';
-import { analyzeSensorRange, fillSensorData, RESULT_WIDTH } from '../workloads/sensors.js';
+import { analyzeSensorRange, fillSensorData, identicalTables, RESULT_WIDTH } from '../workloads/sensors.js';
 import { define } from './define.js';
 import { workerCounts } from './executors.js';
 
@@ -23,12 +23,6 @@ interface PoolState {
   readonly data: Data;
   readonly executor: InterpreterPoolExecutor;
   readonly results: SharedArray<'float64'>;
-}
-
-function identical(a: Float64Array, b: Float64Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
-  return true;
 }
 
 /** The threading category's benchmarks for a run. */
@@ -70,7 +64,7 @@ export function load(context: BenchContext): BenchDefinition[] {
           // An untimed run starts the workers and loads the kernel, and proves the shared-memory
           // results equal the sequential ones bit for bit.
           await parallelFor(sensors, kernel, { executor: state.executor, args: [state.data.temperature, state.data.humidity, state.results, readings] });
-          if (!identical(state.results.view, state.data.expected)) throw new Error(`parallelFor on ${workers} workers computed a different results table than the sequential run`);
+          if (!identicalTables(state.results.view, state.data.expected)) throw new Error(`parallelFor on ${workers} workers computed a different results table than the sequential run`);
           return state;
         },
         async fn(s) {

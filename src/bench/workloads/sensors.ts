@@ -368,6 +368,13 @@ export function analyzeSensorRange(start: number, end: number, temperature: Seri
   return end - start;
 }
 
+/** Bit-for-bit equality of two results tables (Object.is also tells -0 from 0 and matches NaN). */
+export function identicalTables(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}
+
 /** One zone of the seed's ZONE ANALYSIS. */
 export interface ZoneStats {
   readonly zone: string;
