@@ -93,7 +93,8 @@ export type HtmlRefusal =
   | 'comment'
   | 'unsafe-url'
   | 'unsafe-css'
-  | 'bad-value';
+  | 'bad-value'
+  | 'ambiguous-context';
 
 /** `html()` refused an interpolation because no escaping makes it safe where it stands. */
 export class HtmlContextError extends Error {

@@ -1,4 +1,4 @@
-// Escaping and value checks for html(): entity escaping, URL scheme policy, CSS-safe values, script-safe JSON.
+// Escaping and value checks for html(): entity escaping, attribute decoding, URL policy, CSS-safe values, script-safe JSON.
 
 /** Escapes the five characters that matter in HTML text and quoted attribute values. */
 export function escapeHtml(s: string): string {
@@ -39,48 +39,138 @@ function escapeFrom(s: string, start: number): string {
   return out + s.slice(last);
 }
 
+/**
+ * Every WHATWG named character reference whose value is ASCII (with its `;`). The URL checks only
+ * look at ASCII (scheme letters, `:`, delimiters, whitespace), and any other reference decodes to a
+ * non-ASCII character, which a scheme cannot contain, so this table decides them exactly.
+ */
+const ASCII_NAMED_REFERENCES: Readonly<Record<string, string>> = {
+  Tab: '\t', NewLine: '\n', excl: '!', quot: '"', QUOT: '"', num: '#', dollar: '$', percnt: '%', amp: '&', AMP: '&',
+  apos: "'", lpar: '(', rpar: ')', ast: '*', midast: '*', plus: '+', comma: ',', period: '.', sol: '/', colon: ':',
+  semi: ';', lt: '<', LT: '<', equals: '=', gt: '>', GT: '>', quest: '?', commat: '@', lsqb: '[', lbrack: '[',
+  bsol: '\\', rsqb: ']', rbrack: ']', Hat: '^', lowbar: '_', UnderBar: '_', grave: '`', DiacriticalGrave: '`',
+  lcub: '{', lbrace: '{', verbar: '|', vert: '|', VerticalLine: '|', rcub: '}', rbrace: '}', fjlig: 'fj',
+};
+
+/** The ASCII references the tokenizer also decodes without a `;` (the legacy ones). */
+const LEGACY_ASCII_REFERENCES: readonly string[] = ['amp', 'AMP', 'quot', 'QUOT', 'lt', 'LT', 'gt', 'GT'];
+
+function codePointText(code: number): string {
+  // The tokenizer turns NUL, out-of-range and surrogate references into U+FFFD.
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\ufffd';
+  return String.fromCodePoint(code);
+}
+
+/**
+ * An attribute value as the browser's tokenizer decodes it: numeric references (with or without
+ * `;`), named references, and the legacy ones without `;` unless `=` or an alphanumeric follows
+ * (the attribute-value rule). Non-ASCII named references are left as written: see the table.
+ */
+export function decodeAttributeValue(source: string): string {
+  if (!source.includes('&')) return source;
+  return source.replace(/&(?:#([xX])([0-9a-fA-F]+);?|#(\d+);?|([A-Za-z][A-Za-z0-9]*)(;?))/g, (match, x, hex, dec, name, semi, offset: number) => {
+    if (hex !== undefined || dec !== undefined) {
+      const code = x !== undefined ? Number.parseInt(hex as string, 16) : Number.parseInt(dec as string, 10);
+      return codePointText(Number.isFinite(code) ? code : 0x110000);
+    }
+    const named = name as string;
+    if (semi === ';' && Object.hasOwn(ASCII_NAMED_REFERENCES, named)) return ASCII_NAMED_REFERENCES[named]!;
+    for (const legacy of LEGACY_ASCII_REFERENCES) {
+      if (!named.startsWith(legacy)) continue;
+      const next = named.length > legacy.length ? named[legacy.length]! : (semi as string) || source[offset + match.length];
+      if (next !== undefined && /[=A-Za-z0-9]/.test(next)) return match;
+      return ASCII_NAMED_REFERENCES[legacy]! + match.slice(1 + legacy.length);
+    }
+    return match;
+  });
+}
+
 /** URL schemes a link or resource may use; anything else with a scheme is refused. */
 export const SAFE_URL_SCHEMES: ReadonlySet<string> = new Set(['http', 'https', 'mailto', 'tel', 'ftp', 'sms']);
 
 /** The only `data:` URLs allowed: raster images, which cannot run script (SVG can, so it is not here). */
 const SAFE_DATA_URL = /^data:image\/(?:png|gif|jpe?g|webp|avif|bmp);base64,[a-z0-9+/=\s]*$/i;
 
-const NAMED_ENTITIES: Record<string, string> = { colon: ':', tab: '\t', newline: '\n', sol: '/', quest: '?', num: '#', amp: '&' };
+/** How an attribute's value holds URLs, which decides how it is split before each URL is checked. */
+export type UrlForm =
+  /** One URL (`href`, `src`, `action`, animation `from`/`to`/`by` of a URL attribute…). */
+  | 'url'
+  /** Comma-separated image candidates (`srcset`, `imagesrcset`). */
+  | 'srcset'
+  /** Whitespace-separated URLs (`ping`). */
+  | 'ping'
+  /** A `;`-separated animation value list (`values` of `<animate attributeName="href">`). */
+  | 'values'
+  /** `<meta http-equiv="refresh">` content: a delay, then the URL to navigate to. */
+  | 'refresh';
 
-/** What a browser sees in a URL attribute: entities decoded, control characters and whitespace ignored. */
-function normalizeUrl(raw: string): string {
-  const decoded = raw.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, body: string) => {
-    if (body[0] === '#') {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? m;
-  });
-  // Browsers strip leading C0 controls/space and drop tab/newline anywhere in a URL.
-  return decoded.replace(/[\u0000-\u0020]+/, '').replace(/[\t\n\r]/g, '');
+/**
+ * The scheme the browser's URL parser finds (lower-case), or undefined for a relative URL. The parser
+ * strips leading and trailing C0 controls and spaces, drops every tab and newline, then reads a
+ * scheme as an ASCII letter followed by letters, digits, `+`, `-` or `.`, ended by `:`.
+ */
+function schemeOf(url: string): string | undefined {
+  const cleaned = url.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
+  const m = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
+  if (m === null) return undefined;
+  const scheme = m[1]!.toLowerCase();
+  if (SAFE_URL_SCHEMES.has(scheme)) return undefined;
+  if (scheme === 'data' && SAFE_DATA_URL.test(cleaned.split(/\s/)[0]!)) return undefined;
+  return scheme;
 }
 
-/** The active scheme of a URL attribute value (e.g. `javascript`), or undefined when it is safe. */
-export function unsafeUrlScheme(raw: string, attribute: string): string | undefined {
-  if (attribute !== 'srcset' && attribute !== 'imagesrcset') {
-    // Fast path: scan to the first delimiter. A '/', '?' or '#' before any ':' means a relative URL;
-    // entities or control characters first send the URL through the browser-like normalisation.
-    for (let i = 0; i < raw.length; i++) {
-      const c = raw.charCodeAt(i);
-      if (c === 47 || c === 63 || c === 35) return undefined;
-      if (c <= 0x20 || c === 38 || c === 58) break;
-      if (i === raw.length - 1) return undefined;
-    }
+const REFRESH_SPACE = /^[\u0000-\u0020]*/;
+
+/**
+ * Every URL a browser might read from refresh content. The HTML standard and Blink differ in how they
+ * treat `url=` and quotes, so each reading is returned; C0 controls count as spaces, which only
+ * adds readings.
+ */
+function refreshUrls(content: string): string[] {
+  const afterTime = content.replace(REFRESH_SPACE, '').replace(/^[^;,\u0000-\u0020]*/, '');
+  const rest = afterTime.replace(REFRESH_SPACE, '').replace(/^[;,]/, '').replace(REFRESH_SPACE, '');
+  if (rest === '') return [];
+  const bases = [rest];
+  const withoutKey = rest.replace(/^url[\u0000-\u0020]*=[\u0000-\u0020]*/i, '');
+  if (withoutKey !== rest) bases.push(withoutKey);
+  const urls: string[] = [];
+  for (const base of bases) {
+    urls.push(base);
+    const quote = base[0];
+    if (quote !== '"' && quote !== "'") continue;
+    const inner = base.slice(1);
+    urls.push(inner, inner.slice(0, Math.max(0, inner.indexOf(quote))), inner.slice(0, Math.max(0, inner.lastIndexOf(quote))));
   }
-  const candidates = attribute === 'srcset' || attribute === 'imagesrcset' ? raw.split(',') : [raw];
-  for (const candidate of candidates) {
-    const url = normalizeUrl(candidate.trim());
-    const m = /^([^:/?#]*):/.exec(url);
-    if (m === null) continue; // relative URL: no scheme
-    const scheme = m[1]!.toLowerCase();
-    if (SAFE_URL_SCHEMES.has(scheme)) continue;
-    if (scheme === 'data' && SAFE_DATA_URL.test(url.split(/\s/)[0]!)) continue;
-    return scheme || ':';
+  return urls;
+}
+
+function urlsIn(value: string, form: UrlForm): string[] {
+  switch (form) {
+    case 'url':
+      return [value];
+    case 'srcset':
+      // Splitting at every comma also splits data: URLs, so a data: candidate is read without its
+      // payload and refused: stricter than the srcset parser, never looser.
+      return value.split(',');
+    case 'ping':
+      return value.split(/[\t\n\f\r ]+/);
+    case 'values':
+      return value.split(';');
+    case 'refresh':
+      return refreshUrls(value);
+  }
+}
+
+/**
+ * The active scheme (e.g. `javascript`) of a URL-bearing attribute, or undefined when every URL in it
+ * is safe. `source` is the attribute value as it stands in the markup (entities still encoded), so
+ * the check sees exactly what the browser will.
+ */
+export function unsafeUrlScheme(source: string, form: UrlForm): string | undefined {
+  const value = decodeAttributeValue(source);
+  for (const url of urlsIn(value, form)) {
+    const scheme = schemeOf(url);
+    if (scheme !== undefined) return scheme;
   }
   return undefined;
 }

@@ -42,18 +42,39 @@ export function trusted(markup: string): TrustedHtml {
   return new TrustedHtml(markup);
 }
 
-/** Per-call-site analysis: TemplateStringsArray identity is stable, so each literal is tokenized once. */
+/**
+ * Per-call-site analysis: TemplateStringsArray identity is stable, so each literal is tokenized once
+ * (twice at most: a Template nested inside <svg>/<math> is read as starting in foreign content).
+ */
 const contexts = new WeakMap<readonly string[], TemplateContext>();
+const foreignContexts = new WeakMap<readonly string[], TemplateContext>();
 
-function contextOf(strings: readonly string[]): TemplateContext {
-  let ctx = contexts.get(strings);
+function contextOf(strings: readonly string[], foreign = false): TemplateContext {
+  const cache = foreign ? foreignContexts : contexts;
+  let ctx = cache.get(strings);
   if (ctx === undefined) {
-    ctx = analyzeHtml(strings);
+    ctx = analyzeHtml(strings, foreign);
     // Templates built at run time (concat, new Template) have fresh arrays; only cache frozen ones,
     // which is what literals and Template.parse produce.
-    if (Object.isFrozen(strings)) contexts.set(strings, ctx);
+    if (Object.isFrozen(strings)) cache.set(strings, ctx);
   }
   return ctx;
+}
+
+/** Whether trusted markup leaves the parser in text content (checked once per fragment and start). */
+const trustedEndsInText = new WeakMap<TrustedHtml, [boolean | undefined, boolean | undefined]>();
+
+function trustedMarkup(value: TrustedHtml, info: HoleInfo, item: Interpolation, index: number): string {
+  let known = trustedEndsInText.get(value);
+  if (known === undefined) trustedEndsInText.set(value, (known = [undefined, undefined]));
+  const slot = info.foreign ? 1 : 0;
+  known[slot] ??= analyzeHtml([value.html], info.foreign).endsInText;
+  if (!known[slot]) {
+    // The rest of the template was analysed as following text content; markup that leaves a tag,
+    // comment, raw-text element or <svg>/<math> open would make that analysis wrong.
+    refuse('bad-value', index, item, 'trusted() markup must end in text content: it leaves a tag, attribute, comment, raw-text element or <svg>/<math> open');
+  }
+  return value.html;
 }
 
 function refuse(code: HtmlRefusal, index: number, item: Interpolation, message: string): never {
@@ -68,26 +89,26 @@ function textOf(item: Interpolation, value: unknown): string {
   return formatValue(item.conversion === null ? value : convert(value, item.conversion), item.formatSpec);
 }
 
-function renderTextValue(value: unknown, item: Interpolation, index: number): string {
+function renderTextValue(value: unknown, item: Interpolation, index: number, info: HoleInfo): string {
   if (typeof value === 'string') return item.conversion === null && item.formatSpec === '' ? escapeHtml(value) : escapeHtml(textOf(item, value));
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
-    if (value instanceof Template) return renderNested(value, index, item);
-    if (value instanceof TrustedHtml) return value.html;
+    if (value instanceof Template) return renderNested(value, index, item, info);
+    if (value instanceof TrustedHtml) return trustedMarkup(value, info, item, index);
     if (value instanceof ScriptJson || value instanceof CssValue) return escapeHtml(value.text);
     if (Array.isArray(value)) {
       let out = '';
-      for (const v of value) out += renderTextValue(v, item, index);
+      for (const v of value) out += renderTextValue(v, item, index, info);
       return out;
     }
   }
   return escapeHtml(textOf(item, value));
 }
 
-function renderNested(tpl: Template, index: number, item: Interpolation): string {
-  const ctx = contextOf(tpl.strings);
+function renderNested(tpl: Template, index: number, item: Interpolation, info: HoleInfo): string {
+  const ctx = contextOf(tpl.strings, info.foreign);
   if (!ctx.endsInText) {
-    refuse('bad-value', index, item, 'a nested Template must end in text content (it ends inside a tag, attribute, comment or raw-text element)');
+    refuse('bad-value', index, item, 'a nested Template must end in text content (it ends inside a tag, attribute, comment, raw-text element or an <svg>/<math> it opened)');
   }
   return render(tpl, ctx);
 }
@@ -102,6 +123,23 @@ function attrText(value: unknown, item: Interpolation, index: number, name: stri
   return textOf(item, value);
 }
 
+/** How a refusal names the URL-bearing attribute, by how it holds its URLs. */
+function describeUrlAttribute(info: HoleInfo): string {
+  switch (info.urlForm) {
+    case 'url':
+      return ANIMATION_VALUE_NAMES.has(info.name) ? `the animation attribute '${info.name}' (it sets a URL attribute)` : `the URL attribute '${info.name}'`;
+    case 'values':
+      return `the animation attribute '${info.name}' (it sets a URL attribute)`;
+    case 'srcset':
+      return `an image candidate of '${info.name}'`;
+    case 'ping':
+      return `a URL of '${info.name}'`;
+    case 'refresh':
+      return `the refresh URL of <meta ${info.name}>`;
+  }
+}
+const ANIMATION_VALUE_NAMES = new Set(['from', 'to', 'by']);
+
 function render(tpl: Template, ctx: TemplateContext): string {
   const { strings, interpolations } = tpl;
   const holes = ctx.holes;
@@ -114,20 +152,19 @@ function render(tpl: Template, ctx: TemplateContext): string {
     let piece: string;
     switch (info.kind) {
       case Hole.Text:
-        piece = renderTextValue(value, item, i);
+        piece = renderTextValue(value, item, i, info);
         break;
       case Hole.Attr:
         piece = escapeHtml(attrText(value, item, i, info.name));
         break;
       case Hole.UrlAttr: {
-        const text = attrText(value, item, i, info.name);
-        urlSoFar = (info.followsHole ? urlSoFar + info.urlSince : info.urlPrefix) + text;
-        const whole = info.urlTail === undefined ? urlSoFar : urlSoFar + info.urlTail;
-        const scheme = unsafeUrlScheme(whole, info.name);
+        piece = escapeHtml(attrText(value, item, i, info.name));
+        // The attribute's markup so far (static text and escaped values), decoded as the browser will.
+        urlSoFar = (info.followsHole ? urlSoFar + info.urlSince : info.urlPrefix) + piece;
+        const scheme = unsafeUrlScheme(info.urlTail === undefined ? urlSoFar : urlSoFar + info.urlTail, info.urlForm);
         if (scheme !== undefined) {
-          refuse('unsafe-url', i, item, `the URL attribute '${info.name}' would get the active scheme '${scheme}:' (allowed: relative URLs, http, https, mailto, tel, ftp, sms, raster data:image URLs)`);
+          refuse('unsafe-url', i, item, `${describeUrlAttribute(info)} would get the active scheme '${scheme}:' (allowed: relative URLs, http, https, mailto, tel, ftp, sms, raster data:image URLs)`);
         }
-        piece = escapeHtml(text);
         break;
       }
       case Hole.StyleAttr:
@@ -157,8 +194,11 @@ function render(tpl: Template, ctx: TemplateContext): string {
 
 /**
  * Renders a Template as HTML, escaping each interpolation for where it stands: text content and
- * quoted attribute values are entity-escaped; URL attributes refuse active schemes (`javascript:`,
- * `vbscript:`, non-image `data:`); event-handler attributes, `srcdoc`, unquoted attribute values,
+ * quoted attribute values are entity-escaped; attributes that carry URLs refuse active schemes
+ * (`javascript:`, `vbscript:`, non-image `data:`) — `href`/`src`-like attributes, `srcset` and `ping`
+ * lists, SVG animation values that set a URL attribute, and `<meta http-equiv="refresh">` content,
+ * each decoded as the browser decodes it; where HTML and SVG/MathML parsing could disagree, every
+ * reading must be safe. Event-handler attributes, `srcdoc`, unquoted attribute values,
  * tag and attribute names and comments refuse interpolations; `<script>` takes only `html.json()`
  * and `<style>`/`style="…"` only `html.css()` values. Nested Templates and arrays compose;
  * `trusted(markup)` is the only raw path. Works as a tag too.
