@@ -110,4 +110,4 @@ console.log('|---|---|---|---|');
 console.log(`| stream interpreter → main (items/s) | ${perSecond(ITEMS, qs)} (Queue) | ${perSecond(ITEMS, rs)} | ${(rs / qs).toFixed(2)}× |`);
 console.log(`| sequential call() round trips (calls/s) | ${perSecond(CALLS, ic)} | ${perSecond(CALLS, rc)} | ${(rc / ic).toFixed(2)}× |`);
 console.log(`\nraw ms: queue ${times.queueStream.map((t) => t.toFixed(1)).join(', ')}; postMessage stream ${times.rawStream.map((t) => t.toFixed(1)).join(', ')}; call ${times.interpCalls.map((t) => t.toFixed(1)).join(', ')}; raw call ${times.rawCalls.map((t) => t.toFixed(1)).join(', ')}`);
-console.log('(no target in issue #2 for these: informational; the issue\'s pool targets are in the futures section)');
+console.log('(no target for these: informational; the pool targets are in the futures section)');
