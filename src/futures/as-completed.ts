@@ -14,7 +14,7 @@ export interface AsCompletedOptions {
  * yielding the Future directly would type it as its result while it is really the Future; this
  * handle keeps the types and the runtime in agreement. `future` is the original (a Map key).
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Future<T> is invariant (callbacks take T); Future<unknown> rejects Future<string>
 export class Completed<F extends Future<any>> {
   constructor(readonly future: F) {}
   /** The future's value, or its error thrown (CancelledError if it was cancelled). Already settled. */
@@ -37,7 +37,7 @@ export class Completed<F extends Future<any>> {
  * @example
  * for await (const done of asCompleted(futures, { timeout: 10_000 })) console.log(await done.result());
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Future<T> is invariant (callbacks take T); Future<unknown> rejects Future<string>
 export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options?: AsCompletedOptions): AsyncIterableIterator<Completed<F>> {
   checkOptionKeys(options, ['timeout'], 'asCompleted()');
   const timeout = checkTimeout(options?.timeout, 'asCompleted()');

@@ -32,7 +32,7 @@ const RETURN_WHEN = [FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED] as const;
  * @example
  * const { done, notDone } = await wait(futures, { timeout: 500, returnWhen: FIRST_COMPLETED });
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: Future<T> is invariant (callbacks take T); Future<unknown> rejects Future<string>
 export async function wait<F extends Future<any>>(futures: Iterable<F>, options?: WaitForOptions): Promise<DoneAndNotDone<F>> {
   checkOptionKeys(options, ['timeout', 'returnWhen'], 'wait()');
   const timeout = checkTimeout(options?.timeout, 'wait()');

@@ -5,7 +5,7 @@ import { didYouMean } from './did-you-mean.js';
 
 const MODULE_TASK = Symbol.for('ts314.moduleTask');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: every function, callable with unknown arguments ((...args: never[]) can't be called)
 export type AnyFunction = (...args: any[]) => any;
 
 /**

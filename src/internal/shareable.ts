@@ -1,12 +1,25 @@
 // The shareability check: what may cross into another interpreter, with the path of what may not.
 import { MessagePort } from 'node:worker_threads';
-import { NotShareableError } from '../interpreters/errors.js';
 
 /**
  * Objects that cross by handle rather than by copy (Queue, Lock, …) carry this symbol; its value
  * is a function returning the structured-cloneable handle.
  */
 export const SHARE_HANDLE = Symbol.for('ts314.shareHandle');
+
+/**
+ * A value cannot cross into another interpreter. Raised before anything is sent; `path` names the
+ * offending value, e.g. `args[1].onDone`. Public as ts314/interpreters' (and ts314/futures')
+ * `NotShareableError`; it lives here, beside the check that throws it, so internal/ imports nothing public.
+ */
+export class NotShareableError extends TypeError {
+  override name = 'NotShareableError';
+  readonly path: string;
+  constructor(path: string, reason: string) {
+    super(`${path} is not shareable: ${reason}`);
+    this.path = path;
+  }
+}
 
 const CLONEABLE_TAGS = new Set([
   'Date', 'RegExp', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Boolean', 'Number', 'String', 'BigInt', 'Blob', 'File',

@@ -32,18 +32,8 @@ export class ExecutionFailed extends InterpreterError {
   }
 }
 
-/**
- * A value cannot cross into another interpreter. Raised before anything is sent; `path` names the
- * offending value, e.g. `args[1].onDone`.
- */
-export class NotShareableError extends TypeError {
-  override name = 'NotShareableError';
-  readonly path: string;
-  constructor(path: string, reason: string) {
-    super(`${path} is not shareable: ${reason}`);
-    this.path = path;
-  }
-}
+// Defined beside the shareability check that throws it (internal/ imports nothing public); public from here.
+export { NotShareableError } from '../internal/shareable.js';
 
 /** Why an interpreter stopped while work was in flight; `code` is stable for programs to test. */
 export type InterpreterErrorCode = 'ERR_INTERPRETER_DIED' | 'ERR_INTERPRETER_CLOSED' | 'ERR_INTERPRETER_ABORTED';

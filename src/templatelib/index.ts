@@ -1,10 +1,11 @@
 // ts314/templatelib: PEP 750 template strings for TypeScript, with safe processors (format, html, sql, json, shell).
 export { Template, t, field, Field, CONCAT_STR_MESSAGE } from './template.js';
-export type { FieldOptions } from './template.js';
+export type { FieldOptions, ParseScope } from './template.js';
 export { Interpolation } from './interpolation.js';
 export { convert, repr, reprOf, strOf, asciiOf } from './convert.js';
 export type { Conversion } from './convert.js';
-export type { ParseScope } from './parse.js';
+// Loaded for its effect: it installs Template.parse (template.ts cannot import it without a cycle).
+import './parse.js';
 export { format, formatValue, formatHook } from './format.js';
 export { parseFormatSpec } from './format-spec.js';
 export type { FormatSpec } from './format-spec.js';

@@ -4,10 +4,7 @@ import { convert, type Conversion } from './convert.js';
 import { TemplateLookupError, TemplateSyntaxError } from './errors.js';
 import { formatValue } from './format.js';
 import { Interpolation } from './interpolation.js';
-import { Template } from './template.js';
-
-/** Where `Template.parse` looks names up: a plain object or a Map. */
-export type ParseScope = Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>;
+import { type ParseScope, setParseImplementation, Template } from './template.js';
 
 /** Python nests replacement fields inside format specs at most this deep ("expressions nested too deeply"). */
 const MAX_SPEC_NESTING = 2;
@@ -347,3 +344,5 @@ export function parseTemplate(source: string, scope: ParseScope): Template {
   const interpolations = fields.map((f) => resolver.interpolation(f));
   return Template.fromParts(Object.freeze(strings), Object.freeze(interpolations));
 }
+
+setParseImplementation(parseTemplate);

@@ -1,12 +1,24 @@
 // PEP 750's Template and the `t` tag: the static strings and the interpolations of a t-string, unjoined.
 import { type Conversion, repr, stringRepr, tupleRepr } from './convert.js';
 import { Interpolation } from './interpolation.js';
-import { parseTemplate, type ParseScope } from './parse.js';
 
 // Lets fromParts reach the constructor without the normalising pass (module-private).
 const FROM_PARTS: unique symbol = Symbol('fromParts');
 let pendingStrings: readonly string[] = [];
 let pendingInterpolations: readonly Interpolation[] = [];
+
+/** Where `Template.parse` looks names up: a plain object or a Map. */
+export type ParseScope = Readonly<Record<string, unknown>> | ReadonlyMap<string, unknown>;
+
+// Template.parse's implementation sits above this file (parse.ts renders nested specs with format(),
+// which needs Template), so parse.ts hands it down when it loads (index.ts loads it) rather than
+// this file importing it and closing the run-time cycle template → parse → format → template.
+let parseImplementation: ((source: string, scope: ParseScope) => Template) | undefined;
+
+/** @internal Called once, by parse.ts as it loads. */
+export function setParseImplementation(implementation: (source: string, scope: ParseScope) => Template): void {
+  parseImplementation = implementation;
+}
 
 /** The TypeError CPython raises for `Template + str` (JS cannot tell `str + Template` apart). */
 export const CONCAT_STR_MESSAGE =
@@ -82,7 +94,10 @@ export class Template implements Iterable<string | Interpolation> {
    * Template.parse('Hi {user.name!r:>8}', { user: { name: 'Ada' } });
    */
   static parse(source: string, scope: ParseScope = {}): Template {
-    return parseTemplate(source, scope);
+    if (parseImplementation === undefined) {
+      throw new Error('Template.parse is not loaded: import Template from ts314/templatelib, whose index loads the parser');
+    }
+    return parseImplementation(source, scope);
   }
 
   /** A fresh array of the interpolations' values, in order. */
