@@ -2,8 +2,8 @@
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { COMPRESS_ACTION, toZstdError } from './errors.js';
-import { zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
-import { compressionDict, compressionSetup, type DictSpec } from './options.js';
+import { zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
+import { compressionDict, compressionSetup } from './options.js';
 import type { ZstdCompressOptions } from './one-shot.js';
 
 /** Flush modes of ZstdCompressor.compress/flush (libzstd's ZSTD_EndDirective). */

@@ -4,8 +4,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
-import { DictKind, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
-import { compressionDict, compressionSetup, decompressionDict, decompressionPairs, type DictSpec } from './options.js';
+import { DictKind, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
+import { compressionDict, compressionSetup, decompressionDict, decompressionPairs } from './options.js';
 import type { ZstdCompressOptions, ZstdDecompressOptions } from './one-shot.js';
 import type { ZstdFlushMode } from './compressor.js';
 

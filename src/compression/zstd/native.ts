@@ -24,6 +24,19 @@ export enum DictContentType {
 export type ParamPairs = Int32Array | null;
 type DictArg = ZstdHandle | Uint8Array | null;
 
+/**
+ * A dictionary as the addon takes it: how it is attached, the handle or bytes, and the content type.
+ * It lives here, beside DictKind, so that dict.ts (which makes them) and options.ts (which asks a
+ * ZstdDict for one) both depend on this file rather than on each other.
+ */
+export interface DictSpec {
+  readonly kind: DictKind;
+  readonly arg: DictArg;
+  readonly type: DictContentType;
+}
+
+export const NO_DICT: DictSpec = { kind: DictKind.None, arg: null, type: DictContentType.Auto };
+
 export interface ZstdAddon {
   readonly versionString: string;
   readonly versionNumber: number;

@@ -2,8 +2,8 @@
 import { Transform, type TransformCallback, type TransformOptions } from 'node:stream';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
-import { DictKind, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
-import { compressionDict, compressionSetup, decompressionDict, decompressionPairs, type DictSpec } from './options.js';
+import { DictKind, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
+import { compressionDict, compressionSetup, decompressionDict, decompressionPairs } from './options.js';
 import type { ZstdCompressOptions, ZstdDecompressOptions } from './one-shot.js';
 import type { ZstdFlushMode } from './compressor.js';
 
