@@ -1,5 +1,5 @@
 // The ts314_zstd addon (libzstd 1.5.7 vendored and compiled by node-gyp): its typed surface and lazy loading.
-import { loadAddon } from '../core/native.js';
+import { loadAddon } from '../../internal/native-addons.js';
 import { ZstdError } from './errors.js';
 
 /** An opaque libzstd object owned by the addon (context or digested dictionary), freed by the GC. */
