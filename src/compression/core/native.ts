@@ -1,4 +1,4 @@
-// The surface ts314's streaming codec addons (libbz2, liblzma) share through codec_stream.h.
+// The surface ts314's streaming codec addons (libbz2, liblzma, libzstd contexts) share through codec_stream.h.
 
 /** One incremental codec run: output, input bytes consumed, end of stream seen, output cap hit. */
 export type NativeRunResult = [output: Buffer, consumed: number, eof: boolean, limited: boolean];

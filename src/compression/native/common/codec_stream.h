@@ -1,5 +1,5 @@
-/* Shared N-API plumbing for ts314's streaming codec addons (bz2, lzma): one "run" that drives a
- * codec step function over an input buffer with an output cap, synchronously or on the libuv pool. */
+/* Shared N-API plumbing for ts314's streaming codec addons (bz2, lzma, zstd's contexts): one "run" that
+ * drives a codec step function over an input buffer with an output cap, synchronously or on the libuv pool. */
 #ifndef TS314_CODEC_STREAM_H
 #define TS314_CODEC_STREAM_H
 
@@ -15,8 +15,12 @@ typedef struct codec_step_result {
   size_t out_used;
   const char *err_code; /* stable code for the TypeScript layer: CORRUPT, FORMAT, MEMORY_LIMIT … */
   const char *err_msg;
+  int lib_code;         /* the library's own error number, passed on as `libCode` (0: none) */
+  int recoverable;      /* the codec reset itself after this error, so the handle stays usable */
 } codec_step_result;
 
+/* `finish` is what JavaScript passed: a boolean (0/1) for codecs that only know "more input follows" and
+ * "this is the end", or a number for codecs with more directives (zstd's continue/flush/end). */
 typedef int (*codec_step_fn)(void *state, const uint8_t *in, size_t in_len, uint8_t *out, size_t out_len,
                              int finish, codec_step_result *res);
 typedef void (*codec_free_fn)(void *state);
@@ -43,6 +47,7 @@ typedef struct codec_run {
   int limited; /* output reached max_out while the codec still had more to give */
   const char *err_code;
   const char *err_msg;
+  int lib_code;
   /* async only */
   napi_ref input_ref;
   napi_ref callback_ref;
@@ -90,7 +95,7 @@ static void cs_execute_run(codec_run *r) {
       r->out = grown;
       cap = next;
     }
-    codec_step_result res = {0, 0, NULL, NULL};
+    codec_step_result res = {0, 0, NULL, NULL, 0, 0};
     int status = r->h->step(r->h->state, r->in + r->consumed, r->in_len - r->consumed, r->out + r->out_len,
                             cap - r->out_len, r->finish, &res);
     r->consumed += res.in_used;
@@ -98,7 +103,8 @@ static void cs_execute_run(codec_run *r) {
     if (status == STEP_ERROR) {
       r->err_code = res.err_code;
       r->err_msg = res.err_msg;
-      r->h->failed = 1;
+      r->lib_code = res.lib_code;
+      if (!res.recoverable) r->h->failed = 1;
       return;
     }
     if (status == STEP_END) {
@@ -120,11 +126,13 @@ static void cs_free_out(napi_env env, void *data, void *hint) {
   free(data);
 }
 
-static napi_value cs_make_error(napi_env env, const char *code, const char *msg) {
-  napi_value js_code, js_msg, err;
+static napi_value cs_make_error(napi_env env, const char *code, const char *msg, int lib_code) {
+  napi_value js_code, js_msg, err, v;
   napi_create_string_utf8(env, code ? code : "ERROR", NAPI_AUTO_LENGTH, &js_code);
   napi_create_string_utf8(env, msg ? msg : "codec error", NAPI_AUTO_LENGTH, &js_msg);
   napi_create_error(env, js_code, js_msg, &err);
+  napi_create_int32(env, lib_code, &v);
+  napi_set_named_property(env, err, "libCode", v);
   return err;
 }
 
@@ -224,10 +232,15 @@ static int cs_prepare(napi_env env, napi_callback_info info, size_t want, napi_v
     napi_throw_type_error(env, "ERR_TS314_ARGS", "input must be a Uint8Array");
     return 0;
   }
-  bool finish;
+  bool finish_flag;
+  int32_t finish = 0;
   double max_out;
-  if (napi_get_value_bool(env, argv[2], &finish) != napi_ok || napi_get_value_double(env, argv[3], &max_out) != napi_ok) {
-    napi_throw_type_error(env, "ERR_TS314_ARGS", "finish must be boolean and maxOut a number");
+  if (napi_get_value_bool(env, argv[2], &finish_flag) == napi_ok)
+    finish = finish_flag;
+  else if (napi_get_value_int32(env, argv[2], &finish) != napi_ok)
+    finish = -1;
+  if (finish < 0 || napi_get_value_double(env, argv[3], &max_out) != napi_ok) {
+    napi_throw_type_error(env, "ERR_TS314_ARGS", "finish must be a boolean or a non-negative directive, and maxOut a number");
     return 0;
   }
   memset(r, 0, sizeof(*r));
@@ -246,7 +259,7 @@ static napi_value cs_run_sync(napi_env env, napi_callback_info info) {
   cs_execute_run(&r);
   if (r.err_code) {
     free(r.out);
-    napi_throw(env, cs_make_error(env, r.err_code, r.err_msg));
+    napi_throw(env, cs_make_error(env, r.err_code, r.err_msg, r.lib_code));
     return NULL;
   }
   return cs_result_value(env, &r);
@@ -264,10 +277,10 @@ static void cs_async_complete(napi_env env, napi_status status, void *data) {
   napi_get_reference_value(env, r->callback_ref, &cb);
   napi_get_global(env, &global);
   if (status != napi_ok) {
-    args[0] = cs_make_error(env, "CANCELLED", "codec operation was cancelled");
+    args[0] = cs_make_error(env, "CANCELLED", "codec operation was cancelled", 0);
     napi_get_undefined(env, &args[1]);
   } else if (r->err_code) {
-    args[0] = cs_make_error(env, r->err_code, r->err_msg);
+    args[0] = cs_make_error(env, r->err_code, r->err_msg, r->lib_code);
     napi_get_undefined(env, &args[1]);
   } else {
     napi_get_null(env, &args[0]);
