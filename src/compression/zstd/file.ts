@@ -1,4 +1,4 @@
-// ZstdFile and open(): reading and writing .zst files synchronously, in binary or text mode (Python's ZstdFile).
+// ZstdFile and openSync(): reading and writing .zst files synchronously, in binary or text mode (Python's ZstdFile).
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
@@ -15,7 +15,7 @@ export const FILE_READ_CHUNK = 128 * 1024;
 /** What ZstdFile opens: a path, or an already-open file descriptor (left open on close, like a wrapped file object). */
 export type ZstdFileTarget = string | URL | Buffer | number;
 
-/** Binary modes; `t` is only accepted by open(). */
+/** Binary modes; `t` is only accepted by openSync(). */
 export type ZstdFileMode = 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb';
 
 export type ZstdFileOptions = ZstdCompressOptions & ZstdDecompressOptions;
