@@ -24,11 +24,16 @@ typedef struct codec_step_result {
 typedef int (*codec_step_fn)(void *state, const uint8_t *in, size_t in_len, uint8_t *out, size_t out_len,
                              int finish, codec_step_result *res);
 typedef void (*codec_free_fn)(void *state);
+/* Optional: the output capacity a run starts with, for codecs whose speed depends on it (zstd decodes a
+ * whole frame in one pass, without its window buffers, only when the output can hold the frame). */
+typedef size_t (*codec_capacity_fn)(void *state, size_t in_len, int finish);
 
 typedef struct codec_handle {
   void *state;
   codec_step_fn step;
   codec_free_fn free_state;
+  codec_capacity_fn capacity; /* NULL: cs_initial_capacity's guess */
+  int copy_out;               /* results are copied into V8-owned Buffers instead of adopted as external ones */
   int busy;   /* an async run owns the state; a second caller must not touch it */
   int failed; /* codec state is undefined after an error, so the handle refuses more work */
   int ended;
@@ -73,6 +78,11 @@ static size_t cs_initial_capacity(size_t in_len, size_t max_out) {
 
 static void cs_execute_run(codec_run *r) {
   size_t cap = cs_initial_capacity(r->in_len, r->max_out);
+  if (r->h->capacity) {
+    cap = r->h->capacity(r->h->state, r->in_len, r->finish);
+    if (cap > r->max_out) cap = r->max_out;
+    if (cap == 0) cap = 1;
+  }
   r->out = (uint8_t *)malloc(cap);
   if (!r->out) {
     r->err_code = "NO_MEMORY";
@@ -142,7 +152,11 @@ static napi_value cs_result_value(napi_env env, codec_run *r) {
   uint8_t *data = r->out;
   size_t len = r->out_len;
   r->out = NULL;
-  if (len == 0) {
+  if (r->h->copy_out && len > 0) {
+    napi_status st = napi_create_buffer_copy(env, len, data, NULL, &out);
+    free(data);
+    CS_CALL(env, st);
+  } else if (len == 0) {
     free(data);
     CS_CALL(env, napi_create_buffer(env, 0, NULL, &out));
   } else {
@@ -175,7 +189,9 @@ static void cs_handle_finalize(napi_env env, void *data, void *hint) {
   free(h);
 }
 
-static napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, codec_free_fn free_state) {
+/* cs_wrap_handle with a capacity function and/or copied results, for codecs tuned to them (zstd). */
+static napi_value cs_wrap_handle_sized(napi_env env, void *state, codec_step_fn step, codec_free_fn free_state,
+                                       codec_capacity_fn capacity, int copy_out) {
   codec_handle *h = (codec_handle *)calloc(1, sizeof(codec_handle));
   if (!h) {
     free_state(state);
@@ -185,6 +201,8 @@ static napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, 
   h->state = state;
   h->step = step;
   h->free_state = free_state;
+  h->capacity = capacity;
+  h->copy_out = copy_out;
   napi_value ext;
   if (napi_create_external(env, h, cs_handle_finalize, NULL, &ext) != napi_ok) {
     cs_handle_finalize(env, h, NULL);
@@ -192,6 +210,10 @@ static napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, 
     return NULL;
   }
   return ext;
+}
+
+static inline napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, codec_free_fn free_state) {
+  return cs_wrap_handle_sized(env, state, step, free_state, NULL, 0);
 }
 
 /* Validates (handle, input, finish, maxOut[, callback]) and fills a run. Returns 0 after throwing. */
@@ -332,19 +354,19 @@ static napi_value cs_run_async(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-static void cs_export_fn(napi_env env, napi_value exports, const char *name, napi_callback fn) {
+static inline void cs_export_fn(napi_env env, napi_value exports, const char *name, napi_callback fn) {
   napi_value f;
   napi_create_function(env, name, NAPI_AUTO_LENGTH, fn, NULL, &f);
   napi_set_named_property(env, exports, name, f);
 }
 
-static void cs_export_str(napi_env env, napi_value exports, const char *name, const char *value) {
+static inline void cs_export_str(napi_env env, napi_value exports, const char *name, const char *value) {
   napi_value v;
   napi_create_string_utf8(env, value, NAPI_AUTO_LENGTH, &v);
   napi_set_named_property(env, exports, name, v);
 }
 
-static int cs_get_int(napi_env env, napi_value v, int64_t *out) {
+static inline int cs_get_int(napi_env env, napi_value v, int64_t *out) {
   return napi_get_value_int64(env, v, out) == napi_ok;
 }
 

@@ -85,6 +85,22 @@ static int decompress_step(void *p, const uint8_t *in, size_t in_len, uint8_t *o
   return status;
 }
 
+/* The capacities the zstd CLI's buffers and libzstd's docs suggest: a whole compressed flush, or a
+ * decoded chunk big enough that a small frame decodes in one pass (no window buffers allocated). */
+static size_t compress_capacity(void *p, size_t in_len, int finish) {
+  (void)p;
+  return finish == ZSTD_e_continue ? in_len / 2 + ZSTD_CStreamOutSize() : ZSTD_compressBound(in_len) + 1024;
+}
+
+static size_t decompress_capacity(void *p, size_t in_len, int finish) {
+  (void)p;
+  (void)finish;
+  size_t cap = in_len * 4;
+  return cap < ZSTD_DStreamOutSize() ? ZSTD_DStreamOutSize() : cap;
+}
+
+/* Results are copied into V8-owned Buffers, as this binding always did for streams: chunk-sized outputs
+ * are many and short-lived, and external Buffers would leave their memory to finalizers. */
 static napi_value create_stream(napi_env env, int is_compressor) {
   zstd_stream *s = (zstd_stream *)calloc(1, sizeof *s);
   if (s) {
@@ -99,7 +115,8 @@ static napi_value create_stream(napi_env env, int is_compressor) {
     throw_kind(env, KIND_NOMEM, is_compressor ? "cannot allocate a compression context" : "cannot allocate a decompression context", 0);
     return NULL;
   }
-  return cs_wrap_handle(env, s, is_compressor ? compress_step : decompress_step, stream_free);
+  return cs_wrap_handle_sized(env, s, is_compressor ? compress_step : decompress_step, stream_free,
+                              is_compressor ? compress_capacity : decompress_capacity, 1);
 }
 
 /* The context behind a handle (want: 1 compression, 0 decompression, -1 either), not in use by an async run. */
