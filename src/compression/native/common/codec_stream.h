@@ -34,6 +34,8 @@ typedef struct codec_handle {
   codec_free_fn free_state;
   codec_capacity_fn capacity; /* NULL: cs_initial_capacity's guess */
   int copy_out;               /* results are copied into V8-owned Buffers instead of adopted as external ones */
+  uint8_t *scratch;           /* copy_out: the output buffer, kept and reused by every run of this handle */
+  size_t scratch_cap;
   int busy;   /* an async run owns the state; a second caller must not touch it */
   int failed; /* codec state is undefined after an error, so the handle refuses more work */
   int ended;
@@ -47,6 +49,7 @@ typedef struct codec_run {
   size_t max_out;
   uint8_t *out;
   size_t out_len;
+  size_t out_cap; /* set when the loop grew `out` */
   size_t consumed;
   int eof;
   int limited; /* output reached max_out while the codec still had more to give */
@@ -76,19 +79,41 @@ static size_t cs_initial_capacity(size_t in_len, size_t max_out) {
   return cap;
 }
 
+static void cs_execute_loop(codec_run *r, size_t cap);
+
 static void cs_execute_run(codec_run *r) {
+  codec_handle *h = r->h;
   size_t cap = cs_initial_capacity(r->in_len, r->max_out);
-  if (r->h->capacity) {
-    cap = r->h->capacity(r->h->state, r->in_len, r->finish);
+  if (h->capacity) {
+    cap = h->capacity(h->state, r->in_len, r->finish);
     if (cap > r->max_out) cap = r->max_out;
     if (cap == 0) cap = 1;
   }
-  r->out = (uint8_t *)malloc(cap);
-  if (!r->out) {
-    r->err_code = "NO_MEMORY";
-    r->err_msg = "out of memory allocating the output buffer";
-    return;
+  if (h->copy_out && h->scratch_cap >= cap) {
+    /* A reused buffer: no allocation per chunk, and freed memory never piles up in the heap. */
+    cap = h->scratch_cap < r->max_out ? h->scratch_cap : r->max_out;
+    r->out = h->scratch;
+  } else {
+    r->out = (uint8_t *)(h->copy_out ? realloc(h->scratch, cap) : malloc(cap));
+    if (!r->out) {
+      r->err_code = "NO_MEMORY";
+      r->err_msg = "out of memory allocating the output buffer";
+      if (h->copy_out) r->out = h->scratch;
+      return;
+    }
+    if (h->copy_out) {
+      h->scratch = r->out;
+      h->scratch_cap = cap;
+    }
   }
+  cs_execute_loop(r, cap);
+  if (h->copy_out) {
+    h->scratch = r->out; /* growing may have moved it */
+    if (r->out_cap > h->scratch_cap) h->scratch_cap = r->out_cap;
+  }
+}
+
+static void cs_execute_loop(codec_run *r, size_t cap) {
   for (;;) {
     if (r->out_len == cap) {
       if (cap >= r->max_out) {
@@ -103,7 +128,7 @@ static void cs_execute_run(codec_run *r) {
         return;
       }
       r->out = grown;
-      cap = next;
+      r->out_cap = cap = next;
     }
     codec_step_result res = {0, 0, NULL, NULL, 0, 0};
     int status = r->h->step(r->h->state, r->in + r->consumed, r->in_len - r->consumed, r->out + r->out_len,
@@ -152,10 +177,9 @@ static napi_value cs_result_value(napi_env env, codec_run *r) {
   uint8_t *data = r->out;
   size_t len = r->out_len;
   r->out = NULL;
-  if (r->h->copy_out && len > 0) {
-    napi_status st = napi_create_buffer_copy(env, len, data, NULL, &out);
-    free(data);
-    CS_CALL(env, st);
+  if (r->h->copy_out) {
+    /* `data` is the handle's scratch buffer: copied, never freed here. */
+    CS_CALL(env, napi_create_buffer_copy(env, len, len ? data : (const uint8_t *)"", NULL, &out));
   } else if (len == 0) {
     free(data);
     CS_CALL(env, napi_create_buffer(env, 0, NULL, &out));
@@ -186,6 +210,7 @@ static void cs_handle_finalize(napi_env env, void *data, void *hint) {
   (void)hint;
   codec_handle *h = (codec_handle *)data;
   if (h->state) h->free_state(h->state);
+  free(h->scratch);
   free(h);
 }
 
@@ -280,7 +305,7 @@ static napi_value cs_run_sync(napi_env env, napi_callback_info info) {
   if (!cs_prepare(env, info, 4, argv, &r)) return NULL;
   cs_execute_run(&r);
   if (r.err_code) {
-    free(r.out);
+    if (!r.h->copy_out) free(r.out);
     napi_throw(env, cs_make_error(env, r.err_code, r.err_msg, r.lib_code));
     return NULL;
   }
@@ -308,7 +333,7 @@ static void cs_async_complete(napi_env env, napi_status status, void *data) {
     napi_get_null(env, &args[0]);
     args[1] = cs_result_value(env, r);
   }
-  free(r->out);
+  if (!r->h->copy_out) free(r->out);
   napi_delete_reference(env, r->input_ref);
   napi_delete_reference(env, r->callback_ref);
   napi_delete_reference(env, r->handle_ref);
