@@ -5,7 +5,15 @@
     {
       'target_name': 'ts314_zstd',
       'sources': [
-        'src/compression/native/zstd/zstd_addon.c',
+        'src/compression/native/zstd/addon.c',
+        'src/compression/native/zstd/one_shot.c',
+        'src/compression/native/zstd/stream.c',
+        'src/compression/native/zstd/dict.c',
+        'src/compression/native/zstd/train.c',
+        'src/compression/native/zstd/inspect.c',
+        'src/compression/native/zstd/context.c',
+        'src/compression/native/zstd/errors.c',
+        'src/compression/native/zstd/marshal.c',
         'src/compression/native/vendor/zstd/lib/common/debug.c',
         'src/compression/native/vendor/zstd/lib/common/entropy_common.c',
         'src/compression/native/vendor/zstd/lib/common/error_private.c',

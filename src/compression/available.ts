@@ -1,8 +1,9 @@
 // Which codecs work in this runtime and through which backend, found by trying each one.
 import type { CodecName } from './core/errors.js';
-import { CODECS, MODULES, zstdBackendName } from './codecs.js';
+import { CODECS, MODULES } from './codecs.js';
 import { bz2Backend } from './bz2/backend.js';
 import { lzmaBackend } from './lzma/backend.js';
+import { zstdBackend } from './zstd/backend.js';
 
 /** One codec's status: usable with a named backend, or not, with the reason. */
 export type CodecAvailability =
@@ -23,7 +24,7 @@ function backendOf(codec: CodecName): string {
     case 'lzma':
       return lzmaBackend() ?? 'liblzma';
     case 'zstd':
-      return zstdBackendName() ?? 'ts314/compression/zstd';
+      return zstdBackend() ?? 'ts314/compression/zstd';
   }
 }
 

@@ -1,7 +1,9 @@
 // The codec registry behind ts314/compression: each codec module under one interface, plus name lookup.
 import type { Transform } from 'node:stream';
+import type { PathLike } from 'node:fs';
 import { closestMatch, didYouMean } from '../internal/did-you-mean.js';
 import type { CodecName } from './core/errors.js';
+import type { CompressedFile } from './core/file.js';
 import { UnknownCodecError } from './errors.js';
 import * as gzip from './gzip/index.js';
 import * as zlib from './zlib/index.js';
@@ -18,6 +20,7 @@ export interface CodecModule {
   decompressAsync(data: Uint8Array, options?: object): Promise<Buffer>;
   createCompressStream(options?: object): Transform;
   createDecompressStream(options?: object): Transform;
+  open(path: PathLike, mode?: string, options?: object): Promise<CompressedFile>;
 }
 
 /** Every codec, in the order `available()` lists them. */
@@ -44,34 +47,8 @@ export const LEVEL_OPTION: Readonly<Record<CodecName, string>> = {
   brotli: 'quality',
 };
 
-type ZstdCompressOptions = Parameters<typeof zstd.compress>[1];
-type ZstdDecompressOptions = Parameters<typeof zstd.decompress>[1];
-/** Optional extras of the zstd module, used when present (the contract is only the names typed above). */
-const zstdExtras = zstd as unknown as {
-  compressAsync?: (data: Uint8Array, options?: object) => Promise<Buffer>;
-  decompressAsync?: (data: Uint8Array, options?: object) => Promise<Buffer>;
-  zstdBackend?: () => string | undefined;
-};
-
-/** zstd through its module's public names only (compress, decompress and the stream factories). */
-const zstdModule: CodecModule = {
-  compress: (data, options) => zstd.compress(data, options as ZstdCompressOptions),
-  decompress: (data, options) => zstd.decompress(data, options as ZstdDecompressOptions),
-  compressAsync: async (data, options) =>
-    zstdExtras.compressAsync ? zstdExtras.compressAsync(data, options) : zstd.compress(data, options as ZstdCompressOptions),
-  decompressAsync: async (data, options) =>
-    zstdExtras.decompressAsync ? zstdExtras.decompressAsync(data, options) : zstd.decompress(data, options as ZstdDecompressOptions),
-  createCompressStream: (options) => zstd.createCompressStream(options as Parameters<typeof zstd.createCompressStream>[0]),
-  createDecompressStream: (options) => zstd.createDecompressStream(options as Parameters<typeof zstd.createDecompressStream>[0]),
-};
-
-/** How the zstd module describes its backend, when it says. */
-export function zstdBackendName(): string | undefined {
-  return zstdExtras.zstdBackend?.();
-}
-
 export const MODULES: Readonly<Record<CodecName, CodecModule | undefined>> = {
-  zstd: zstdModule,
+  zstd: zstd as CodecModule,
   gzip: gzip as CodecModule,
   zlib: zlib as CodecModule,
   bz2: bz2 as CodecModule,

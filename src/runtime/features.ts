@@ -2,9 +2,8 @@
 import zlib from 'node:zlib';
 import { Worker } from 'node:worker_threads';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { loadAddon } from '../compression/core/native.js';
-import { bz2Backend } from '../compression/bz2/backend.js';
-import { lzmaBackend } from '../compression/lzma/backend.js';
+// Only internal/: loading ts314/futures (which asks features()) must not load ts314/compression.
+import { nativeBackend } from '../internal/native-addons.js';
 
 /** One detected capability: whether it is there, what was seen, and what ts314 does without it. */
 export interface FeatureStatus {
@@ -75,20 +74,17 @@ const PROBES = [
   {
     name: 'zstd',
     fallback: 'ts314/compression/zstd throws ZstdError (code UNAVAILABLE): build the addon with `npm run build:native`',
-    detect: () => {
-      const loaded = loadAddon<{ versionString: string }>('ts314_zstd');
-      return loaded.ok ? `bundled libzstd ${loaded.addon.versionString} (N-API addon, multithreaded)` : false;
-    },
+    detect: () => nativeBackend('zstd') ?? false,
   },
   {
     name: 'bz2',
     fallback: 'ts314/compression/bz2 throws Bz2Error (UNAVAILABLE): install libbz2-dev and rebuild the addon',
-    detect: () => bz2Backend() ?? false,
+    detect: () => nativeBackend('bz2') ?? false,
   },
   {
     name: 'lzma',
     fallback: 'ts314/compression/lzma throws LZMAError (UNAVAILABLE): install liblzma-dev and rebuild the addon',
-    detect: () => lzmaBackend() ?? false,
+    detect: () => nativeBackend('lzma') ?? false,
   },
   {
     name: 'explicitResourceManagement',

@@ -1,5 +1,6 @@
 // The bz2 backend: ts314's own N-API addon over libbz2 (the library the `bzip2` CLI uses).
-import { loadAddon, type NativeCodecAddon, type NativeHandle } from '../core/native.js';
+import { loadAddon, nativeBackend } from '../../internal/native-addons.js';
+import type { NativeCodecAddon, NativeHandle } from '../core/native.js';
 import type { NativeCodecSpec } from '../core/native-codec.js';
 import { bz2Error } from './errors.js';
 
@@ -22,8 +23,7 @@ export function bz2Addon(): Bz2Addon {
 
 /** Which backend serves bz2 here: a description, or undefined when none loads. */
 export function bz2Backend(): string | undefined {
-  const load = loadAddon<Bz2Addon>('ts314_bz2');
-  return load.ok ? `libbz2 ${load.addon.version.split(',')[0]} (ts314 native addon)` : undefined;
+  return nativeBackend('bz2');
 }
 
 export const BZ2_SPEC: NativeCodecSpec = {

@@ -1,5 +1,6 @@
 // The lzma backend: ts314's own N-API addon over liblzma (XZ Utils, the library the `xz` CLI uses).
-import { loadAddon, type NativeCodecAddon, type NativeHandle } from '../core/native.js';
+import { loadAddon, nativeBackend } from '../../internal/native-addons.js';
+import type { NativeCodecAddon, NativeHandle } from '../core/native.js';
 import type { NativeCodecSpec } from '../core/native-codec.js';
 import { lzmaError } from './errors.js';
 
@@ -23,8 +24,7 @@ export function lzmaAddon(): LzmaAddon {
 
 /** Which backend serves lzma here: a description, or undefined when none loads. */
 export function lzmaBackend(): string | undefined {
-  const load = loadAddon<LzmaAddon>('ts314_lzma');
-  return load.ok ? `liblzma ${load.addon.version} (ts314 native addon)` : undefined;
+  return nativeBackend('lzma');
 }
 
 const XZ_MAGIC = [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00];

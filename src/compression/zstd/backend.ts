@@ -1,5 +1,5 @@
 // Which zstd implementation ts314 runs on, for features() and diagnostics.
-import { tryZstdAddon } from './native.js';
+import { nativeBackend } from '../../internal/native-addons.js';
 
 /**
  * Describes the backend: always ts314's bundled libzstd, compiled from the vendored source by
@@ -9,6 +9,5 @@ import { tryZstdAddon } from './native.js';
  * zstdBackend(); // 'bundled libzstd 1.5.7 (N-API addon, multithreaded)'
  */
 export function zstdBackend(): string | undefined {
-  const addon = tryZstdAddon();
-  return addon ? `bundled libzstd ${addon.versionString} (N-API addon, multithreaded)` : undefined;
+  return nativeBackend('zstd');
 }

@@ -2,8 +2,8 @@
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { COMPRESS_ACTION, toZstdError } from './errors.js';
-import { zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
-import { compressionDict, compressionSetup, type DictSpec } from './options.js';
+import { contextCompress, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
+import { compressionDict, compressionSetup } from './options.js';
 import type { ZstdCompressOptions } from './one-shot.js';
 
 /** Flush modes of ZstdCompressor.compress/flush (libzstd's ZSTD_EndDirective). */
@@ -42,7 +42,7 @@ export class ZstdCompressor {
     this.#addon = zstdAddon();
     this.#ctx = this.#addon.cctxCreate();
     try {
-      this.#addon.cctxConfigure(this.#ctx, setup.pairs, this.#dict.kind, this.#dict.arg, this.#dict.type);
+      this.#addon.configure(this.#ctx, setup.pairs, this.#dict.kind, this.#dict.arg, this.#dict.type);
     } catch (error) {
       throw toZstdError(error, 'Unable to set up the Zstandard compressor');
     }
@@ -101,11 +101,11 @@ export class ZstdCompressor {
   #run(src: Uint8Array, mode: ZstdFlushMode): Buffer {
     // A prefix lasts one frame in libzstd; re-attach it whenever a new frame begins.
     if (this.#lastMode === FLUSH_FRAME && this.#dict.kind === 3 && this.#started) {
-      this.#addon.cctxSetDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
+      this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
     }
     this.#started = true;
     try {
-      const out = this.#addon.cctxCompress(this.#ctx, src, mode);
+      const out = contextCompress(this.#addon, this.#ctx, src, mode);
       this.#lastMode = mode;
       return out;
     } catch (error) {

@@ -2,7 +2,7 @@
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
-import { zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
+import { contextDecompress, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
 import { decompressionDict, decompressionPairs } from './options.js';
 import type { ZstdDecompressOptions } from './one-shot.js';
 
@@ -32,7 +32,7 @@ export class ZstdDecompressor {
     this.#addon = zstdAddon();
     this.#ctx = this.#addon.dctxCreate();
     try {
-      this.#addon.dctxConfigure(this.#ctx, pairs, dict.kind, dict.arg, dict.type);
+      this.#addon.configure(this.#ctx, pairs, dict.kind, dict.arg, dict.type);
     } catch (error) {
       throw toZstdError(error, 'Unable to set up the Zstandard decompressor');
     }
@@ -70,7 +70,7 @@ export class ZstdDecompressor {
     let consumed: number;
     let ended: boolean;
     try {
-      [output, consumed, ended] = this.#addon.dctxDecompress(this.#ctx, input, maxLength < 0 ? -1 : maxLength);
+      [output, consumed, ended] = contextDecompress(this.#addon, this.#ctx, input, maxLength);
     } catch (error) {
       this.#pending = EMPTY;
       throw toZstdError(error, DECOMPRESS_ACTION);

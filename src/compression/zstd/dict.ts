@@ -1,9 +1,8 @@
 // Zstandard dictionaries: ZstdDict with its three load modes, and training/finalizing from samples (ZDICT).
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { toZstdError } from './errors.js';
-import { DictContentType, DictKind, zstdAddon, type ZstdHandle } from './native.js';
+import { DictContentType, DictKind, zstdAddon, type DictSpec, type ZstdHandle } from './native.js';
 import { COMPRESSION_LEVEL_DEFAULT } from './parameters.js';
-import type { DictSpec } from './options.js';
 
 /** How a ZstdDict is used: what Python's `(zd, tag)` tuples from `as_digested_dict` etc. carry. */
 export interface ZstdDictUse {

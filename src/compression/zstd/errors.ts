@@ -62,7 +62,9 @@ const HINTS: Record<string, string> = {
   srcSize_wrong: ' The size does not match: the data is incomplete, or (when compressing) differs from the pledged input size.',
 };
 
-type NativeFailure = Error & { zstdKind?: string; zstdCode?: number };
+// One-shot and dictionary calls tag failures with zstdKind/zstdCode; stream contexts run through
+// codec_stream.h, whose errors carry the same kind as `code` and libzstd's number as `libCode`.
+type NativeFailure = Error & { zstdKind?: string; zstdCode?: number; code?: unknown; libCode?: number };
 
 /**
  * Converts an addon failure into a ZstdError; `action` is CPython's prefix ("Unable to decompress
@@ -71,8 +73,10 @@ type NativeFailure = Error & { zstdKind?: string; zstdCode?: number };
 export function toZstdError(error: unknown, action: string): unknown {
   if (error instanceof CompressionError) return error;
   const e = error as NativeFailure;
-  if (e === null || typeof e !== 'object' || typeof e.zstdKind !== 'string') return error;
-  switch (e.zstdKind) {
+  if (e === null || typeof e !== 'object') return error;
+  const kind = e.zstdKind ?? (typeof e.libCode === 'number' ? e.code : undefined);
+  if (typeof kind !== 'string') return error;
+  switch (kind) {
     case 'truncated':
       return new ZstdError(e.message, { code: 'TRUNCATED', cause: error });
     case 'limit':
@@ -81,11 +85,12 @@ export function toZstdError(error: unknown, action: string): unknown {
         { code: 'OUTPUT_LIMIT', cause: error },
       );
     case 'nomem':
+    case 'NO_MEMORY':
       return new ZstdError(`${action}: ${e.message}`, { code: 'NO_MEMORY', cause: error });
     case 'frameinfo':
       return new ZstdError(e.message, { code: 'FORMAT', cause: error });
     case 'zstd': {
-      const [name, mapped] = ZSTD_ERRORS[e.zstdCode ?? 1] ?? ['GENERIC', 'INTERNAL'];
+      const [name, mapped] = ZSTD_ERRORS[e.zstdCode ?? e.libCode ?? 1] ?? ['GENERIC', 'INTERNAL'];
       // Size errors mean different things on each side: a pledge mismatch when compressing, damaged or
       // incomplete frames when reading them.
       const reading = !action.startsWith('Unable to compress');

@@ -1,11 +1,11 @@
-// ZstdFile and open(): reading and writing .zst files synchronously, in binary or text mode (Python's ZstdFile).
+// ZstdFile and openSync(): reading and writing .zst files synchronously, in binary or text mode (Python's ZstdFile).
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
-import { DictKind, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
-import { compressionDict, compressionSetup, decompressionDict, decompressionPairs, type DictSpec } from './options.js';
+import { DictKind, contextCompress, contextDecompress, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
+import { compressionDict, compressionSetup, decompressionDict, decompressionPairs } from './options.js';
 import type { ZstdCompressOptions, ZstdDecompressOptions } from './one-shot.js';
 import type { ZstdFlushMode } from './compressor.js';
 
@@ -15,7 +15,7 @@ export const FILE_READ_CHUNK = 128 * 1024;
 /** What ZstdFile opens: a path, or an already-open file descriptor (left open on close, like a wrapped file object). */
 export type ZstdFileTarget = string | URL | Buffer | number;
 
-/** Binary modes; `t` is only accepted by open(). */
+/** Binary modes; `t` is only accepted by openSync(). */
 export type ZstdFileMode = 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb';
 
 export type ZstdFileOptions = ZstdCompressOptions & ZstdDecompressOptions;
@@ -62,12 +62,12 @@ export class ZstdFile {
       const pairs = decompressionPairs(options.options, 'ZstdFile');
       this.#dict = decompressionDict(options.zstdDict, 'ZstdFile');
       this.#ctx = this.#addon.dctxCreate();
-      this.#configure(() => this.#addon.dctxConfigure(this.#ctx, pairs, this.#dict.kind, this.#dict.arg, this.#dict.type));
+      this.#configure(() => this.#addon.configure(this.#ctx, pairs, this.#dict.kind, this.#dict.arg, this.#dict.type));
     } else {
       const setup = compressionSetup(options.level, options.options, 'ZstdFile');
       this.#dict = compressionDict(options.zstdDict, setup.level, 'ZstdFile');
       this.#ctx = this.#addon.cctxCreate();
-      this.#configure(() => this.#addon.cctxConfigure(this.#ctx, setup.pairs, this.#dict.kind, this.#dict.arg, this.#dict.type));
+      this.#configure(() => this.#addon.configure(this.#ctx, setup.pairs, this.#dict.kind, this.#dict.arg, this.#dict.type));
     }
     if (typeof file === 'number') {
       this.#fd = file;
@@ -149,10 +149,10 @@ export class ZstdFile {
   #frameOpen = false;
 
   #emit(bytes: Uint8Array, mode: number): void {
-    if (!this.#frameOpen && this.#dict.kind === DictKind.Prefix) this.#addon.cctxSetDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
+    if (!this.#frameOpen && this.#dict.kind === DictKind.Prefix) this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
     let out: Buffer;
     try {
-      out = this.#addon.cctxCompress(this.#ctx, bytes, mode);
+      out = contextCompress(this.#addon, this.#ctx, bytes, mode);
     } catch (error) {
       throw toZstdError(error, COMPRESS_ACTION);
     }
@@ -182,14 +182,14 @@ export class ZstdFile {
       let consumed: number;
       let ended: boolean;
       try {
-        [out, consumed, ended] = this.#addon.dctxDecompress(this.#ctx, this.#raw, FILE_READ_CHUNK * 4);
+        [out, consumed, ended] = contextDecompress(this.#addon, this.#ctx, this.#raw, FILE_READ_CHUNK * 4);
       } catch (error) {
         throw toZstdError(error, DECOMPRESS_ACTION);
       }
       this.#raw = this.#raw.subarray(consumed);
       if (ended) {
         this.#inFrame = false;
-        if (this.#dict.kind === DictKind.Prefix) this.#addon.dctxSetDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
+        if (this.#dict.kind === DictKind.Prefix) this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
       } else this.#inFrame = true;
       if (out.byteLength) {
         this.#decoded = this.#decoded.byteLength ? Buffer.concat([this.#decoded, out]) : out;
@@ -278,8 +278,8 @@ export class ZstdFile {
   }
 
   #restart(): void {
-    this.#addon.dctxReset(this.#ctx);
-    if (this.#dict.kind === DictKind.Prefix) this.#addon.dctxSetDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
+    this.#addon.reset(this.#ctx);
+    if (this.#dict.kind === DictKind.Prefix) this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
     this.#raw = Buffer.alloc(0);
     this.#decoded = Buffer.alloc(0);
     this.#rawEof = false;

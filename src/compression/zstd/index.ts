@@ -21,8 +21,9 @@ export type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from 
 export { ZstdError } from './errors.js';
 export { ZstdFile, FILE_READ_CHUNK } from './file.js';
 export type { ZstdFileMode, ZstdFileOptions, ZstdFileTarget } from './file.js';
-export { open, ZstdTextFile } from './open.js';
-export type { ZstdOpenMode, ZstdOpenOptions, ZstdTextEncoding } from './open.js';
+export { open, openSync, ZstdTextFile } from './open.js';
+export type { ZstdAsyncOpenOptions, ZstdOpenMode, ZstdOpenOptions, ZstdTextEncoding } from './open.js';
+export type { CompressedFile, FileMode } from '../core/file.js';
 export {
   createCompressStream,
   createDecompressStream,

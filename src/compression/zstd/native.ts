@@ -1,5 +1,6 @@
 // The ts314_zstd addon (libzstd 1.5.7 vendored and compiled by node-gyp): its typed surface and lazy loading.
-import { loadAddon } from '../core/native.js';
+import { loadAddon } from '../../internal/native-addons.js';
+import type { NativeRunResult } from '../core/native.js';
 import { ZstdError } from './errors.js';
 
 /** An opaque libzstd object owned by the addon (context or digested dictionary), freed by the GC. */
@@ -24,6 +25,19 @@ export enum DictContentType {
 export type ParamPairs = Int32Array | null;
 type DictArg = ZstdHandle | Uint8Array | null;
 
+/**
+ * A dictionary as the addon takes it: how it is attached, the handle or bytes, and the content type.
+ * It lives here, beside DictKind, so that dict.ts (which makes them) and options.ts (which asks a
+ * ZstdDict for one) both depend on this file rather than on each other.
+ */
+export interface DictSpec {
+  readonly kind: DictKind;
+  readonly arg: DictArg;
+  readonly type: DictContentType;
+}
+
+export const NO_DICT: DictSpec = { kind: DictKind.None, arg: null, type: DictContentType.Auto };
+
 export interface ZstdAddon {
   readonly versionString: string;
   readonly versionNumber: number;
@@ -42,16 +56,26 @@ export interface ZstdAddon {
     maxOut: number,
   ): Promise<Buffer>;
   cctxCreate(): ZstdHandle;
-  cctxConfigure(ctx: ZstdHandle, params: ParamPairs, kind: DictKind, dict: DictArg, type: DictContentType): void;
-  cctxSetDict(ctx: ZstdHandle, kind: DictKind, dict: DictArg, type: DictContentType): void;
-  cctxCompress(ctx: ZstdHandle, src: Uint8Array, endOp: number): Buffer;
-  cctxReset(ctx: ZstdHandle): void;
   cctxSetPledgedSize(ctx: ZstdHandle, size: number): void;
   dctxCreate(): ZstdHandle;
-  dctxConfigure(ctx: ZstdHandle, params: ParamPairs, kind: DictKind, dict: DictArg, type: DictContentType): void;
-  dctxSetDict(ctx: ZstdHandle, kind: DictKind, dict: DictArg, type: DictContentType): void;
-  dctxDecompress(ctx: ZstdHandle, src: Uint8Array, maxLength: number): [output: Buffer, consumed: number, frameEnded: boolean];
-  dctxReset(ctx: ZstdHandle): void;
+  /** Full reset of a compression or decompression context, then its parameters and dictionary. */
+  configure(ctx: ZstdHandle, params: ParamPairs, kind: DictKind, dict: DictArg, type: DictContentType): void;
+  /** Re-attaches a dictionary for the next frame (a prefix lasts one frame). */
+  setDict(ctx: ZstdHandle, kind: DictKind, dict: DictArg, type: DictContentType): void;
+  /** Drops the current frame; parameters and dictionary stay. */
+  reset(ctx: ZstdHandle): void;
+  /**
+   * codec_stream.h's run over a context, as the bz2 and lzma addons have it: `finish` is libzstd's end
+   * directive for a compression context (0 continue, 1 flush, 2 end) and false for a decompression one.
+   */
+  run(ctx: ZstdHandle, input: Uint8Array, finish: boolean | number, maxOut: number): NativeRunResult;
+  runAsync(
+    ctx: ZstdHandle,
+    input: Uint8Array,
+    finish: boolean | number,
+    maxOut: number,
+    callback: (error: (Error & { code?: string }) | null, result: NativeRunResult | undefined) => void,
+  ): void;
   createCDict(content: Uint8Array, type: DictContentType, level: number): ZstdHandle;
   createDDict(content: Uint8Array, type: DictContentType): ZstdHandle;
   dictId(content: Uint8Array): number;
@@ -81,4 +105,29 @@ export function zstdAddon(): ZstdAddon {
 export function tryZstdAddon(): ZstdAddon | undefined {
   const loaded = loadAddon<ZstdAddon>(ADDON_NAME);
   return loaded.ok ? loaded.addon : undefined;
+}
+
+const NOTHING = Buffer.alloc(0);
+
+/**
+ * Feeds `src` to a compression context with libzstd's end directive (0 continue, 1 flush a block, 2 end
+ * the frame) and returns everything that directive releases; all of `src` is consumed.
+ */
+export function contextCompress(addon: ZstdAddon, ctx: ZstdHandle, src: Uint8Array, mode: number): Buffer {
+  return addon.run(ctx, src, mode, Infinity)[0];
+}
+
+/**
+ * Decodes at most one frame: stops at its end (`consumed` tells where), when `src` is used up, or when
+ * `maxLength` bytes (< 0: unlimited) are out.
+ */
+export function contextDecompress(
+  addon: ZstdAddon,
+  ctx: ZstdHandle,
+  src: Uint8Array,
+  maxLength: number,
+): [output: Buffer, consumed: number, frameEnded: boolean] {
+  if (maxLength === 0) return [NOTHING, 0, false];
+  const [output, consumed, frameEnded] = addon.run(ctx, src, false, maxLength < 0 ? Infinity : maxLength);
+  return [output, consumed, frameEnded];
 }

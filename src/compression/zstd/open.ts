@@ -1,9 +1,16 @@
-// open(): Python's compression.zstd.open — a ZstdFile in binary mode, a ZstdTextFile (decoded strings) in text mode.
+// open() and openSync(): the async CompressedFile every codec's open() returns, and Python's synchronous
+// compression.zstd.open — a ZstdFile in binary mode, a ZstdTextFile (decoded strings) in text mode.
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
+import type { PathLike } from 'node:fs';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { CompressedFile } from '../core/file.js';
+import { checkOptions } from '../core/options.js';
 import { ZstdFile, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
 import type { ZstdFlushMode } from './compressor.js';
+import type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
+import { createCompressStream, createDecompressStream } from './stream.js';
+import { ZstdError } from './errors.js';
 
 /** Text encodings open() supports in text mode: the ones Node can both encode and decode incrementally. */
 export type ZstdTextEncoding = 'utf-8' | 'utf8' | 'utf-16le' | 'utf16le' | 'latin1' | 'ascii';
@@ -35,7 +42,7 @@ const ENCODINGS: Record<string, BufferEncoding> = {
 /**
  * A text view of a Zstandard file: strings in, strings out, decoded incrementally.
  * @example
- * using f = open('log.txt.zst', 'rt');
+ * using f = openSync('log.txt.zst', 'rt');
  * for (const line of f) console.log(line.trimEnd());
  */
 export class ZstdTextFile {
@@ -167,24 +174,66 @@ export class ZstdTextFile {
   }
 }
 
+/** Options of the async {@link open}: `level` only when writing; `options` are compression or decompression parameters by mode. */
+export interface ZstdAsyncOpenOptions {
+  readonly level?: number;
+  readonly options?: CompressionOptions | DecompressionOptions;
+  readonly zstdDict?: ZstdDictArgument;
+}
+
+function zstdFileError(message: string, code: ConstructorParameters<typeof ZstdError>[1]['code']): ZstdError {
+  return new ZstdError(message, { code });
+}
+
 /**
- * Opens a Zstandard file like Python's `compression.zstd.open`: binary modes ('rb', 'wb', 'ab', 'xb',
- * or without 'b') give a ZstdFile; text modes ('rt', 'wt', 'at', 'xt') give a ZstdTextFile.
+ * Opens a .zst file the way every ts314 codec's `open()` does: async, disposable, Python's binary modes
+ * ('r'/'rb', 'w'/'wb', 'a'/'ab' appends a frame, 'x'/'xb'). Writing takes `{ level, options, zstdDict }`;
+ * reading takes `{ options, zstdDict }` (decompression parameters) and decodes every frame.
+ * For Python's synchronous `ZstdFile` and text modes, use {@link openSync}.
  * @example
- * using out = open('notes.txt.zst', 'wt', { level: 10 });
+ * await using f = await zstd.open('events.zst', 'w', { level: 10 });
+ * await f.write(bytes);
+ */
+export async function open(path: PathLike, mode: string = 'rb', options?: ZstdAsyncOpenOptions): Promise<CompressedFile> {
+  const { level, options: parameters, zstdDict } = checkOptions(options, ['level', 'options', 'zstdDict'], 'zstd.open');
+  if (typeof mode === 'string' && mode.includes('t')) {
+    throw new RangeError(
+      `zstd.open: invalid mode ${JSON.stringify(mode)}. Text modes are not supported by the async open(): ` +
+        `openSync(path, ${JSON.stringify(mode)}) gives a synchronous ZstdTextFile, or read binary and call file.text().`,
+    );
+  }
+  const reading = typeof mode === 'string' && mode.startsWith('r');
+  if (reading && level !== undefined) throw new TypeError("zstd.open: 'level' applies only when writing");
+  return CompressedFile.open(
+    'zstd',
+    path,
+    mode,
+    (decoding) =>
+      decoding
+        ? createDecompressStream({ options: parameters as DecompressionOptions | undefined, zstdDict })
+        : createCompressStream({ level, options: parameters as CompressionOptions | undefined, zstdDict }),
+    zstdFileError,
+  );
+}
+
+/**
+ * Opens a Zstandard file synchronously, like Python's `compression.zstd.open`: binary modes ('rb', 'wb',
+ * 'ab', 'xb', or without 'b') give a ZstdFile; text modes ('rt', 'wt', 'at', 'xt') give a ZstdTextFile.
+ * @example
+ * using out = openSync('notes.txt.zst', 'wt', { level: 10 });
  * out.write('héllo\n');
  */
-export function open(file: ZstdFileTarget, mode: 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb', options?: ZstdFileOptions): ZstdFile;
-export function open(file: ZstdFileTarget, mode: 'rt' | 'wt' | 'at' | 'xt', options?: ZstdOpenOptions): ZstdTextFile;
-export function open(file: ZstdFileTarget, mode?: ZstdOpenMode, options?: ZstdOpenOptions): ZstdFile | ZstdTextFile;
-export function open(file: ZstdFileTarget, mode: ZstdOpenMode = 'rb', options: ZstdOpenOptions = {}): ZstdFile | ZstdTextFile {
-  checkOptionKeys(options, ['level', 'options', 'zstdDict', 'encoding', 'errors', 'newline'], 'open');
+export function openSync(file: ZstdFileTarget, mode: 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb', options?: ZstdFileOptions): ZstdFile;
+export function openSync(file: ZstdFileTarget, mode: 'rt' | 'wt' | 'at' | 'xt', options?: ZstdOpenOptions): ZstdTextFile;
+export function openSync(file: ZstdFileTarget, mode?: ZstdOpenMode, options?: ZstdOpenOptions): ZstdFile | ZstdTextFile;
+export function openSync(file: ZstdFileTarget, mode: ZstdOpenMode = 'rb', options: ZstdOpenOptions = {}): ZstdFile | ZstdTextFile {
+  checkOptionKeys(options, ['level', 'options', 'zstdDict', 'encoding', 'errors', 'newline'], 'openSync');
   const text = String(mode).includes('t');
-  if (text && String(mode).includes('b')) throw new RangeError(`open: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);
+  if (text && String(mode).includes('b')) throw new RangeError(`openSync: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);
   const { encoding, errors, newline, ...fileOptions } = options;
   if (!text) {
     for (const [key, value] of Object.entries({ encoding, errors, newline })) {
-      if (value !== undefined) throw new TypeError(`open: argument '${key}' is only for text mode ('rt', 'wt', …), not ${JSON.stringify(mode)}`);
+      if (value !== undefined) throw new TypeError(`openSync: argument '${key}' is only for text mode ('rt', 'wt', …), not ${JSON.stringify(mode)}`);
     }
     return new ZstdFile(file, mode as ZstdFileMode, fileOptions);
   }

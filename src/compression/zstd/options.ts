@@ -1,7 +1,7 @@
 // Validation of level/options/zstdDict arguments, turned into the (parameter, value) pairs libzstd takes.
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { ZstdError } from './errors.js';
-import { DictContentType, DictKind, type ParamPairs, type ZstdHandle } from './native.js';
+import { NO_DICT, type DictSpec, type ParamPairs } from './native.js';
 import {
   COMPRESSION_LEVEL_DEFAULT,
   CompressionParameter,
@@ -114,15 +114,6 @@ export function decompressionPairs(options: unknown, where: string): ParamPairs 
   }
   return pairs.length ? new Int32Array(pairs) : null;
 }
-
-/** A dictionary as the addon takes it: how it is attached, the handle or bytes, and the content type. */
-export interface DictSpec {
-  readonly kind: DictKind;
-  readonly arg: ZstdHandle | Uint8Array | null;
-  readonly type: DictContentType;
-}
-
-export const NO_DICT: DictSpec = { kind: DictKind.None, arg: null, type: DictContentType.Auto };
 
 function dictUse(zstdDict: unknown, defaultMode: ZstdDictUse['mode'], where: string): ZstdDictUse | undefined {
   if (zstdDict === undefined || zstdDict === null) return undefined;

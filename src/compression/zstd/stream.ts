@@ -2,8 +2,8 @@
 import { Transform, type TransformCallback, type TransformOptions } from 'node:stream';
 import { checkOptionKeys } from '../../internal/did-you-mean.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
-import { DictKind, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
-import { compressionDict, compressionSetup, decompressionDict, decompressionPairs, type DictSpec } from './options.js';
+import { DictKind, contextCompress, contextDecompress, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
+import { compressionDict, compressionSetup, decompressionDict, decompressionPairs } from './options.js';
 import type { ZstdCompressOptions, ZstdDecompressOptions } from './one-shot.js';
 import type { ZstdFlushMode } from './compressor.js';
 
@@ -38,7 +38,7 @@ export class ZstdCompressStream extends Transform {
     this.#addon = zstdAddon();
     this.#ctx = this.#addon.cctxCreate();
     try {
-      this.#addon.cctxConfigure(this.#ctx, setup.pairs, dict.kind, dict.arg, dict.type);
+      this.#addon.configure(this.#ctx, setup.pairs, dict.kind, dict.arg, dict.type);
     } catch (error) {
       throw toZstdError(error, 'Unable to set up the Zstandard compressor');
     }
@@ -57,9 +57,9 @@ export class ZstdCompressStream extends Transform {
 
   #run(chunk: Uint8Array, mode: number): Buffer {
     if (!this.#frameOpen && this.#dict.kind === DictKind.Prefix) {
-      this.#addon.cctxSetDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
+      this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
     }
-    const out = this.#addon.cctxCompress(this.#ctx, chunk, mode);
+    const out = contextCompress(this.#addon, this.#ctx, chunk, mode);
     this.#frameOpen = mode !== 2;
     return out;
   }
@@ -107,7 +107,7 @@ export class ZstdDecompressStream extends Transform {
     this.#addon = zstdAddon();
     this.#ctx = this.#addon.dctxCreate();
     try {
-      this.#addon.dctxConfigure(this.#ctx, pairs, dict.kind, dict.arg, dict.type);
+      this.#addon.configure(this.#ctx, pairs, dict.kind, dict.arg, dict.type);
     } catch (error) {
       throw toZstdError(error, 'Unable to set up the Zstandard decompressor');
     }
@@ -118,12 +118,12 @@ export class ZstdDecompressStream extends Transform {
     try {
       for (;;) {
         if (!this.#inFrame && input.byteLength === 0) break;
-        const [out, consumed, ended] = this.#addon.dctxDecompress(this.#ctx, input, STREAM_OUTPUT_SLICE);
+        const [out, consumed, ended] = contextDecompress(this.#addon, this.#ctx, input, STREAM_OUTPUT_SLICE);
         if (out.byteLength) this.push(out);
         input = input.subarray(consumed);
         if (ended) {
           this.#inFrame = false;
-          if (this.#dict.kind === DictKind.Prefix) this.#addon.dctxSetDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
+          if (this.#dict.kind === DictKind.Prefix) this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
           continue;
         }
         this.#inFrame = true;

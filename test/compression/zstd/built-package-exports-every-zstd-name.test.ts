@@ -8,7 +8,7 @@ const NAMES = [
   'compress', 'decompress', 'compressAsync', 'decompressAsync', 'ZstdCompressor', 'ZstdDecompressor', 'ZstdDict',
   'trainDict', 'finalizeDict', 'getFrameInfo', 'getFrameSize', 'CompressionParameter', 'DecompressionParameter',
   'Strategy', 'COMPRESSION_LEVEL_DEFAULT', 'zstdVersion', 'zstdVersionInfo', 'ZstdError', 'ZstdFile', 'open',
-  'ZstdTextFile', 'createCompressStream', 'createDecompressStream', 'ZstdCompressStream', 'ZstdDecompressStream',
+  'openSync', 'ZstdTextFile', 'createCompressStream', 'createDecompressStream', 'ZstdCompressStream', 'ZstdDecompressStream',
   'DEFAULT_MAX_OUTPUT_LENGTH', 'zstdBackend',
 ];
 

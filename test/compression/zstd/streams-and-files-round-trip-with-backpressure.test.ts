@@ -1,7 +1,7 @@
-// Transform streams (flush modes, backpressure, truncation) and ZstdFile/open (r/w/a/x, text mode, seek, fds).
+// Transform streams (flush modes, backpressure, truncation) and ZstdFile/openSync (r/w/a/x, text mode, seek, fds).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync as openFd, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
@@ -16,7 +16,7 @@ import {
   ZstdError,
   compress,
   decompress,
-  open,
+  openSync,
 } from '../../../src/compression/zstd/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ts314-zstd-files-'));
@@ -98,7 +98,7 @@ test('zstd-file-writes-reads-appends-and-refuses-to-overwrite-in-x-mode', () => 
   w.close();
   assert.equal(w.closed, true);
   assert.throws(() => w.write(Buffer.from('x')), (e: unknown) => e instanceof ZstdError && e.code === 'CLOSED');
-  const a = open(path, 'ab');
+  const a = openSync(path, 'ab');
   a.write(data.subarray(1000));
   a.close();
   const r = new ZstdFile(path);
@@ -111,7 +111,7 @@ test('zstd-file-writes-reads-appends-and-refuses-to-overwrite-in-x-mode', () => 
   assert.equal(r.tell(), data.length);
   assert.deepEqual(r.read(), Buffer.alloc(0));
   r.close();
-  assert.throws(() => open(path, 'x'), /EEXIST/);
+  assert.throws(() => openSync(path, 'x'), /EEXIST/);
   assert.throws(() => new ZstdFile(path, 'rw' as never), /invalid mode/);
   assert.throws(() => new ZstdFile(path, 'r', { level: 3 }), /read mode/);
   assert.throws(() => new ZstdFile(path, 'r').write(Buffer.from('x')), /open for reading/);
@@ -120,7 +120,7 @@ test('zstd-file-writes-reads-appends-and-refuses-to-overwrite-in-x-mode', () => 
 test('zstd-file-seeks-forward-and-backward-and-reads-lines', () => {
   const path = join(dir, 'seek.zst');
   writeFileSync(path, Buffer.concat([compress(data.subarray(0, 50000)), compress(data.subarray(50000))]));
-  using f = open(path, 'rb');
+  using f = openSync(path, 'rb');
   assert.equal(f.seek(60000), 60000);
   assert.deepEqual(f.read(20), data.subarray(60000, 60020));
   assert.equal(f.seek(5), 5);
@@ -133,18 +133,18 @@ test('zstd-file-seeks-forward-and-backward-and-reads-lines', () => {
 test('zstd-file-reports-truncated-and-corrupt-files', () => {
   const path = join(dir, 'bad.zst');
   writeFileSync(path, compress(data).subarray(0, 500));
-  const f = open(path);
+  const f = openSync(path);
   assert.throws(() => f.read(), { code: 'TRUNCATED' });
   f.close();
   writeFileSync(path, Buffer.from('plain text, not zstd'));
-  assert.throws(() => open(path).read(), { code: 'FORMAT' });
+  assert.throws(() => openSync(path).read(), { code: 'FORMAT' });
   writeFileSync(path, Buffer.alloc(0));
-  assert.deepEqual(open(path).read(), Buffer.alloc(0), 'an empty file is empty data, as in Python');
+  assert.deepEqual(openSync(path).read(), Buffer.alloc(0), 'an empty file is empty data, as in Python');
 });
 
 test('zstd-file-on-a-file-descriptor-leaves-it-open', () => {
   const path = join(dir, 'fd.zst');
-  const fd = openSync(path, 'w');
+  const fd = openFd(path, 'w');
   const f = new ZstdFile(fd, 'wb');
   f.write(Buffer.from('through an fd'));
   f.close();
@@ -154,31 +154,31 @@ test('zstd-file-on-a-file-descriptor-leaves-it-open', () => {
 
 test('text-mode-encodes-decodes-and-translates-newlines', () => {
   const path = join(dir, 'text.zst');
-  const w = open(path, 'wt', { encoding: 'utf-8' });
+  const w = openSync(path, 'wt', { encoding: 'utf-8' });
   assert.ok(w instanceof ZstdTextFile);
   assert.equal(w.mode, 'wt');
   w.write('héllo wörld\r\nsecond 🙂 line\nthird');
   w.close();
-  const r = open(path, 'rt');
+  const r = openSync(path, 'rt');
   assert.deepEqual([...r], ['héllo wörld\n', 'second 🙂 line\n', 'third']);
   r.close();
-  const raw = open(path, 'rt', { newline: '' });
+  const raw = openSync(path, 'rt', { newline: '' });
   assert.equal(raw.read(), 'héllo wörld\r\nsecond 🙂 line\nthird');
   raw.close();
   const crlf = join(dir, 'crlf.zst');
-  const wc = open(crlf, 'wt', { newline: '\r\n' });
+  const wc = openSync(crlf, 'wt', { newline: '\r\n' });
   wc.write('a\nb\n');
   wc.close();
   assert.equal(decompress(readFileSync(crlf)).toString(), 'a\r\nb\r\n');
   const utf16 = join(dir, 'u16.zst');
-  const w16 = open(utf16, 'wt', { encoding: 'utf-16le' });
+  const w16 = openSync(utf16, 'wt', { encoding: 'utf-16le' });
   w16.write('ünïcode');
   w16.close();
-  assert.equal(open(utf16, 'rt', { encoding: 'utf-16le' }).read(), 'ünïcode');
+  assert.equal(openSync(utf16, 'rt', { encoding: 'utf-16le' }).read(), 'ünïcode');
   writeFileSync(path, compress(Buffer.from([0x61, 0xff, 0x62])));
-  assert.throws(() => open(path, 'rt').read(), /not valid UTF-8/);
-  assert.equal(open(path, 'rt', { errors: 'replace' }).read(), 'a\ufffdb');
-  assert.throws(() => open(path, 'rb', { encoding: 'utf-8' }), /only for text mode/);
-  assert.throws(() => open(path, 'rbt' as never), /cannot be combined/);
-  assert.throws(() => open(path, 'rt', { encoding: 'klingon' as never }), /unsupported encoding/);
+  assert.throws(() => openSync(path, 'rt').read(), /not valid UTF-8/);
+  assert.equal(openSync(path, 'rt', { errors: 'replace' }).read(), 'a\ufffdb');
+  assert.throws(() => openSync(path, 'rb', { encoding: 'utf-8' }), /only for text mode/);
+  assert.throws(() => openSync(path, 'rbt' as never), /cannot be combined/);
+  assert.throws(() => openSync(path, 'rt', { encoding: 'klingon' as never }), /unsupported encoding/);
 });

@@ -15,7 +15,7 @@ import {
   ZstdCompressor,
   createCompressStream,
   createDecompressStream,
-  open,
+  openSync,
 } from '../../../src/compression/zstd/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ts314-zstd-cli-'));
@@ -83,7 +83,7 @@ test('dictionaries-interoperate-with-zstd-D-both-ways', () => {
 
 test('files-written-by-open-are-read-by-the-cli-and-vice-versa', async () => {
   const path = join(dir, 'file.zst');
-  const f = open(path, 'wb', { level: 7 });
+  const f = openSync(path, 'wb', { level: 7 });
   f.write(text.subarray(0, 50000));
   f.flush();
   f.write(text.subarray(50000));
@@ -92,7 +92,7 @@ test('files-written-by-open-are-read-by-the-cli-and-vice-versa', async () => {
   const cliPath = join(dir, 'cli.txt.zst');
   writeFileSync(join(dir, 'cli.txt'), text);
   zstd(['-q', '-f', join(dir, 'cli.txt'), '-o', cliPath]);
-  const r = open(cliPath, 'rb');
+  const r = openSync(cliPath, 'rb');
   assert.deepEqual(r.read(), text);
   r.close();
   const back = await buffer(Readable.from([readFileSync(cliPath)]).pipe(createDecompressStream()));

@@ -1,5 +1,5 @@
-/* Shared N-API plumbing for ts314's streaming codec addons (bz2, lzma): one "run" that drives a
- * codec step function over an input buffer with an output cap, synchronously or on the libuv pool. */
+/* Shared N-API plumbing for ts314's streaming codec addons (bz2, lzma, zstd's contexts): one "run" that
+ * drives a codec step function over an input buffer with an output cap, synchronously or on the libuv pool. */
 #ifndef TS314_CODEC_STREAM_H
 #define TS314_CODEC_STREAM_H
 
@@ -15,16 +15,27 @@ typedef struct codec_step_result {
   size_t out_used;
   const char *err_code; /* stable code for the TypeScript layer: CORRUPT, FORMAT, MEMORY_LIMIT … */
   const char *err_msg;
+  int lib_code;         /* the library's own error number, passed on as `libCode` (0: none) */
+  int recoverable;      /* the codec reset itself after this error, so the handle stays usable */
 } codec_step_result;
 
+/* `finish` is what JavaScript passed: a boolean (0/1) for codecs that only know "more input follows" and
+ * "this is the end", or a number for codecs with more directives (zstd's continue/flush/end). */
 typedef int (*codec_step_fn)(void *state, const uint8_t *in, size_t in_len, uint8_t *out, size_t out_len,
                              int finish, codec_step_result *res);
 typedef void (*codec_free_fn)(void *state);
+/* Optional: the output capacity a run starts with, for codecs whose speed depends on it (zstd decodes a
+ * whole frame in one pass, without its window buffers, only when the output can hold the frame). */
+typedef size_t (*codec_capacity_fn)(void *state, size_t in_len, int finish);
 
 typedef struct codec_handle {
   void *state;
   codec_step_fn step;
   codec_free_fn free_state;
+  codec_capacity_fn capacity; /* NULL: cs_initial_capacity's guess */
+  int copy_out;               /* results are copied into V8-owned Buffers instead of adopted as external ones */
+  uint8_t *scratch;           /* copy_out: the output buffer, kept and reused by every run of this handle */
+  size_t scratch_cap;
   int busy;   /* an async run owns the state; a second caller must not touch it */
   int failed; /* codec state is undefined after an error, so the handle refuses more work */
   int ended;
@@ -38,11 +49,13 @@ typedef struct codec_run {
   size_t max_out;
   uint8_t *out;
   size_t out_len;
+  size_t out_cap; /* set when the loop grew `out` */
   size_t consumed;
   int eof;
   int limited; /* output reached max_out while the codec still had more to give */
   const char *err_code;
   const char *err_msg;
+  int lib_code;
   /* async only */
   napi_ref input_ref;
   napi_ref callback_ref;
@@ -66,14 +79,41 @@ static size_t cs_initial_capacity(size_t in_len, size_t max_out) {
   return cap;
 }
 
+static void cs_execute_loop(codec_run *r, size_t cap);
+
 static void cs_execute_run(codec_run *r) {
+  codec_handle *h = r->h;
   size_t cap = cs_initial_capacity(r->in_len, r->max_out);
-  r->out = (uint8_t *)malloc(cap);
-  if (!r->out) {
-    r->err_code = "NO_MEMORY";
-    r->err_msg = "out of memory allocating the output buffer";
-    return;
+  if (h->capacity) {
+    cap = h->capacity(h->state, r->in_len, r->finish);
+    if (cap > r->max_out) cap = r->max_out;
+    if (cap == 0) cap = 1;
   }
+  if (h->copy_out && h->scratch_cap >= cap) {
+    /* A reused buffer: no allocation per chunk, and freed memory never piles up in the heap. */
+    cap = h->scratch_cap < r->max_out ? h->scratch_cap : r->max_out;
+    r->out = h->scratch;
+  } else {
+    r->out = (uint8_t *)(h->copy_out ? realloc(h->scratch, cap) : malloc(cap));
+    if (!r->out) {
+      r->err_code = "NO_MEMORY";
+      r->err_msg = "out of memory allocating the output buffer";
+      if (h->copy_out) r->out = h->scratch;
+      return;
+    }
+    if (h->copy_out) {
+      h->scratch = r->out;
+      h->scratch_cap = cap;
+    }
+  }
+  cs_execute_loop(r, cap);
+  if (h->copy_out) {
+    h->scratch = r->out; /* growing may have moved it */
+    if (r->out_cap > h->scratch_cap) h->scratch_cap = r->out_cap;
+  }
+}
+
+static void cs_execute_loop(codec_run *r, size_t cap) {
   for (;;) {
     if (r->out_len == cap) {
       if (cap >= r->max_out) {
@@ -88,9 +128,9 @@ static void cs_execute_run(codec_run *r) {
         return;
       }
       r->out = grown;
-      cap = next;
+      r->out_cap = cap = next;
     }
-    codec_step_result res = {0, 0, NULL, NULL};
+    codec_step_result res = {0, 0, NULL, NULL, 0, 0};
     int status = r->h->step(r->h->state, r->in + r->consumed, r->in_len - r->consumed, r->out + r->out_len,
                             cap - r->out_len, r->finish, &res);
     r->consumed += res.in_used;
@@ -98,7 +138,8 @@ static void cs_execute_run(codec_run *r) {
     if (status == STEP_ERROR) {
       r->err_code = res.err_code;
       r->err_msg = res.err_msg;
-      r->h->failed = 1;
+      r->lib_code = res.lib_code;
+      if (!res.recoverable) r->h->failed = 1;
       return;
     }
     if (status == STEP_END) {
@@ -120,11 +161,13 @@ static void cs_free_out(napi_env env, void *data, void *hint) {
   free(data);
 }
 
-static napi_value cs_make_error(napi_env env, const char *code, const char *msg) {
-  napi_value js_code, js_msg, err;
+static napi_value cs_make_error(napi_env env, const char *code, const char *msg, int lib_code) {
+  napi_value js_code, js_msg, err, v;
   napi_create_string_utf8(env, code ? code : "ERROR", NAPI_AUTO_LENGTH, &js_code);
   napi_create_string_utf8(env, msg ? msg : "codec error", NAPI_AUTO_LENGTH, &js_msg);
   napi_create_error(env, js_code, js_msg, &err);
+  napi_create_int32(env, lib_code, &v);
+  napi_set_named_property(env, err, "libCode", v);
   return err;
 }
 
@@ -134,7 +177,10 @@ static napi_value cs_result_value(napi_env env, codec_run *r) {
   uint8_t *data = r->out;
   size_t len = r->out_len;
   r->out = NULL;
-  if (len == 0) {
+  if (r->h->copy_out) {
+    /* `data` is the handle's scratch buffer: copied, never freed here. */
+    CS_CALL(env, napi_create_buffer_copy(env, len, len ? data : (const uint8_t *)"", NULL, &out));
+  } else if (len == 0) {
     free(data);
     CS_CALL(env, napi_create_buffer(env, 0, NULL, &out));
   } else {
@@ -164,10 +210,13 @@ static void cs_handle_finalize(napi_env env, void *data, void *hint) {
   (void)hint;
   codec_handle *h = (codec_handle *)data;
   if (h->state) h->free_state(h->state);
+  free(h->scratch);
   free(h);
 }
 
-static napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, codec_free_fn free_state) {
+/* cs_wrap_handle with a capacity function and/or copied results, for codecs tuned to them (zstd). */
+static napi_value cs_wrap_handle_sized(napi_env env, void *state, codec_step_fn step, codec_free_fn free_state,
+                                       codec_capacity_fn capacity, int copy_out) {
   codec_handle *h = (codec_handle *)calloc(1, sizeof(codec_handle));
   if (!h) {
     free_state(state);
@@ -177,6 +226,8 @@ static napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, 
   h->state = state;
   h->step = step;
   h->free_state = free_state;
+  h->capacity = capacity;
+  h->copy_out = copy_out;
   napi_value ext;
   if (napi_create_external(env, h, cs_handle_finalize, NULL, &ext) != napi_ok) {
     cs_handle_finalize(env, h, NULL);
@@ -184,6 +235,10 @@ static napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, 
     return NULL;
   }
   return ext;
+}
+
+static inline napi_value cs_wrap_handle(napi_env env, void *state, codec_step_fn step, codec_free_fn free_state) {
+  return cs_wrap_handle_sized(env, state, step, free_state, NULL, 0);
 }
 
 /* Validates (handle, input, finish, maxOut[, callback]) and fills a run. Returns 0 after throwing. */
@@ -224,10 +279,15 @@ static int cs_prepare(napi_env env, napi_callback_info info, size_t want, napi_v
     napi_throw_type_error(env, "ERR_TS314_ARGS", "input must be a Uint8Array");
     return 0;
   }
-  bool finish;
+  bool finish_flag;
+  int32_t finish = 0;
   double max_out;
-  if (napi_get_value_bool(env, argv[2], &finish) != napi_ok || napi_get_value_double(env, argv[3], &max_out) != napi_ok) {
-    napi_throw_type_error(env, "ERR_TS314_ARGS", "finish must be boolean and maxOut a number");
+  if (napi_get_value_bool(env, argv[2], &finish_flag) == napi_ok)
+    finish = finish_flag;
+  else if (napi_get_value_int32(env, argv[2], &finish) != napi_ok)
+    finish = -1;
+  if (finish < 0 || napi_get_value_double(env, argv[3], &max_out) != napi_ok) {
+    napi_throw_type_error(env, "ERR_TS314_ARGS", "finish must be a boolean or a non-negative directive, and maxOut a number");
     return 0;
   }
   memset(r, 0, sizeof(*r));
@@ -245,8 +305,8 @@ static napi_value cs_run_sync(napi_env env, napi_callback_info info) {
   if (!cs_prepare(env, info, 4, argv, &r)) return NULL;
   cs_execute_run(&r);
   if (r.err_code) {
-    free(r.out);
-    napi_throw(env, cs_make_error(env, r.err_code, r.err_msg));
+    if (!r.h->copy_out) free(r.out);
+    napi_throw(env, cs_make_error(env, r.err_code, r.err_msg, r.lib_code));
     return NULL;
   }
   return cs_result_value(env, &r);
@@ -264,16 +324,16 @@ static void cs_async_complete(napi_env env, napi_status status, void *data) {
   napi_get_reference_value(env, r->callback_ref, &cb);
   napi_get_global(env, &global);
   if (status != napi_ok) {
-    args[0] = cs_make_error(env, "CANCELLED", "codec operation was cancelled");
+    args[0] = cs_make_error(env, "CANCELLED", "codec operation was cancelled", 0);
     napi_get_undefined(env, &args[1]);
   } else if (r->err_code) {
-    args[0] = cs_make_error(env, r->err_code, r->err_msg);
+    args[0] = cs_make_error(env, r->err_code, r->err_msg, r->lib_code);
     napi_get_undefined(env, &args[1]);
   } else {
     napi_get_null(env, &args[0]);
     args[1] = cs_result_value(env, r);
   }
-  free(r->out);
+  if (!r->h->copy_out) free(r->out);
   napi_delete_reference(env, r->input_ref);
   napi_delete_reference(env, r->callback_ref);
   napi_delete_reference(env, r->handle_ref);
@@ -319,19 +379,19 @@ static napi_value cs_run_async(napi_env env, napi_callback_info info) {
   return NULL;
 }
 
-static void cs_export_fn(napi_env env, napi_value exports, const char *name, napi_callback fn) {
+static inline void cs_export_fn(napi_env env, napi_value exports, const char *name, napi_callback fn) {
   napi_value f;
   napi_create_function(env, name, NAPI_AUTO_LENGTH, fn, NULL, &f);
   napi_set_named_property(env, exports, name, f);
 }
 
-static void cs_export_str(napi_env env, napi_value exports, const char *name, const char *value) {
+static inline void cs_export_str(napi_env env, napi_value exports, const char *name, const char *value) {
   napi_value v;
   napi_create_string_utf8(env, value, NAPI_AUTO_LENGTH, &v);
   napi_set_named_property(env, exports, name, v);
 }
 
-static int cs_get_int(napi_env env, napi_value v, int64_t *out) {
+static inline int cs_get_int(napi_env env, napi_value v, int64_t *out) {
   return napi_get_value_int64(env, v, out) == napi_ok;
 }
 

@@ -81,7 +81,7 @@ static int lzma_step(void *p, const uint8_t *in, size_t in_len, uint8_t *out, si
 }
 
 static napi_value throw_ret(napi_env env, lzma_ret rc, const char *what) {
-  codec_step_result res = {0, 0, NULL, NULL};
+  codec_step_result res = {0, 0, NULL, NULL, 0, 0};
   lzma_error(rc, &res);
   char msg[256];
   snprintf(msg, sizeof msg, "%s: %s", what, res.err_msg);
