@@ -5,7 +5,7 @@ import { CompressionError, type CodecName } from './core/errors.js';
 import { detectCodec } from './core/magic.js';
 import { LEVEL_OPTION, MODULES, resolveCodec, type CodecModule } from './codecs.js';
 import { UnrecognizedFormatError } from './errors.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 
 /**
  * Options of the package-level `compress`: `level` is translated to the codec's own knob (lzma

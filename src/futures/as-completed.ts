@@ -1,5 +1,5 @@
 // asCompleted(): yield futures as they finish, done ones first, each once.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { TimeoutError } from './errors.js';
 import { Future, checkTimeout } from './future.js';
 

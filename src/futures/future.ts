@@ -1,6 +1,6 @@
 // Future<T>: the pending result of a task, awaitable, with concurrent.futures.Future's state machine.
 import { CancelledError, InvalidStateError, TimeoutError } from './errors.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 
 /** PENDING → RUNNING → FINISHED, or PENDING → CANCELLED; the names Python's `Future._state` uses. */
 export type FutureState = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'FINISHED';

@@ -1,5 +1,5 @@
 // Executor.map(): results in input order, eager or bounded by 3.14's buffersize, chunked for pools.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import type { MapArgument, MapOptions } from './executor.js';
 import { Future, checkTimeout } from './future.js';
 import { TimeoutError } from './errors.js';

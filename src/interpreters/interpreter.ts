@@ -2,7 +2,7 @@
 import { inspect } from 'node:util';
 import { MessagePort, threadId, type TransferListItem } from 'node:worker_threads';
 import { toCallableRef, type AnyFunction, type ModuleTask } from '../internal/callable.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { deserializeError } from '../internal/remote-error.js';
 import { checkShareable } from '../internal/shareable.js';
 import { decodeArgs, encodeArgs, encodeValue } from '../internal/wire.js';

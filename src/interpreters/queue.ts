@@ -1,5 +1,5 @@
 // Queue: a FIFO shared by every interpreter that holds it (Python's concurrent.interpreters.Queue).
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { nextQueueId } from '../internal/process-ids.js';
 import { checkShareable, SHARE_HANDLE } from '../internal/shareable.js';
 import { containsHandle, type SharedHandle } from '../internal/wire.js';

@@ -1,5 +1,5 @@
 // The json() processor: every interpolation serialized as JSON where it stands; the result is always valid JSON.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { convert } from './convert.js';
 import { JsonTemplateError } from './errors.js';
 import { formatValue } from './format.js';
@@ -171,7 +171,7 @@ export function json(template: Template | TemplateStringsArray, ...rest: unknown
     options = rest[0] as JsonOptions;
     values = [];
   }
-  checkOptionKeys(options, OPTION_KEYS, 'json()', TypeError);
+  checkOptionKeys(options, OPTION_KEYS, 'json()');
   const nonFinite = options.nonFinite ?? DEFAULT_NON_FINITE;
   if (nonFinite !== 'error' && nonFinite !== 'null' && nonFinite !== 'string') {
     throw new TypeError(`json(): nonFinite must be 'error', 'null' or 'string', got ${JSON.stringify(nonFinite)}`);

@@ -1,5 +1,6 @@
 // The sql() processor: parameterized queries — values become placeholders, never text; identifiers are quoted per dialect.
-import { checkOptionKeys, didYouMean } from '../internal/did-you-mean.js';
+import { didYouMean } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { SqlTemplateError } from './errors.js';
 import { Interpolation } from './interpolation.js';
 import { Template, templateOf } from './template.js';
@@ -246,7 +247,7 @@ export function sql(template: Template | TemplateStringsArray, ...rest: unknown[
     options = (rest[0] as SqlOptions | undefined) ?? {};
     values = [];
   }
-  checkOptionKeys(options, ['dialect'], 'sql()', TypeError);
+  checkOptionKeys(options, ['dialect'], 'sql()');
   const dialect = options.dialect ?? DEFAULT_DIALECT;
   if (!DIALECTS.includes(dialect)) {
     throw new SqlTemplateError(

@@ -1,6 +1,6 @@
 // Barrier: Python's threading.Barrier — N threads wait until all N have arrived, round after round.
 import { explainOuterVariable, loadCallable, toCallableRef, type CallableRef } from '../internal/callable.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
 import type { SharedHandle } from '../internal/wire.js';

@@ -1,5 +1,5 @@
 // Condition: Python's threading.Condition — wait for a notify while releasing a shared Lock/RLock.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
 import type { SharedHandle } from '../internal/wire.js';

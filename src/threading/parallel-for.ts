@@ -1,5 +1,5 @@
 // parallelFor: runs a module-exported kernel over chunks of a range or a SharedArray on an interpreter pool.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import type { AnyFunction } from '../internal/callable.js';
 import type { Callable, Executor } from '../futures/executor.js';
 import type { Future } from '../futures/future.js';

@@ -1,5 +1,5 @@
 // SharedQueue: a fixed-capacity ring of numbers in shared memory, safe for many producers and consumers across workers.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { lockMutex, unlockMutex } from '../internal/futex-mutex.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import type { SharedHandle } from '../internal/wire.js';

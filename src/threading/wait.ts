@@ -1,5 +1,5 @@
 // Blocking and async waits on a shared Int32 word, in bounded slices, and the timeout rules they share.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { InvalidArgumentError } from './errors.js';
 
 /**

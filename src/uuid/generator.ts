@@ -1,5 +1,5 @@
 // Time-based generation (v1, v6, v7) with per-generator state, so clocks can be injected for tests.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { UUIDError } from './errors.js';
 import { HEX } from './hex.js';
 import { getnode } from './node-id.js';

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkOptionKeys, closestMatch, didYouMean, editDistance } from '../../src/internal/did-you-mean.js';
+import { closestMatch, didYouMean, editDistance } from '../../src/internal/did-you-mean.js';
+import { checkOptionKeys } from '../../src/internal/validate.js';
 
 test('edit distance counts a transposition as one edit', () => {
   assert.equal(editDistance('ket', 'key'), 1);

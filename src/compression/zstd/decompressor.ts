@@ -1,6 +1,6 @@
 // ZstdDecompressor: incremental decoding of one frame with an output cap (Python's ZstdDecompressor).
 import { toBytes, type BytesLike } from '../core/bytes.js';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
 import { decompressionDict, decompressionPairs } from './options.js';

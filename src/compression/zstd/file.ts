@@ -1,7 +1,7 @@
 // ZstdFile and open(): reading and writing .zst files synchronously, in binary or text mode (Python's ZstdFile).
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { DictKind, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';

@@ -1,7 +1,7 @@
 // One-shot compress/decompress, synchronous and on the libuv thread pool (the async twins).
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { DEFAULT_MAX_OUTPUT_LENGTH, resolveMaxOutputLength } from '../core/limits.js';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, toZstdError } from './errors.js';
 import { zstdAddon } from './native.js';
 import {

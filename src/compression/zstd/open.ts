@@ -1,7 +1,7 @@
 // open(): Python's compression.zstd.open — a ZstdFile in binary mode, a ZstdTextFile (decoded strings) in text mode.
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { ZstdFile, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
 import type { ZstdFlushMode } from './compressor.js';
 

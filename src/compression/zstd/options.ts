@@ -1,5 +1,5 @@
 // Validation of level/options/zstdDict arguments, turned into the (parameter, value) pairs libzstd takes.
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { ZstdError } from './errors.js';
 import { DictContentType, DictKind, type ParamPairs, type ZstdHandle } from './native.js';
 import {

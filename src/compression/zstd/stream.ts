@@ -1,6 +1,6 @@
 // Node Transform streams over libzstd: compressing (with on-demand flushes) and multi-frame decompressing.
 import { Transform, type TransformCallback, type TransformOptions } from 'node:stream';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { DictKind, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
 import { compressionDict, compressionSetup, decompressionDict, decompressionPairs, type DictSpec } from './options.js';
