@@ -26,7 +26,7 @@ export interface DecompressOptions {
 
 export function moduleFor(codec: CodecName): CodecModule {
   const mod = MODULES[codec];
-  if (!mod) throw new CompressionError(`${codec} is not available in this build of ts314`, { codec, code: 'UNAVAILABLE' });
+  if (!mod) throw new CompressionError(`${codec} is not available in this build of ts314`, { codec, code: 'ERR_UNAVAILABLE' });
   return mod;
 }
 

@@ -174,7 +174,7 @@ export function runMap(backend: MapBackend, rest: readonly MapArgument[], where:
     units = [];
     head = 0;
   };
-  const timedOut = (): TimeoutError => new TimeoutError(`${where}: result not ready within ${timeout} ms of the map() call`, timeout!);
+  const timedOut = (): TimeoutError => new TimeoutError(`${where}: result not ready within ${timeout} ms of the map() call`, { timeoutMs: timeout! });
 
   async function* generate(): AsyncGenerator<unknown> {
     let consumed = 0;

@@ -21,7 +21,9 @@ export interface Ts314ErrorOptions<C extends ErrorCode = ErrorCode> {
 }
 
 /** Constructors of the built-in errors a ts314 error may extend (Error, TypeError, SyntaxError …). */
-type BuiltinError = new (message?: string, options?: ErrorOptions) => Error;
+// A mixin's base must be typed as taking `any[]`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type BuiltinError = new (...args: any[]) => Error;
 
 /**
  * Gives a built-in error class the ts314 constructor shape. Every class that uses it declares
@@ -84,5 +86,18 @@ export class Ts314ReferenceError extends withTs314Shape(ReferenceError) {
   }
 }
 
-/** A class whose instances a validator may throw: the ts314 shape, `new E(message, { code })`. */
-export type ErrorClass = new (message: string, options?: Ts314ErrorOptions) => Error;
+/**
+ * A class whose instances a validator may throw: the ts314 shape, `new E(message, { code })`. The
+ * options are typed `never` so that any module's class fits, whatever codes it narrows them to.
+ */
+export type ErrorClass = new (message: string, options?: never) => Error;
+
+/**
+ * A bad argument or option (Python's `TypeError`/`ValueError`): an unknown option key, a negative
+ * timeout, a count that is not a whole number. Modules that have no bad-argument class of their own
+ * re-export this one; it stays a TypeError, as those modules threw before.
+ */
+export class InvalidArgumentError extends Ts314TypeError {
+  static override readonly code: ErrorCode = 'ERR_INVALID_ARGUMENT';
+  override name = 'InvalidArgumentError';
+}

@@ -1,6 +1,6 @@
 // The shareability check: what may cross into another interpreter, with the path of what may not.
 import { MessagePort } from 'node:worker_threads';
-import { NotShareableError } from '../interpreters/errors.js';
+import { NotShareableError, notShareable } from '../interpreters/errors.js';
 
 /**
  * Objects that cross by handle rather than by copy (Queue, Lock, …) carry this symbol; its value
@@ -25,9 +25,9 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
     case 'string': case 'number': case 'boolean': case 'bigint': case 'undefined':
       return;
     case 'symbol':
-      throw new NotShareableError(path, 'symbols cannot be sent to another interpreter');
+      throw notShareable(path, 'symbols cannot be sent to another interpreter');
     case 'function':
-      throw new NotShareableError(
+      throw notShareable(
         path,
         `functions cannot be sent as data (${(value as { name?: string }).name || 'anonymous'}); ` +
           'pass the function itself as the callable, or send data and rebuild behaviour on the other side',
@@ -64,7 +64,7 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
   const proto = Object.getPrototypeOf(object) as object | null;
   if (proto !== Object.prototype && proto !== null) {
     const className = (proto as { constructor?: { name?: string } }).constructor?.name ?? tag;
-    throw new NotShareableError(
+    throw notShareable(
       path,
       `it is a ${className} instance; only plain data crosses an interpreter boundary (its prototype and methods would be lost). ` +
         'Send a plain object and rebuild the instance on the other side',
@@ -75,7 +75,7 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
   }
   for (const sym of Object.getOwnPropertySymbols(object)) {
     if (Object.prototype.propertyIsEnumerable.call(object, sym)) {
-      throw new NotShareableError(`${path}[${String(sym)}]`, 'symbol-keyed properties are dropped by structured cloning');
+      throw notShareable(`${path}[${String(sym)}]`, 'symbol-keyed properties are dropped by structured cloning');
     }
   }
 }

@@ -1,6 +1,6 @@
 // The argument checks every module repeats: option keys, timeouts and whole numbers, each worded and thrown one way.
 import { didYouMean } from './did-you-mean.js';
-import type { ErrorClass, ErrorCode } from './errors.js';
+import { InvalidArgumentError, type ErrorClass, type ErrorCode, type Ts314ErrorOptions } from './errors.js';
 
 /** The code of every bad-argument error these checks throw (unless the caller's class says otherwise). */
 export const INVALID_ARGUMENT: ErrorCode = 'ERR_INVALID_ARGUMENT';
@@ -8,15 +8,15 @@ export const INVALID_ARGUMENT: ErrorCode = 'ERR_INVALID_ARGUMENT';
 /** Who is checking and what to throw: `where` prefixes the message, `ErrorClass` is the module's own class. */
 export interface CheckContext {
   readonly where: string;
-  /** The module's error class; TypeError where a module has none of its own. */
+  /** The module's error class; the shared InvalidArgumentError (a TypeError) where a module has none of its own. */
   readonly ErrorClass?: ErrorClass | undefined;
   /** The code to give it; the class's default when omitted. */
   readonly code?: ErrorCode | undefined;
 }
 
 function fail(context: CheckContext, message: string): never {
-  const { ErrorClass = TypeError as unknown as ErrorClass, code } = context;
-  throw new ErrorClass(`${context.where}: ${message}`, code === undefined ? undefined : { code });
+  const ErrorClass = (context.ErrorClass ?? InvalidArgumentError) as new (message: string, options?: Ts314ErrorOptions) => Error;
+  throw new ErrorClass(`${context.where}: ${message}`, context.code === undefined ? undefined : { code: context.code });
 }
 
 function show(value: unknown): string {

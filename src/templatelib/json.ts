@@ -204,7 +204,7 @@ export function json(template: Template | TemplateStringsArray, ...rest: unknown
       }
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      throw new JsonTemplateError(`json(): ${label(i, item.expression)}: ${detail}`, i, item.expression, { cause: e });
+      throw new JsonTemplateError(`json(): ${label(i, item.expression)}: ${detail}`, { index: i, expression: item.expression, cause: e });
     }
     out += piece + strings[i + 1]!;
   }
@@ -216,7 +216,7 @@ export function json(template: Template | TemplateStringsArray, ...rest: unknown
     let index = -1;
     for (let i = 0; i < starts.length; i++) if (at >= starts[i]!) index = i;
     const where = index >= 0 ? `, after ${label(index, interpolations[index]!.expression)}` : ' in the static text';
-    throw new JsonTemplateError(`json(): the result is not valid JSON (${(e as Error).message})${where}`, index, index >= 0 ? interpolations[index]!.expression : '', { cause: e });
+    throw new JsonTemplateError(`json(): the result is not valid JSON (${(e as Error).message})${where}`, { index: index, expression: index >= 0 ? interpolations[index]!.expression : '', cause: e });
   }
   return out;
 }

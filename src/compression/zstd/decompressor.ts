@@ -62,7 +62,7 @@ export class ZstdDecompressor {
       throw new TypeError(`ZstdDecompressor.decompress: maxLength must be an integer, got ${String(maxLength)}`);
     }
     if (this.#eof) {
-      throw new ZstdError('Already at the end of a Zstandard frame.', { code: 'CLOSED' });
+      throw new ZstdError('Already at the end of a Zstandard frame.', { code: 'ERR_CLOSED' });
     }
     const bytes = toBytes(data, 'ZstdDecompressor.decompress');
     const input = this.#pending.byteLength ? Buffer.concat([this.#pending, bytes]) : bytes;

@@ -119,7 +119,7 @@ export class ZstdFile {
   }
 
   #checkOpen(): void {
-    if (this.#closed) throw new ZstdError('I/O operation on a closed ZstdFile', { code: 'CLOSED' });
+    if (this.#closed) throw new ZstdError('I/O operation on a closed ZstdFile', { code: 'ERR_CLOSED' });
   }
 
   #checkMode(wanted: 'rb' | 'wb', op: string): void {
@@ -174,7 +174,7 @@ export class ZstdFile {
       }
       if (this.#raw.byteLength === 0 && this.#rawEof) {
         if (this.#inFrame) {
-          throw new ZstdError('Compressed file ended before the end-of-stream marker was reached', { code: 'TRUNCATED' });
+          throw new ZstdError('Compressed file ended before the end-of-stream marker was reached', { code: 'ERR_TRUNCATED' });
         }
         return false;
       }

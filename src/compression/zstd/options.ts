@@ -39,7 +39,7 @@ function checkValue(
   if (n < lo || n > hi) {
     throw new ZstdError(
       `${where}: error when setting zstd ${kind} parameter "${name}", it should ${lo} <= value <= ${hi}, provided value is ${n}. (Zstd v${zstdVersion}, 64-bit build)`,
-      { code: 'OPTIONS' },
+      { code: 'ERR_INVALID_ARGUMENT' },
     );
   }
   return n;

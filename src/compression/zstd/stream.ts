@@ -137,7 +137,7 @@ export class ZstdDecompressStream extends Transform {
 
   override _flush(callback: TransformCallback): void {
     if (this.#inFrame) {
-      callback(new ZstdError('Compressed data ended before the end-of-stream marker was reached', { code: 'TRUNCATED' }));
+      callback(new ZstdError('Compressed data ended before the end-of-stream marker was reached', { code: 'ERR_TRUNCATED' }));
       return;
     }
     callback();
