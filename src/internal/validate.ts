@@ -82,7 +82,7 @@ export function timeoutArgument(argument: number | { readonly timeout?: number |
  * checkInteger(parties, 'parties', { where: 'Barrier', ErrorClass: InvalidArgumentError }, 1);
  */
 export function checkInteger(value: unknown, what: string, context: CheckContext, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail(context, `${what} must be a whole number, got ${show(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value)) fail(context, `${what} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
   if (value < min || value > max) {
     fail(context, `${what} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`}, got ${value}`);
   }

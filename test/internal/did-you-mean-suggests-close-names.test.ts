@@ -29,9 +29,11 @@ test('case-only differences are the cheapest suggestion', () => {
 
 test('checkOptionKeys names the unknown key and suggests the known one', () => {
   assert.throws(() => checkOptionKeys({ maxWorker: 2 }, ['maxWorkers', 'initializer'], 'InterpreterPoolExecutor'), {
-    name: 'TypeError',
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
     message: "InterpreterPoolExecutor: unknown option 'maxWorker'. Did you mean 'maxWorkers'?",
   });
+  assert.throws(() => checkOptionKeys({ zzz: 1 }, ['maxWorkers'], 'X'), TypeError, 'the shared InvalidArgumentError stays a TypeError');
   assert.throws(() => checkOptionKeys({ zzz: 1 }, ['maxWorkers'], 'X'), /unknown option 'zzz'\. Valid options: maxWorkers\./);
   assert.doesNotThrow(() => checkOptionKeys({ maxWorkers: 2 }, ['maxWorkers'], 'X'));
   assert.doesNotThrow(() => checkOptionKeys(undefined, ['maxWorkers'], 'X'));
