@@ -11,6 +11,7 @@ export class GzipError extends CompressionError {
 
 /** Python's `gzip.BadGzipFile`: the input is not gzip data, or is corrupt (codes ERR_FORMAT, ERR_CORRUPT). */
 export class BadGzipFile extends GzipError {
+  static override readonly code: CompressionErrorCode = 'ERR_FORMAT';
   override name = 'BadGzipFile';
 }
 
