@@ -5,25 +5,13 @@ import { Ts314Error, Ts314TypeError, type Ts314ErrorOptions } from '../internal/
 export type BenchErrorCode = 'ERR_BENCH_DEFINITION' | 'ERR_BENCH_FILE' | 'ERR_BENCH_SCHEMA' | 'ERR_BENCH_TIMEOUT';
 
 /** A benchmark definition that cannot run: a missing name or fn, an unknown key, a bad number. */
-export class BenchDefinitionError extends Ts314TypeError {
+export class BenchDefinitionError extends Ts314TypeError<BenchErrorCode> {
   static override readonly code: BenchErrorCode = 'ERR_BENCH_DEFINITION';
   override name = 'BenchDefinitionError';
-  declare readonly code: BenchErrorCode;
-  constructor(message: string, options?: Ts314ErrorOptions<BenchErrorCode>) {
-    super(message, options);
-  }
-}
-
-/** Base of this module's errors that have no built-in counterpart. */
-class BenchError extends Ts314Error {
-  declare readonly code: BenchErrorCode;
-  constructor(message: string, options?: Ts314ErrorOptions<BenchErrorCode>) {
-    super(message, options);
-  }
 }
 
 /** A benchmark file (`*.bench.ts`) that cannot be read, imported, or that exports no benchmark. The message starts with the file. */
-export class BenchFileError extends BenchError {
+export class BenchFileError extends Ts314Error<BenchErrorCode> {
   static override readonly code: BenchErrorCode = 'ERR_BENCH_FILE';
   override name = 'BenchFileError';
   /** The file, as given. */
@@ -37,7 +25,7 @@ export class BenchFileError extends BenchError {
  * A results file (or object) that is not a valid BenchRun: bad JSON, an unknown schema version, or a
  * field of the wrong type. `path` names the first bad field, e.g. `results[3].stats.mean`.
  */
-export class BenchSchemaError extends BenchError {
+export class BenchSchemaError extends Ts314Error<BenchErrorCode> {
   static override readonly code: BenchErrorCode = 'ERR_BENCH_SCHEMA';
   override name = 'BenchSchemaError';
   /** The file the run came from, or a label such as `runs[1]`. */
@@ -51,7 +39,7 @@ export class BenchSchemaError extends BenchError {
 }
 
 /** A benchmark that exceeded its hard time cap inside a single call (an await that never settles). */
-export class BenchTimeoutError extends BenchError {
+export class BenchTimeoutError extends Ts314Error<BenchErrorCode> {
   static override readonly code: BenchErrorCode = 'ERR_BENCH_TIMEOUT';
   override name = 'BenchTimeoutError';
 }

@@ -12,16 +12,8 @@ export type FuturesErrorCode =
   | 'ERR_PROCESS_POOL_BROKEN'
   | 'ERR_EXECUTOR_SHUT_DOWN';
 
-/** Base of this module's classes: the ts314 constructor shape with a futures code. */
-class FuturesError extends Ts314Error {
-  declare readonly code: FuturesErrorCode;
-  constructor(message: string, options?: Ts314ErrorOptions<FuturesErrorCode>) {
-    super(message, options);
-  }
-}
-
 /** The future was cancelled before it produced a result (Python's `CancelledError`). */
-export class CancelledError extends FuturesError {
+export class CancelledError extends Ts314Error<FuturesErrorCode> {
   static override readonly code: FuturesErrorCode = 'ERR_CANCELLED';
   override name = 'CancelledError';
 }
@@ -30,7 +22,7 @@ export class CancelledError extends FuturesError {
  * A wait ran out of time (Python's `TimeoutError`). Timeouts are milliseconds in ts314.
  * `timeoutMs` is the limit that expired.
  */
-export class TimeoutError extends FuturesError {
+export class TimeoutError extends Ts314Error<FuturesErrorCode> {
   static override readonly code: FuturesErrorCode = 'ERR_TIMEOUT';
   override name = 'TimeoutError';
   /** The limit that expired, in milliseconds. */
@@ -41,7 +33,7 @@ export class TimeoutError extends FuturesError {
 }
 
 /** An operation is not allowed in the future's current state, e.g. setting a result twice. */
-export class InvalidStateError extends FuturesError {
+export class InvalidStateError extends Ts314Error<FuturesErrorCode> {
   static override readonly code: FuturesErrorCode = 'ERR_INVALID_STATE';
   override name = 'InvalidStateError';
 }
@@ -50,7 +42,7 @@ export class InvalidStateError extends FuturesError {
  * An executor could not run a task: its worker died, or its initializer failed (which breaks the
  * whole pool, as in Python). `cause` carries the underlying failure when there is one.
  */
-export class BrokenExecutor extends FuturesError {
+export class BrokenExecutor extends Ts314Error<FuturesErrorCode> {
   static override readonly code: FuturesErrorCode = 'ERR_EXECUTOR_BROKEN';
   override name = 'BrokenExecutor';
 }
@@ -68,7 +60,7 @@ export class BrokenProcessPool extends BrokenExecutor {
 }
 
 /** `submit()`/`map()` was called after `shutdown()` (Python raises `RuntimeError`). */
-export class ExecutorShutdownError extends FuturesError {
+export class ExecutorShutdownError extends Ts314Error<FuturesErrorCode> {
   static override readonly code: FuturesErrorCode = 'ERR_EXECUTOR_SHUT_DOWN';
   override name = 'ExecutorShutdownError';
 }

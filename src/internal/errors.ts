@@ -50,38 +50,42 @@ function withTs314Shape<B extends BuiltinError>(Base: B) {
 }
 
 /**
- * Base of the ts314 errors that have no built-in counterpart.
+ * Base of the ts314 errors that have no built-in counterpart; `C` narrows `code` to the module's codes.
  * @example
- * class BrokenThingError extends Ts314Error {
+ * class BrokenThingError extends Ts314Error<'ERR_THING_BROKEN'> {
  *   static override readonly code = 'ERR_THING_BROKEN';
  *   override name = 'BrokenThingError';
  *   declare readonly thing: string;
  *   constructor(message: string, options: Ts314ErrorOptions & { thing: string }) { super(message, options); }
  * }
  */
-export class Ts314Error extends withTs314Shape(Error) {
-  constructor(message: string, options?: Ts314ErrorOptions) {
+export class Ts314Error<C extends ErrorCode = ErrorCode> extends withTs314Shape(Error) {
+  declare readonly code: C;
+  constructor(message: string, options?: Ts314ErrorOptions<C>) {
     super(message, options);
   }
 }
 
 /** Base of ts314 errors that are also TypeErrors (a value of the wrong kind), so `instanceof TypeError` holds. */
-export class Ts314TypeError extends withTs314Shape(TypeError) {
-  constructor(message: string, options?: Ts314ErrorOptions) {
+export class Ts314TypeError<C extends ErrorCode = ErrorCode> extends withTs314Shape(TypeError) {
+  declare readonly code: C;
+  constructor(message: string, options?: Ts314ErrorOptions<C>) {
     super(message, options);
   }
 }
 
 /** Base of ts314 errors that are also SyntaxErrors (text that does not parse). */
-export class Ts314SyntaxError extends withTs314Shape(SyntaxError) {
-  constructor(message: string, options?: Ts314ErrorOptions) {
+export class Ts314SyntaxError<C extends ErrorCode = ErrorCode> extends withTs314Shape(SyntaxError) {
+  declare readonly code: C;
+  constructor(message: string, options?: Ts314ErrorOptions<C>) {
     super(message, options);
   }
 }
 
 /** Base of ts314 errors that are also ReferenceErrors (a name that is not defined). */
-export class Ts314ReferenceError extends withTs314Shape(ReferenceError) {
-  constructor(message: string, options?: Ts314ErrorOptions) {
+export class Ts314ReferenceError<C extends ErrorCode = ErrorCode> extends withTs314Shape(ReferenceError) {
+  declare readonly code: C;
+  constructor(message: string, options?: Ts314ErrorOptions<C>) {
     super(message, options);
   }
 }

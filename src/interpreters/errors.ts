@@ -17,13 +17,9 @@ export type InterpreterErrorCode =
   | 'ERR_QUEUE_ITEM_TOO_LARGE';
 
 /** Base class for interpreter failures (Python's `InterpreterError`). */
-export class InterpreterError extends Ts314Error {
+export class InterpreterError extends Ts314Error<InterpreterErrorCode> {
   static override readonly code: InterpreterErrorCode = 'ERR_INTERPRETER';
   override name = 'InterpreterError';
-  declare readonly code: InterpreterErrorCode;
-  constructor(message: string, options?: Ts314ErrorOptions<InterpreterErrorCode>) {
-    super(message, options);
-  }
 }
 
 /** The interpreter id does not exist (closed, or never created). */
@@ -63,10 +59,9 @@ export class ExecutionFailed extends InterpreterError {
  * A value cannot cross into another interpreter. Raised before anything is sent; `path` names the
  * offending value, e.g. `args[1].onDone`. A TypeError (a value of the wrong kind), as in Python.
  */
-export class NotShareableError extends Ts314TypeError {
+export class NotShareableError extends Ts314TypeError<InterpreterErrorCode> {
   static override readonly code: InterpreterErrorCode = 'ERR_NOT_SHAREABLE';
   override name = 'NotShareableError';
-  declare readonly code: InterpreterErrorCode;
   /** Where the value sits in what was sent, e.g. `args[1].onDone` ('' when unknown). */
   declare readonly path: string;
   constructor(message: string, options?: Ts314ErrorOptions<InterpreterErrorCode> & { path?: string }) {
@@ -96,13 +91,9 @@ export class InterpreterStoppedError extends InterpreterError {
 }
 
 /** Base class for Queue failures (Python's `QueueError`); code ERR_QUEUE_ITEM_TOO_LARGE for an item that can never fit. */
-export class QueueError extends Ts314Error {
+export class QueueError extends Ts314Error<InterpreterErrorCode> {
   static override readonly code: InterpreterErrorCode = 'ERR_QUEUE';
   override name = 'QueueError';
-  declare readonly code: InterpreterErrorCode;
-  constructor(message: string, options?: Ts314ErrorOptions<InterpreterErrorCode>) {
-    super(message, options);
-  }
 }
 
 /** getAsync() timed out, or getNowait() found the queue empty (Python's `QueueEmpty`). */

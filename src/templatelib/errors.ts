@@ -53,10 +53,9 @@ function located(problem: string, position: SourcePosition): [string, { source: 
  * `column` is 1-based like Python's tracebacks; `offset` is the 0-based index into `source`.
  * The message is the problem; the constructor adds where it is.
  */
-export class TemplateSyntaxError extends Ts314SyntaxError {
+export class TemplateSyntaxError extends Ts314SyntaxError<TemplateErrorCode> {
   static override readonly code: TemplateErrorCode = 'ERR_TEMPLATE_SYNTAX';
   override name = 'TemplateSyntaxError';
-  declare readonly code: TemplateErrorCode;
   declare readonly source: string;
   declare readonly offset: number;
   declare readonly line: number;
@@ -74,10 +73,9 @@ export type LookupKind = 'name' | 'attribute' | 'index';
  * A `Template.parse` field names something the scope does not have: an unknown name (NameError),
  * a missing attribute (AttributeError) or a missing index/key (IndexError/KeyError).
  */
-export class TemplateLookupError extends Ts314ReferenceError {
+export class TemplateLookupError extends Ts314ReferenceError<TemplateErrorCode> {
   static override readonly code: TemplateErrorCode = 'ERR_TEMPLATE_LOOKUP';
   override name = 'TemplateLookupError';
-  declare readonly code: TemplateErrorCode;
   declare readonly kind: LookupKind;
   /** The full field path up to and including the failing part, e.g. `user.emial`. */
   declare readonly path: string;
@@ -91,19 +89,11 @@ export class TemplateLookupError extends Ts314ReferenceError {
   }
 }
 
-/** Base of the templatelib errors that have no built-in counterpart. */
-class TemplateError extends Ts314Error {
-  declare readonly code: TemplateErrorCode;
-  constructor(message: string, options?: Ts314ErrorOptions<TemplateErrorCode>) {
-    super(message, options);
-  }
-}
-
 /**
  * A format spec CPython would reject. `pythonType` names the exception CPython raises for the same
  * value and spec (`ValueError` for a bad spec, `TypeError` for a spec on a type that takes none).
  */
-export class FormatSpecError extends TemplateError {
+export class FormatSpecError extends Ts314Error<TemplateErrorCode> {
   static override readonly code: TemplateErrorCode = 'ERR_FORMAT_SPEC';
   override name = 'FormatSpecError';
   declare readonly spec: string;
@@ -127,10 +117,9 @@ export type HtmlRefusal =
   | 'ERR_HTML_AMBIGUOUS_CONTEXT';
 
 /** `html()` refused an interpolation because no escaping makes it safe where it stands. */
-export class HtmlContextError extends TemplateError {
-  static override readonly code: TemplateErrorCode = 'ERR_HTML_BAD_VALUE';
+export class HtmlContextError extends Ts314Error<HtmlRefusal> {
+  static override readonly code: HtmlRefusal = 'ERR_HTML_BAD_VALUE';
   override name = 'HtmlContextError';
-  declare readonly code: HtmlRefusal;
   /** Index of the interpolation in `template.interpolations` (-1 for `html.css()` and the like). */
   declare readonly index: number;
   constructor(message: string, options?: Ts314ErrorOptions<HtmlRefusal> & { index?: number }) {
@@ -148,17 +137,16 @@ export type SqlRefusal =
   | 'ERR_SQL_STATIC_PLACEHOLDER';
 
 /** `sql()` refused: a value cannot be sent as a parameter where it stands. */
-export class SqlTemplateError extends TemplateError {
-  static override readonly code: TemplateErrorCode = 'ERR_SQL_UNSUPPORTED_VALUE';
+export class SqlTemplateError extends Ts314Error<SqlRefusal> {
+  static override readonly code: SqlRefusal = 'ERR_SQL_UNSUPPORTED_VALUE';
   override name = 'SqlTemplateError';
-  declare readonly code: SqlRefusal;
   constructor(message: string, options?: Ts314ErrorOptions<SqlRefusal>) {
     super(message, options);
   }
 }
 
 /** `json()` could not produce valid JSON; `index`/`expression` name the offending interpolation. */
-export class JsonTemplateError extends TemplateError {
+export class JsonTemplateError extends Ts314Error<TemplateErrorCode> {
   static override readonly code: TemplateErrorCode = 'ERR_JSON_TEMPLATE';
   override name = 'JsonTemplateError';
   /** Index of the offending interpolation, or -1 when the static text itself is not JSON. */
@@ -170,7 +158,7 @@ export class JsonTemplateError extends TemplateError {
 }
 
 /** `shell()` refused a template whose argument boundaries would be ambiguous. */
-export class ShellTemplateError extends TemplateError {
+export class ShellTemplateError extends Ts314Error<TemplateErrorCode> {
   static override readonly code: TemplateErrorCode = 'ERR_SHELL_TEMPLATE';
   override name = 'ShellTemplateError';
   /** Index of the offending interpolation, or -1 for a problem in the static text. */

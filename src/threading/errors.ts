@@ -17,13 +17,9 @@ export type ThreadingErrorCode =
   | 'ERR_SHARED_QUEUE_SHUT_DOWN';
 
 /** Base class of every ts314/threading error, the shared data's included. */
-export class ThreadingError extends Ts314Error {
+export class ThreadingError extends Ts314Error<ThreadingErrorCode> {
   static override readonly code: ThreadingErrorCode = 'ERR_THREADING';
   override name = 'ThreadingError';
-  declare readonly code: ThreadingErrorCode;
-  constructor(message: string, options?: Ts314ErrorOptions<ThreadingErrorCode>) {
-    super(message, options);
-  }
 }
 
 /**

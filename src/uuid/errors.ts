@@ -17,10 +17,9 @@ export type UUIDErrorCode =
  * @example
  * try { new UUID('not-a-uuid'); } catch (e) { if (e instanceof UUIDError) console.log(e.code, e.message); }
  */
-export class UUIDError extends Ts314TypeError {
+export class UUIDError extends Ts314TypeError<UUIDErrorCode> {
   static override readonly code: UUIDErrorCode = 'ERR_UUID_FORMAT';
   override name = 'UUIDError';
-  declare readonly code: UUIDErrorCode;
   /** Index of the offending character in a parsed string, else undefined. */
   declare readonly position: number | undefined;
   constructor(message: string, options?: Ts314ErrorOptions<UUIDErrorCode> & { position?: number | undefined }) {

@@ -87,33 +87,36 @@ function assertIntact(original: Error & { code?: unknown }, received: Error & { 
   }
 }
 
-test('every exported error class crosses the interpreter boundary intact (name, message, stack, code, cause, fields)', async () => {
-  const { create, task } = (await import('ts314/interpreters'));
-  await using interp = create();
-  const thrower = task<Thrower>(fixture, 'throwError');
+/**
+ * Throws every class on the far side of a boundary through `send` and compares what comes back with
+ * the same error built here; `unwrap` picks the rebuilt error out of what `send` rejected with.
+ */
+async function crossEveryClass(send: (subpath: string, exportName: string, message: string) => PromiseLike<unknown>, unwrap: (error: Error) => Error, label: string): Promise<void> {
   for (const { subpath, exportName, Class } of classes) {
     const original = new Class('crossing over', { cause: new Error('the root cause') });
-    const error = await interp.call(thrower, subpath, exportName, 'crossing over').then(
+    const error = await Promise.resolve(send(subpath, exportName, 'crossing over')).then(
       () => assert.fail(`${exportName} was not thrown`),
-      (e: unknown) => e,
+      (e: unknown) => e as Error,
     );
-    assert.equal((error as Error).name, 'ExecutionFailed');
-    // An interpreter wraps what was thrown in ExecutionFailed, with the rebuilt error as its cause.
-    assertIntact(original, (error as Error).cause as Error, `ts314/${subpath} ${exportName}`);
+    assertIntact(original, unwrap(error), `ts314/${subpath} ${exportName} (${label})`);
   }
+}
+
+test('every exported error class crosses the interpreter boundary intact (name, message, stack, code, cause, fields)', async () => {
+  const { create, task } = await import('ts314/interpreters');
+  await using interp = create();
+  const thrower = task<Thrower>(fixture, 'throwError');
+  // An interpreter wraps what was thrown in ExecutionFailed, with the rebuilt error as its cause.
+  await crossEveryClass((...args) => interp.call(thrower, ...args), (error) => {
+    assert.equal(error.name, 'ExecutionFailed');
+    return error.cause as Error;
+  }, 'interpreter');
 });
 
 test('every exported error class crosses the process boundary intact', async () => {
-  const { ProcessPoolExecutor, task } = (await import('ts314/futures'));
+  const { ProcessPoolExecutor, task } = await import('ts314/futures');
   await using pool = new ProcessPoolExecutor({ maxWorkers: 1 });
   const thrower = task<Thrower>(fixture, 'throwError');
-  for (const { subpath, exportName, Class } of classes) {
-    const original = new Class('crossing over', { cause: new Error('the root cause') });
-    const error = await pool.submit(thrower, subpath, exportName, 'crossing over').then(
-      () => assert.fail(`${exportName} was not thrown`),
-      (e: unknown) => e,
-    );
-    // A process pool rejects with the rebuilt error itself.
-    assertIntact(original, error as Error, `ts314/${subpath} ${exportName} (process)`);
-  }
+  // A process pool rejects with the rebuilt error itself.
+  await crossEveryClass((...args) => pool.submit(thrower, ...args), (error) => error, 'process');
 });

@@ -35,10 +35,9 @@ export type CodecName = 'zstd' | 'gzip' | 'zlib' | 'bz2' | 'lzma' | 'brotli';
  * @example
  * try { bz2.decompress(data); } catch (e) { if (e instanceof CompressionError && e.code === 'ERR_TRUNCATED') retry(); }
  */
-export class CompressionError extends Ts314Error {
+export class CompressionError extends Ts314Error<CompressionErrorCode> {
   static override readonly code: CompressionErrorCode = 'ERR_INTERNAL';
   override name = 'CompressionError';
-  declare readonly code: CompressionErrorCode;
   /** The codec that failed; undefined for package-level errors (an unknown codec name, undetectable input). */
   declare readonly codec: CodecName | undefined;
   constructor(message: string, options?: Ts314ErrorOptions<CompressionErrorCode> & { codec?: CodecName | undefined }) {
