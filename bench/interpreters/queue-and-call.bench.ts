@@ -43,10 +43,10 @@ async function rawStream(worker: Worker): Promise<number> {
 async function queueStream(interp: ReturnType<typeof create>, q: Queue<{ i: number; s: string }>): Promise<number> {
   const started = performance.now();
   const producing = interp.call(async (queue: Queue<{ i: number; s: string }>, n: number) => {
-    for (let i = 0; i < n; i++) await queue.put({ i, s: 'item' });
+    for (let i = 0; i < n; i++) await queue.putAsync({ i, s: 'item' });
   }, q, ITEMS);
   let sum = 0;
-  for (let seen = 0; seen < ITEMS; seen++) sum += (await q.get()).i;
+  for (let seen = 0; seen < ITEMS; seen++) sum += (await q.getAsync()).i;
   await producing;
   if (sum !== (ITEMS * (ITEMS - 1)) / 2) throw new Error('queue stream lost items');
   return performance.now() - started;

@@ -69,7 +69,7 @@ export function consumeUntilShutDown(q: SharedQueue, batch: number): { sum: numb
 export async function produceInterpQueue(q: Queue<number>, n: number): Promise<number> {
   let sum = 0;
   for (let i = 0; i < n; i++) {
-    await q.put(i);
+    await q.putAsync(i);
     sum += i;
   }
   return sum;
@@ -77,6 +77,6 @@ export async function produceInterpQueue(q: Queue<number>, n: number): Promise<n
 
 export async function consumeInterpQueue(q: Queue<number>, n: number): Promise<number> {
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += await q.get();
+  for (let i = 0; i < n; i++) sum += await q.getAsync();
   return sum;
 }

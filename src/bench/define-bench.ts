@@ -1,5 +1,5 @@
 // defineBench(): checks a benchmark definition once, up front, and marks it so benchmark files can export it by name.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import type { BenchDefinition } from './definition.js';
 import { BenchDefinitionError } from './errors.js';
 

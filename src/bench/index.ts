@@ -4,6 +4,7 @@ export type { BenchContext, BenchDefinition } from './definition.js';
 export { BENCH_SCHEMA } from './result.js';
 export type { BenchPhase, BenchResult, BenchRun, BenchStats, ComparisonRow, Comparison, Histogram } from './result.js';
 export { BenchDefinitionError, BenchFileError, BenchSchemaError, BenchTimeoutError } from './errors.js';
+export type { BenchErrorCode } from './errors.js';
 export { runBenchmarks, defaultWorkers, timerResolutionNs, QUICK_BUDGET, FULL_BUDGET, MIN_SAMPLES, MAX_SAMPLES } from './runner.js';
 export type { BenchBudget, BenchProgressEvent, RunOptions } from './runner.js';
 export { loadBenchFile } from './load-files.js';

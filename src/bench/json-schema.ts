@@ -20,7 +20,7 @@ class Checker {
   constructor(private readonly file: string) {}
 
   fail(path: string, problem: string): never {
-    throw new BenchSchemaError(this.file, path, problem);
+    throw new BenchSchemaError(problem, { file: this.file, path });
   }
 
   object(value: unknown, path: string): Json {
@@ -175,7 +175,7 @@ export function parseBenchRun(text: string, file = 'run'): BenchRun {
     value = JSON.parse(text);
   } catch (error) {
     const hint = text.trim() === '' ? 'the file is empty' : (error as Error).message;
-    throw new BenchSchemaError(file, '', `not valid JSON (${hint}); expected the output of \`ts314 bench --output FILE\``, { cause: error });
+    throw new BenchSchemaError(`not valid JSON (${hint}); expected the output of \`ts314 bench --output FILE\``, { file, path: '', cause: error });
   }
   return validateBenchRun(value, file);
 }
@@ -191,7 +191,7 @@ export function readBenchRun(file: string): BenchRun {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BenchSchemaError(file, '', `cannot read it (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message})`, { cause: error });
+    throw new BenchSchemaError(`cannot read it (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message})`, { file, path: '', cause: error });
   }
   return parseBenchRun(text, file);
 }

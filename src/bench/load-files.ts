@@ -72,9 +72,9 @@ function checkReadable(given: string, file: string): void {
         // The folder itself is missing: the message already says so.
       }
     }
-    throw new BenchFileError(given, `cannot read the benchmark file (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message}).${hint}`, { cause: error });
+    throw new BenchFileError(`cannot read the benchmark file (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message}).${hint}`, { file: given, cause: error });
   }
-  if (statSync(file).isDirectory()) throw new BenchFileError(given, 'is a directory: give the benchmark files themselves, e.g. bench/*.bench.ts');
+  if (statSync(file).isDirectory()) throw new BenchFileError('is a directory: give the benchmark files themselves, e.g. bench/*.bench.ts', { file: given });
 }
 
 async function importFile(given: string, file: string): Promise<Record<string, unknown>> {
@@ -82,7 +82,7 @@ async function importFile(given: string, file: string): Promise<Record<string, u
   const ext = extname(file).toLowerCase();
   if (JS_EXTENSIONS.includes(ext)) return (await import(url)) as Record<string, unknown>;
   if (!TS_EXTENSIONS.includes(ext)) {
-    throw new BenchFileError(given, `is not a benchmark module: expected one of ${[...JS_EXTENSIONS, ...TS_EXTENSIONS].join(' ')}, got '${ext || '(no extension)'}'`);
+    throw new BenchFileError(`is not a benchmark module: expected one of ${[...JS_EXTENSIONS, ...TS_EXTENSIONS].join(' ')}, got '${ext || '(no extension)'}'`, { file: given });
   }
   // Node's own type stripping (or a loader already registered, e.g. `node --import tsx`) first.
   try {
@@ -96,7 +96,7 @@ async function importFile(given: string, file: string): Promise<Record<string, u
       const why = stripping.available
         ? `Node's type stripping (${stripping.detail}) could not load it (${code}: ${(error as Error).message.split('\n')[0]})`
         : 'this Node has no TypeScript type stripping';
-      throw new BenchFileError(given, `${why}, and the tsx package was not found. Install it (npm install --save-dev tsx), or compile the file to .js.`, { cause: error });
+      throw new BenchFileError(`${why}, and the tsx package was not found. Install it (npm install --save-dev tsx), or compile the file to .js.`, { file: given, cause: error });
     }
     return tsImport(url, import.meta.url);
   }
@@ -123,7 +123,7 @@ export async function loadBenchFile(given: string): Promise<BenchDefinition[]> {
     module = await importFile(given, file);
   } catch (error) {
     if (error instanceof BenchFileError) throw error;
-    throw new BenchFileError(given, `failed to load: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    throw new BenchFileError(`failed to load: ${(error as Error)?.message ?? String(error)}`, { file: given, cause: error });
   }
   const found: BenchDefinition[] = [];
   const seen = new Set<unknown>();
@@ -133,7 +133,7 @@ export async function loadBenchFile(given: string): Promise<BenchDefinition[]> {
     try {
       found.push(isDefinedBench(value) ? value : (defineBench(value as BenchDefinition) as BenchDefinition));
     } catch (error) {
-      throw new BenchFileError(given, `${where}: ${(error as Error).message}`, { cause: error });
+      throw new BenchFileError(`${where}: ${(error as Error).message}`, { file: given, cause: error });
     }
   };
   let main = module.default;
@@ -148,7 +148,7 @@ export async function loadBenchFile(given: string): Promise<BenchDefinition[]> {
   if (Array.isArray(main)) main.forEach((value, i) => add(value, `default export[${i}]`));
   else if (main !== undefined && main !== null && typeof main === 'object') add(main, 'default export');
   else if (main !== undefined) {
-    throw new BenchFileError(given, `default export: expected a benchmark definition or an array of them, got ${main === null ? 'null' : typeof main}`);
+    throw new BenchFileError(`default export: expected a benchmark definition or an array of them, got ${main === null ? 'null' : typeof main}`, { file: given });
   }
   for (const [name, value] of Object.entries(named)) {
     if (name === 'default' || name === '__esModule') continue;
@@ -156,10 +156,7 @@ export async function loadBenchFile(given: string): Promise<BenchDefinition[]> {
     else if (Array.isArray(value) && value.length > 0 && value.every(isDefinedBench)) value.forEach((v, i) => add(v, `export '${name}'[${i}]`));
   }
   if (found.length === 0) {
-    throw new BenchFileError(
-      given,
-      `exports no benchmark (${describeExports(module)}). Export \`default defineBench({ name, fn })\` or an array of them, or named exports made with defineBench from 'ts314/bench'.`,
-    );
+    throw new BenchFileError(`exports no benchmark (${describeExports(module)}). Export \`default defineBench({ name, fn })\` or an array of them, or named exports made with defineBench from 'ts314/bench'.`, { file: given });
   }
   return found;
 }

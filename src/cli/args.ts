@@ -1,9 +1,11 @@
 // Argument parsing for ts314 subcommands: node:util parseArgs plus "Did you mean …?" for unknown flags.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { didYouMean } from '../internal/did-you-mean.js';
+import { Ts314Error, type ErrorCode } from '../internal/errors.js';
 
 /** A mistake in how the command was invoked; the CLI prints it and exits with status 2. */
-export class UsageError extends Error {
+export class UsageError extends Ts314Error {
+  static override readonly code: ErrorCode = 'ERR_USAGE';
   override name = 'UsageError';
 }
 

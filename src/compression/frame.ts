@@ -22,7 +22,7 @@ export function compressFrame(data: BytesLike): Buffer {
 
 /**
  * The seed's `decompress_frame`, made symmetric: decodes a zstd or a gzip frame, whichever side wrote it,
- * by its magic bytes. zstd data where zstd is unavailable fails with the codec's UNAVAILABLE error.
+ * by its magic bytes. zstd data where zstd is unavailable fails with the codec's ERR_UNAVAILABLE error.
  * @example
  * decompressFrame(compressFrame('frame')).toString(); // 'frame'
  */

@@ -5,7 +5,7 @@ import { CompressionError, type CodecName } from './core/errors.js';
 import { detectCodec } from './core/magic.js';
 import { LEVEL_OPTION, MODULES, resolveCodec, type CodecModule } from './codecs.js';
 import { UnrecognizedFormatError } from './errors.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 
 /**
  * Options of the package-level `compress`: `level` is translated to the codec's own knob (lzma
@@ -26,7 +26,7 @@ export interface DecompressOptions {
 
 export function moduleFor(codec: CodecName): CodecModule {
   const mod = MODULES[codec];
-  if (!mod) throw new CompressionError(`${codec} is not available in this build of ts314`, { codec, code: 'UNAVAILABLE' });
+  if (!mod) throw new CompressionError(`${codec} is not available in this build of ts314`, { codec, code: 'ERR_UNAVAILABLE' });
   return mod;
 }
 

@@ -1,5 +1,5 @@
 // asCompleted(): yield futures as they finish, done ones first, each once.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { TimeoutError } from './errors.js';
 import { Future, checkTimeout } from './future.js';
 
@@ -73,7 +73,7 @@ export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options
   const timedOut = (): TimeoutError => {
     const unfinished = pending.size;
     stop();
-    return new TimeoutError(`asCompleted(): ${unfinished} (of ${total}) futures unfinished after ${timeout} ms`, timeout!);
+    return new TimeoutError(`asCompleted(): ${unfinished} (of ${total}) futures unfinished after ${timeout} ms`, { timeoutMs: timeout! });
   };
   const iterator: AsyncIterableIterator<Completed<F>> = {
     async next(): Promise<IteratorResult<Completed<F>>> {

@@ -1,6 +1,6 @@
 // Future<T>: the pending result of a task, awaitable, with concurrent.futures.Future's state machine.
 import { CancelledError, InvalidStateError, TimeoutError } from './errors.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys, checkTimeout as timeoutMs } from '../internal/validate.js';
 
 /** PENDING → RUNNING → FINISHED, or PENDING → CANCELLED; the names Python's `Future._state` uses. */
 export type FutureState = 'PENDING' | 'RUNNING' | 'CANCELLED' | 'FINISHED';
@@ -16,13 +16,10 @@ let readFailed: (future: Future) => boolean;
 
 const WAIT_KEYS = ['timeout'] as const;
 
-/** Validates a timeout in milliseconds; undefined/null mean "no limit". */
+/** A timeout in milliseconds by ts314's convention; undefined when there is no limit (omitted, null or Infinity). */
 export function checkTimeout(timeout: unknown, where: string): number | undefined {
-  if (timeout === undefined || timeout === null) return undefined;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
-    throw new RangeError(`${where}: timeout must be a number of milliseconds >= 0 or undefined, got ${String(timeout)}`);
-  }
-  return timeout;
+  const limit = timeoutMs(timeout, { where });
+  return limit === Infinity ? undefined : limit;
 }
 
 /**
@@ -242,7 +239,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
       if (timeout !== undefined) {
         timer = setTimeout(() => {
           remove();
-          reject(new TimeoutError(`${where}: the future was not done within ${timeout} ms`, timeout));
+          reject(new TimeoutError(`${where}: the future was not done within ${timeout} ms`, { timeoutMs: timeout }));
         }, timeout);
       }
     });

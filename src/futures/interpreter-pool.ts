@@ -1,6 +1,6 @@
 // InterpreterPoolExecutor: Python 3.14's interpreter pool, on worker_threads (one V8 isolate per worker).
 import type { ResourceLimits } from 'node:worker_threads';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { PoolExecutor, checkIdleTimeout, checkInitializer, checkPositiveInteger, type CommonPoolOptions } from '../internal/pool/pool-executor.js';
 import { BrokenInterpreterPool } from './errors.js';
 

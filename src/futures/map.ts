@@ -1,5 +1,5 @@
 // Executor.map(): results in input order, eager or bounded by 3.14's buffersize, chunked for pools.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import type { MapArgument, MapOptions } from './executor.js';
 import { Future, checkTimeout } from './future.js';
 import { TimeoutError } from './errors.js';
@@ -174,7 +174,7 @@ export function runMap(backend: MapBackend, rest: readonly MapArgument[], where:
     units = [];
     head = 0;
   };
-  const timedOut = (): TimeoutError => new TimeoutError(`${where}: result not ready within ${timeout} ms of the map() call`, timeout!);
+  const timedOut = (): TimeoutError => new TimeoutError(`${where}: result not ready within ${timeout} ms of the map() call`, { timeoutMs: timeout! });
 
   async function* generate(): AsyncGenerator<unknown> {
     let consumed = 0;

@@ -1,5 +1,5 @@
 // parallelMap(): the seed guide's graceful degradation — interpreters, else processes, else sequential.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { loadCallable, toCallableRef, type AnyFunction } from '../internal/callable.js';
 import { features } from '../runtime/features.js';
 import type { Callable, CallResult, Executor } from './executor.js';

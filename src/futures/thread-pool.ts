@@ -1,6 +1,6 @@
 // ThreadPoolExecutor: a concurrency-limited executor for async (I/O-bound) functions on this thread.
 import { availableParallelism } from 'node:os';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { isModuleTask, loadCallable, toCallableRef, type AnyFunction } from '../internal/callable.js';
 import { ExecutorShutdownError } from './errors.js';
 import { checkMaxWorkers, checkSubmitOptions, type Callable, type CallResult, type Executor, type MapArgument, type ShutdownOptions, type SubmitOptions } from './executor.js';

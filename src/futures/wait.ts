@@ -1,5 +1,6 @@
 // wait(): block until some or all futures are done, returning the done / not-done split.
-import { checkOptionKeys, didYouMean } from '../internal/did-you-mean.js';
+import { didYouMean } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { Future, checkTimeout, futureFailed } from './future.js';
 
 /** Return as soon as any future finishes or is cancelled. */

@@ -1,5 +1,6 @@
 // ts314/gc: GC pause monitoring, forced collection and heap statistics (Python's gc module for V8).
 export { monitor } from './monitor.js';
+export { InvalidArgumentError } from '../internal/errors.js';
 export type { MonitorOptions, PauseMonitor } from './monitor.js';
 export { callbacks, collect, getStats } from './collect.js';
 export type { CollectResult, GCCallback, GCCallbackInfo, GCStats, HeapSpaceStats, HeapStats } from './collect.js';

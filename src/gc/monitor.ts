@@ -1,5 +1,6 @@
 // monitor(): records every GC pause of this thread and summarizes them by kind.
-import { checkOptionKeys, didYouMean } from '../internal/did-you-mean.js';
+import { didYouMean } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { addListener, flushObserved, flushObservedSync, removeListener } from './observer.js';
 import { GC_KINDS, type GCKind, type GCPause } from './pause.js';
 import { summarize, type PauseSummary } from './summary.js';

@@ -82,27 +82,3 @@ export function didYouMean(name: string, candidates: Iterable<string>): string {
   const match = closestMatch(name, candidates);
   return match === undefined || match === name ? '' : ` Did you mean '${match}'?`;
 }
-
-/**
- * Rejects option keys a function does not know, suggesting the intended one:
- * `new InterpreterPoolExecutor({ maxWorker: 2 })` → "unknown option 'maxWorker'. Did you mean 'maxWorkers'?".
- * @example
- * checkOptionKeys(options, ['maxWorkers', 'initializer'], 'InterpreterPoolExecutor');
- */
-export function checkOptionKeys(
-  options: object | undefined,
-  known: readonly string[],
-  where: string,
-  ErrorClass: new (message: string) => Error = TypeError,
-): void {
-  if (options === undefined || options === null) return;
-  if (typeof options !== 'object') {
-    throw new ErrorClass(`${where}: options must be an object, got ${typeof options}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      const hint = didYouMean(key, known) || ` Valid options: ${known.join(', ')}.`;
-      throw new ErrorClass(`${where}: unknown option '${key}'.${hint}`);
-    }
-  }
-}

@@ -1,5 +1,6 @@
 // The shareability check: what may cross into another interpreter, with the path of what may not.
 import { MessagePort } from 'node:worker_threads';
+import { Ts314TypeError, type Ts314ErrorOptions } from './errors.js';
 
 /**
  * Objects that cross by handle rather than by copy (Queue, Lock, …) carry this symbol; its value
@@ -9,16 +10,23 @@ export const SHARE_HANDLE = Symbol.for('ts314.shareHandle');
 
 /**
  * A value cannot cross into another interpreter. Raised before anything is sent; `path` names the
- * offending value, e.g. `args[1].onDone`. Public as ts314/interpreters' (and ts314/futures')
- * `NotShareableError`; it lives here, beside the check that throws it, so internal/ imports nothing public.
+ * offending value, e.g. `args[1].onDone`. A TypeError (a value of the wrong kind), as in Python.
+ * Public as ts314/interpreters' (and ts314/futures') `NotShareableError`; it lives here, beside the
+ * check that throws it, so internal/ imports nothing public.
  */
-export class NotShareableError extends TypeError {
+export class NotShareableError extends Ts314TypeError<'ERR_NOT_SHAREABLE'> {
+  static override readonly code = 'ERR_NOT_SHAREABLE';
   override name = 'NotShareableError';
-  readonly path: string;
-  constructor(path: string, reason: string) {
-    super(`${path} is not shareable: ${reason}`);
-    this.path = path;
+  /** Where the value sits in what was sent, e.g. `args[1].onDone` ('' when unknown). */
+  declare readonly path: string;
+  constructor(message: string, options?: Ts314ErrorOptions<'ERR_NOT_SHAREABLE'> & { path?: string }) {
+    super(message, { path: '', ...options });
   }
+}
+
+/** `${path} is not shareable: ${reason}`, the message of every NotShareableError. */
+export function notShareable(path: string, reason: string, options?: { cause?: unknown }): NotShareableError {
+  return new NotShareableError(`${path} is not shareable: ${reason}`, { path, ...options });
 }
 
 const CLONEABLE_TAGS = new Set([
@@ -38,9 +46,9 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
     case 'string': case 'number': case 'boolean': case 'bigint': case 'undefined':
       return;
     case 'symbol':
-      throw new NotShareableError(path, 'symbols cannot be sent to another interpreter');
+      throw notShareable(path, 'symbols cannot be sent to another interpreter');
     case 'function':
-      throw new NotShareableError(
+      throw notShareable(
         path,
         `functions cannot be sent as data (${(value as { name?: string }).name || 'anonymous'}); ` +
           'pass the function itself as the callable, or send data and rebuild behaviour on the other side',
@@ -77,7 +85,7 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
   const proto = Object.getPrototypeOf(object) as object | null;
   if (proto !== Object.prototype && proto !== null) {
     const className = (proto as { constructor?: { name?: string } }).constructor?.name ?? tag;
-    throw new NotShareableError(
+    throw notShareable(
       path,
       `it is a ${className} instance; only plain data crosses an interpreter boundary (its prototype and methods would be lost). ` +
         'Send a plain object and rebuild the instance on the other side',
@@ -88,7 +96,7 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
   }
   for (const sym of Object.getOwnPropertySymbols(object)) {
     if (Object.prototype.propertyIsEnumerable.call(object, sym)) {
-      throw new NotShareableError(`${path}[${String(sym)}]`, 'symbol-keyed properties are dropped by structured cloning');
+      throw notShareable(`${path}[${String(sym)}]`, 'symbol-keyed properties are dropped by structured cloning');
     }
   }
 }

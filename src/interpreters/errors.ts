@@ -1,12 +1,30 @@
 // Errors raised by ts314/interpreters, mirroring concurrent.interpreters (PEP 734).
+export { InvalidArgumentError } from '../internal/errors.js';
+import { Ts314Error, Ts314TypeError, type Ts314ErrorOptions } from '../internal/errors.js';
+
+/** Stable codes of ts314/interpreters errors. */
+export type InterpreterErrorCode =
+  | 'ERR_INTERPRETER'
+  | 'ERR_INTERPRETER_NOT_FOUND'
+  | 'ERR_EXECUTION_FAILED'
+  | 'ERR_NOT_SHAREABLE'
+  | 'ERR_INTERPRETER_DIED'
+  | 'ERR_INTERPRETER_CLOSED'
+  | 'ERR_INTERPRETER_ABORTED'
+  | 'ERR_QUEUE'
+  | 'ERR_QUEUE_EMPTY'
+  | 'ERR_QUEUE_FULL'
+  | 'ERR_QUEUE_ITEM_TOO_LARGE';
 
 /** Base class for interpreter failures (Python's `InterpreterError`). */
-export class InterpreterError extends Error {
+export class InterpreterError extends Ts314Error<InterpreterErrorCode> {
+  static override readonly code: InterpreterErrorCode = 'ERR_INTERPRETER';
   override name = 'InterpreterError';
 }
 
 /** The interpreter id does not exist (closed, or never created). */
 export class InterpreterNotFoundError extends InterpreterError {
+  static override readonly code: InterpreterErrorCode = 'ERR_INTERPRETER_NOT_FOUND';
   override name = 'InterpreterNotFoundError';
 }
 
@@ -19,59 +37,57 @@ export interface ExceptionInfo {
   readonly formatted: string;
 }
 
+/** The message ExecutionFailed carries for a snapshot: the remote error and its stack. */
+export function executionFailedMessage(excinfo: ExceptionInfo): string {
+  return `${excinfo.type}: ${excinfo.msg}\n\nUncaught in the interpreter:\n\n${excinfo.formatted}`;
+}
+
 /**
  * Code run by `exec()` or `call()` threw. The original error is rebuilt as `cause` (name, message,
  * stack, code and its own cause), and `excinfo` keeps the raw snapshot.
  */
 export class ExecutionFailed extends InterpreterError {
+  static override readonly code: InterpreterErrorCode = 'ERR_EXECUTION_FAILED';
   override name = 'ExecutionFailed';
-  readonly excinfo: ExceptionInfo;
-  constructor(excinfo: ExceptionInfo, options?: ErrorOptions) {
-    super(`${excinfo.type}: ${excinfo.msg}\n\nUncaught in the interpreter:\n\n${excinfo.formatted}`, options);
-    this.excinfo = excinfo;
+  declare readonly excinfo: ExceptionInfo;
+  constructor(message: string, options?: Ts314ErrorOptions<InterpreterErrorCode> & { excinfo?: ExceptionInfo }) {
+    super(message, { excinfo: { type: 'Error', msg: message, formatted: '' }, ...options });
   }
 }
 
 // Defined beside the shareability check that throws it (internal/ imports nothing public); public from here.
-export { NotShareableError } from '../internal/shareable.js';
-
-/** Why an interpreter stopped while work was in flight; `code` is stable for programs to test. */
-export type InterpreterErrorCode = 'ERR_INTERPRETER_DIED' | 'ERR_INTERPRETER_CLOSED' | 'ERR_INTERPRETER_ABORTED';
+export { NotShareableError, notShareable } from '../internal/shareable.js';
 
 /**
  * The interpreter stopped under work that was running in it: its worker exited (process.exit, an
  * uncaught error in a timer, out of memory under resourceLimits) or close() was called.
- * `code` says which; `cause` is the worker's own error when there was one.
+ * `code` says which (ERR_INTERPRETER_DIED, ERR_INTERPRETER_CLOSED, ERR_INTERPRETER_ABORTED);
+ * `cause` is the worker's own error when there was one.
  */
 export class InterpreterStoppedError extends InterpreterError {
+  static override readonly code: InterpreterErrorCode = 'ERR_INTERPRETER_DIED';
   override name = 'InterpreterStoppedError';
-  readonly code: InterpreterErrorCode;
   /** The worker's exit code when it exited by itself, else undefined. */
-  readonly exitCode: number | undefined;
-  constructor(message: string, code: InterpreterErrorCode, exitCode?: number, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-    this.exitCode = exitCode;
+  declare readonly exitCode: number | undefined;
+  constructor(message: string, options?: Ts314ErrorOptions<InterpreterErrorCode> & { exitCode?: number | undefined }) {
+    super(message, { exitCode: undefined, ...options });
   }
 }
 
-/** Base class for Queue failures (Python's `QueueError`). */
-export class QueueError extends Error {
+/** Base class for Queue failures (Python's `QueueError`); code ERR_QUEUE_ITEM_TOO_LARGE for an item that can never fit. */
+export class QueueError extends Ts314Error<InterpreterErrorCode> {
+  static override readonly code: InterpreterErrorCode = 'ERR_QUEUE';
   override name = 'QueueError';
-  /** Set for failures that are not Empty/Full, e.g. 'ERR_QUEUE_ITEM_TOO_LARGE'. */
-  readonly code: string | undefined;
-  constructor(message: string, options?: ErrorOptions & { code?: string }) {
-    super(message, options);
-    this.code = options?.code;
-  }
 }
 
-/** get() timed out, or getNowait() found the queue empty (Python's `QueueEmpty`). */
+/** getAsync() timed out, or getNowait() found the queue empty (Python's `QueueEmpty`). */
 export class QueueEmpty extends QueueError {
+  static override readonly code: InterpreterErrorCode = 'ERR_QUEUE_EMPTY';
   override name = 'QueueEmpty';
 }
 
-/** put() timed out, or putNowait() found no room (Python's `QueueFull`). */
+/** putAsync() timed out, or putNowait() found no room (Python's `QueueFull`). */
 export class QueueFull extends QueueError {
+  static override readonly code: InterpreterErrorCode = 'ERR_QUEUE_FULL';
   override name = 'QueueFull';
 }

@@ -13,6 +13,7 @@ export {
   InterpreterError,
   InterpreterNotFoundError,
   InterpreterStoppedError,
+  InvalidArgumentError,
   NotShareableError,
   QueueEmpty,
   QueueError,

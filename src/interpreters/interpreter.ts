@@ -2,11 +2,11 @@
 import { inspect } from 'node:util';
 import { MessagePort, threadId, type TransferListItem } from 'node:worker_threads';
 import { toCallableRef, type AnyFunction, type ModuleTask } from '../internal/callable.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { deserializeError } from '../internal/remote-error.js';
 import { checkShareable } from '../internal/shareable.js';
 import { decodeArgs, encodeArgs, encodeValue } from '../internal/wire.js';
-import { ExecutionFailed, InterpreterError, NotShareableError } from './errors.js';
+import { ExecutionFailed, executionFailedMessage, InterpreterError, notShareable } from './errors.js';
 import type { Reply } from './protocol.js';
 import type { WorkerLink } from './worker-link.js';
 
@@ -67,7 +67,7 @@ function checkTransfer(transfer: unknown): TransferListItem[] {
     }
     // Node drops a message whose transfer list holds a detached buffer without a word, so the call would never settle.
     if (item instanceof ArrayBuffer && isDetached(item)) {
-      throw new NotShareableError(`transfer[${i}]`, 'the ArrayBuffer is detached (already transferred elsewhere), so there is nothing to send');
+      throw notShareable(`transfer[${i}]`, 'the ArrayBuffer is detached (already transferred elsewhere), so there is nothing to send');
     }
   });
   return transfer as TransferListItem[];
@@ -228,13 +228,9 @@ export class Interpreter {
     if (reply.phase === 'result') {
       const path = reply.path ?? 'result';
       const reason = reply.error.message.startsWith(`${path} is not shareable: `) ? reply.error.message.slice(path.length + 19) : reply.error.message;
-      const error = new NotShareableError(path, `the result cannot be sent back from ${this}: ${reason}`);
-      Object.defineProperty(error, 'cause', { value: cause, writable: true, configurable: true, enumerable: false });
-      throw error;
+      throw notShareable(path, `the result cannot be sent back from ${this}: ${reason}`, { cause });
     }
-    throw new ExecutionFailed(
-      { type: reply.error.name, msg: reply.error.message, formatted: reply.error.stack ?? `${reply.error.name}: ${reply.error.message}` },
-      { cause },
-    );
+    const excinfo = { type: reply.error.name, msg: reply.error.message, formatted: reply.error.stack ?? `${reply.error.name}: ${reply.error.message}` };
+    throw new ExecutionFailed(executionFailedMessage(excinfo), { excinfo, cause });
   }
 }

@@ -1,9 +1,9 @@
 // Queue: a FIFO shared by every interpreter that holds it (Python's concurrent.interpreters.Queue).
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys, checkTimeout } from '../internal/validate.js';
 import { nextQueueId } from '../internal/process-ids.js';
 import { checkShareable, SHARE_HANDLE } from '../internal/shareable.js';
 import { containsHandle, type SharedHandle } from '../internal/wire.js';
-import { NotShareableError, QueueEmpty, QueueError, QueueFull } from './errors.js';
+import { notShareable, QueueEmpty, QueueError, QueueFull } from './errors.js';
 import { decodeItem, encodeItemFast, encodeItemV8 } from './item-codec.js';
 import { POP_SEQ, PUSH_SEQ, RECORD_OVERHEAD, SharedRing } from './shared-ring.js';
 
@@ -41,7 +41,7 @@ export interface CreateQueueOptions {
 }
 
 export interface QueueTimeoutOptions {
-  /** Milliseconds to wait; undefined waits for ever; 0 tries once. Negative is a RangeError. */
+  /** Milliseconds to wait; omitted or Infinity waits for ever; 0 tries once. Negative is an InvalidArgumentError. */
   readonly timeout?: number | undefined;
 }
 
@@ -53,11 +53,7 @@ const constructing = Symbol('Queue.construct');
 
 function readTimeout(options: QueueTimeoutOptions | undefined, where: string): number {
   checkOptionKeys(options, ['timeout'], where);
-  const timeout = options?.timeout;
-  if (timeout === undefined || timeout === null) return Infinity;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout)) throw new TypeError(`${where}: timeout must be a number of milliseconds, got ${String(timeout)}`);
-  if (timeout < 0) throw new RangeError(`${where}: timeout must be a non-negative number of milliseconds, got ${timeout}`);
-  return timeout;
+  return checkTimeout(options?.timeout, { where });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -89,8 +85,8 @@ async function waitForChange(header: Int32Array, index: number, seen: number, de
  * SharedArrayBuffers cannot be items — pass those as arguments instead.
  * @example
  * const q = createQueue({ maxsize: 10 });
- * await interp.call((q) => q.put('from the worker'), q);  // the worker's Queue is this Queue
- * await q.get({ timeout: 1000 });                           // 'from the worker'
+ * await interp.call((q) => q.putAsync('from the worker'), q);  // the worker's Queue is this Queue
+ * await q.getAsync({ timeout: 1000 });                      // 'from the worker'
  */
 export class Queue<T = unknown> {
   readonly #ring: SharedRing;
@@ -133,10 +129,10 @@ export class Queue<T = unknown> {
   /**
    * Adds `obj`, waiting up to `timeout` ms for room; rejects with QueueFull when time runs out.
    * @example
-   * await q.put({ job: 1 }, { timeout: 500 });
+   * await q.putAsync({ job: 1 }, { timeout: 500 });
    */
-  async put(obj: T, options?: QueueTimeoutOptions): Promise<void> {
-    const timeout = readTimeout(options, 'Queue.put()');
+  async putAsync(obj: T, options?: QueueTimeoutOptions): Promise<void> {
+    const timeout = readTimeout(options, 'Queue.putAsync()');
     const record = this.#serialize(obj);
     const deadline = performance.now() + timeout;
     for (let attempt = 0; ; attempt++) {
@@ -157,10 +153,10 @@ export class Queue<T = unknown> {
   /**
    * Removes the oldest item, waiting up to `timeout` ms for one; rejects with QueueEmpty when time runs out.
    * @example
-   * const item = await q.get({ timeout: 1000 });
+   * const item = await q.getAsync({ timeout: 1000 });
    */
-  async get(options?: QueueTimeoutOptions): Promise<T> {
-    const timeout = readTimeout(options, 'Queue.get()');
+  async getAsync(options?: QueueTimeoutOptions): Promise<T> {
+    const timeout = readTimeout(options, 'Queue.getAsync()');
     const deadline = performance.now() + timeout;
     for (let attempt = 0; ; attempt++) {
       const seen = Atomics.load(this.#ring.header, PUSH_SEQ);
@@ -197,12 +193,12 @@ export class Queue<T = unknown> {
       // Not plain data: check it the way call() arguments are checked, then let v8 copy it.
       checkShareable(obj, 'item');
       if (containsHandle(obj)) {
-        throw new NotShareableError('item', 'a Queue (or other shared object) cannot be put into a Queue; pass it to the interpreter as a call argument or through prepareMain()');
+        throw notShareable('item', 'a Queue (or other shared object) cannot be put into a Queue; pass it to the interpreter as a call argument or through prepareMain()');
       }
       try {
         record = encodeItemV8(obj);
       } catch (error) {
-        throw new NotShareableError('item', `${(error as Error).message} (SharedArrayBuffers are shared by passing them as call arguments, not through a Queue)`);
+        throw notShareable('item', `${(error as Error).message} (SharedArrayBuffers are shared by passing them as call arguments, not through a Queue)`);
       }
     }
     if (record.length + RECORD_OVERHEAD > this.#ring.capacity) {

@@ -1,6 +1,6 @@
 // The interpreters this thread knows: create(), listAll(), getCurrent(), getMain().
 import { isMainThread, threadId, type ResourceLimits } from 'node:worker_threads';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { bootData, siblingModule, startWorker } from '../internal/worker-boot.js';
 import { Interpreter, INTERPRETER_TOKEN, type Whence } from './interpreter.js';
 import { INTERPRETER_ROLE } from './protocol.js';

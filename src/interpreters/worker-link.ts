@@ -49,7 +49,7 @@ export class WorkerLink {
         if (this.#gone === undefined) {
           const reason = describeDeath(exitCode, this.#lastError);
           this.#gone = { reason, cause: this.#lastError };
-          this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, 'ERR_INTERPRETER_DIED', exitCode, this.#lastError === undefined ? undefined : { cause: this.#lastError }));
+          this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, { code: 'ERR_INTERPRETER_DIED', exitCode, cause: this.#lastError }));
         }
         onGone();
         resolve();
@@ -83,9 +83,8 @@ export class WorkerLink {
     } catch (error) {
       // The checks passed but cloning did not (a detached ArrayBuffer, a transfer list problem):
       // nothing was sent, so report it as the arguments' fault rather than a raw DataCloneError.
-      const notShareable = new NotShareableError('args', (error as Error).message ?? String(error));
-      Object.defineProperty(notShareable, 'cause', { value: error, writable: true, configurable: true, enumerable: false });
-      this.#pending.get(id)?.reject(notShareable);
+      const failure = new NotShareableError(`args is not shareable: ${(error as Error).message ?? String(error)}`, { path: 'args', cause: error });
+      this.#pending.get(id)?.reject(failure);
       this.#pending.delete(id);
       return { id, reply };
     }
@@ -97,7 +96,7 @@ export class WorkerLink {
   async terminate(reason: string, code: 'ERR_INTERPRETER_CLOSED' | 'ERR_INTERPRETER_ABORTED', except?: number): Promise<void> {
     if (this.#gone === undefined) {
       this.#gone = { reason, cause: undefined };
-      this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, code), except);
+      this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, { code }), except);
       await this.#worker.terminate();
     }
     await this.#exited;

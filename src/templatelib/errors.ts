@@ -1,4 +1,6 @@
 // The typed errors ts314/templatelib throws: one class per failure a caller can handle.
+import { Ts314Error, Ts314ReferenceError, Ts314SyntaxError, type Ts314ErrorOptions } from '../internal/errors.js';
+export { InvalidArgumentError } from '../internal/errors.js';
 
 /** Where in a `Template.parse` source a problem sits (0-based offset, 1-based column like Python). */
 function pointAt(source: string, offset: number): string {
@@ -22,23 +24,45 @@ function lineColumn(source: string, offset: number): { line: number; column: num
   return { line, column: offset - lineStart + 1 };
 }
 
+/** Stable codes of ts314/templatelib errors; `html()` and `sql()` refusals each have their own. */
+export type TemplateErrorCode =
+  | 'ERR_TEMPLATE_SYNTAX'
+  | 'ERR_TEMPLATE_LOOKUP'
+  | 'ERR_FORMAT_SPEC'
+  | HtmlRefusal
+  | SqlRefusal
+  | 'ERR_JSON_TEMPLATE'
+  | 'ERR_SHELL_TEMPLATE';
+
+/** Where in a `Template.parse` source an error points: the source and the 0-based offset into it. */
+interface SourcePosition {
+  readonly source?: string;
+  readonly offset?: number;
+}
+
+/** The message with its line, column and a caret under the offending spot, plus the fields to keep. */
+function located(problem: string, position: SourcePosition): [string, { source: string; offset: number; line: number; column: number }] {
+  const source = position.source ?? '';
+  const offset = position.offset ?? 0;
+  const { line, column } = lineColumn(source, offset);
+  return [`t-string: ${problem} (line ${line}, column ${column})${pointAt(source, offset)}`, { source, offset, line, column }];
+}
+
 /**
  * `Template.parse` met text that is not valid t-string syntax (Python's SyntaxError).
  * `column` is 1-based like Python's tracebacks; `offset` is the 0-based index into `source`.
+ * The message is the problem; the constructor adds where it is.
  */
-export class TemplateSyntaxError extends SyntaxError {
+export class TemplateSyntaxError extends Ts314SyntaxError<TemplateErrorCode> {
+  static override readonly code: TemplateErrorCode = 'ERR_TEMPLATE_SYNTAX';
   override name = 'TemplateSyntaxError';
-  readonly source: string;
-  readonly offset: number;
-  readonly line: number;
-  readonly column: number;
-  constructor(problem: string, source: string, offset: number, options?: ErrorOptions) {
-    const { line, column } = lineColumn(source, offset);
-    super(`t-string: ${problem} (line ${line}, column ${column})${pointAt(source, offset)}`, options);
-    this.source = source;
-    this.offset = offset;
-    this.line = line;
-    this.column = column;
+  declare readonly source: string;
+  declare readonly offset: number;
+  declare readonly line: number;
+  declare readonly column: number;
+  constructor(problem: string, options?: Ts314ErrorOptions<TemplateErrorCode> & SourcePosition) {
+    const [message, position] = located(problem, options ?? {});
+    super(message, { ...options, ...position });
   }
 }
 
@@ -49,22 +73,19 @@ export type LookupKind = 'name' | 'attribute' | 'index';
  * A `Template.parse` field names something the scope does not have: an unknown name (NameError),
  * a missing attribute (AttributeError) or a missing index/key (IndexError/KeyError).
  */
-export class TemplateLookupError extends ReferenceError {
+export class TemplateLookupError extends Ts314ReferenceError<TemplateErrorCode> {
+  static override readonly code: TemplateErrorCode = 'ERR_TEMPLATE_LOOKUP';
   override name = 'TemplateLookupError';
-  readonly kind: LookupKind;
+  declare readonly kind: LookupKind;
   /** The full field path up to and including the failing part, e.g. `user.emial`. */
-  readonly path: string;
-  readonly source: string;
-  readonly offset: number;
-  readonly column: number;
-  constructor(kind: LookupKind, problem: string, path: string, source: string, offset: number, options?: ErrorOptions) {
-    const { line, column } = lineColumn(source, offset);
-    super(`t-string: ${problem} (line ${line}, column ${column})${pointAt(source, offset)}`, options);
-    this.kind = kind;
-    this.path = path;
-    this.source = source;
-    this.offset = offset;
-    this.column = column;
+  declare readonly path: string;
+  declare readonly source: string;
+  declare readonly offset: number;
+  declare readonly line: number;
+  declare readonly column: number;
+  constructor(problem: string, options?: Ts314ErrorOptions<TemplateErrorCode> & SourcePosition & { kind?: LookupKind; path?: string }) {
+    const [message, position] = located(problem, options ?? {});
+    super(message, { kind: 'name', path: '', ...options, ...position });
   }
 }
 
@@ -72,82 +93,77 @@ export class TemplateLookupError extends ReferenceError {
  * A format spec CPython would reject. `pythonType` names the exception CPython raises for the same
  * value and spec (`ValueError` for a bad spec, `TypeError` for a spec on a type that takes none).
  */
-export class FormatSpecError extends Error {
+export class FormatSpecError extends Ts314Error<TemplateErrorCode> {
+  static override readonly code: TemplateErrorCode = 'ERR_FORMAT_SPEC';
   override name = 'FormatSpecError';
-  readonly spec: string;
-  readonly pythonType: 'ValueError' | 'TypeError' | 'OverflowError';
-  constructor(message: string, spec: string, pythonType: 'ValueError' | 'TypeError' | 'OverflowError' = 'ValueError', options?: ErrorOptions) {
-    super(message, options);
-    this.spec = spec;
-    this.pythonType = pythonType;
+  declare readonly spec: string;
+  declare readonly pythonType: 'ValueError' | 'TypeError' | 'OverflowError';
+  constructor(message: string, options?: Ts314ErrorOptions<TemplateErrorCode> & { spec?: string; pythonType?: 'ValueError' | 'TypeError' | 'OverflowError' }) {
+    super(message, { spec: '', pythonType: 'ValueError', ...options });
   }
 }
 
-/** Why `html()` refused an interpolation. */
+/** Why `html()` refused an interpolation: the `code` of its HtmlContextError. */
 export type HtmlRefusal =
-  | 'event-handler'
-  | 'unquoted-attribute'
-  | 'tag-name'
-  | 'attribute-name'
-  | 'raw-text'
-  | 'comment'
-  | 'unsafe-url'
-  | 'unsafe-css'
-  | 'bad-value'
-  | 'ambiguous-context';
+  | 'ERR_HTML_EVENT_HANDLER'
+  | 'ERR_HTML_UNQUOTED_ATTRIBUTE'
+  | 'ERR_HTML_TAG_NAME'
+  | 'ERR_HTML_ATTRIBUTE_NAME'
+  | 'ERR_HTML_RAW_TEXT'
+  | 'ERR_HTML_COMMENT'
+  | 'ERR_HTML_UNSAFE_URL'
+  | 'ERR_HTML_UNSAFE_CSS'
+  | 'ERR_HTML_BAD_VALUE'
+  | 'ERR_HTML_AMBIGUOUS_CONTEXT';
 
 /** `html()` refused an interpolation because no escaping makes it safe where it stands. */
-export class HtmlContextError extends Error {
+export class HtmlContextError extends Ts314Error<HtmlRefusal> {
+  static override readonly code: HtmlRefusal = 'ERR_HTML_BAD_VALUE';
   override name = 'HtmlContextError';
-  readonly code: HtmlRefusal;
-  /** Index of the interpolation in `template.interpolations`. */
-  readonly index: number;
-  constructor(code: HtmlRefusal, message: string, index: number, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-    this.index = index;
+  /** Index of the interpolation in `template.interpolations` (-1 for `html.css()` and the like). */
+  declare readonly index: number;
+  constructor(message: string, options?: Ts314ErrorOptions<HtmlRefusal> & { index?: number }) {
+    super(message, { index: -1, ...options });
   }
 }
 
-/** Why `sql()` refused a template. */
+/** Why `sql()` refused a template: the `code` of its SqlTemplateError. */
 export type SqlRefusal =
-  | 'empty-array'
-  | 'bad-identifier'
-  | 'inside-literal'
-  | 'unsupported-value'
-  | 'unknown-dialect'
-  | 'static-placeholder';
+  | 'ERR_SQL_EMPTY_ARRAY'
+  | 'ERR_SQL_BAD_IDENTIFIER'
+  | 'ERR_SQL_INSIDE_LITERAL'
+  | 'ERR_SQL_UNSUPPORTED_VALUE'
+  | 'ERR_SQL_UNKNOWN_DIALECT'
+  | 'ERR_SQL_STATIC_PLACEHOLDER';
 
 /** `sql()` refused: a value cannot be sent as a parameter where it stands. */
-export class SqlTemplateError extends Error {
+export class SqlTemplateError extends Ts314Error<SqlRefusal> {
+  static override readonly code: SqlRefusal = 'ERR_SQL_UNSUPPORTED_VALUE';
   override name = 'SqlTemplateError';
-  readonly code: SqlRefusal;
-  constructor(code: SqlRefusal, message: string, options?: ErrorOptions) {
+  constructor(message: string, options?: Ts314ErrorOptions<SqlRefusal>) {
     super(message, options);
-    this.code = code;
   }
 }
 
 /** `json()` could not produce valid JSON; `index`/`expression` name the offending interpolation. */
-export class JsonTemplateError extends Error {
+export class JsonTemplateError extends Ts314Error<TemplateErrorCode> {
+  static override readonly code: TemplateErrorCode = 'ERR_JSON_TEMPLATE';
   override name = 'JsonTemplateError';
   /** Index of the offending interpolation, or -1 when the static text itself is not JSON. */
-  readonly index: number;
-  readonly expression: string;
-  constructor(message: string, index: number, expression: string, options?: ErrorOptions) {
-    super(message, options);
-    this.index = index;
-    this.expression = expression;
+  declare readonly index: number;
+  declare readonly expression: string;
+  constructor(message: string, options?: Ts314ErrorOptions<TemplateErrorCode> & { index?: number; expression?: string }) {
+    super(message, { index: -1, expression: '', ...options });
   }
 }
 
 /** `shell()` refused a template whose argument boundaries would be ambiguous. */
-export class ShellTemplateError extends Error {
+export class ShellTemplateError extends Ts314Error<TemplateErrorCode> {
+  static override readonly code: TemplateErrorCode = 'ERR_SHELL_TEMPLATE';
   override name = 'ShellTemplateError';
   /** Index of the offending interpolation, or -1 for a problem in the static text. */
-  readonly index: number;
-  constructor(message: string, index: number, options?: ErrorOptions) {
-    super(message, options);
-    this.index = index;
+  declare readonly index: number;
+  constructor(message: string, options?: Ts314ErrorOptions<TemplateErrorCode> & { index?: number }) {
+    super(message, { index: -1, ...options });
   }
 }

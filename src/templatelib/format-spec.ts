@@ -37,7 +37,7 @@ function isAlign(ch: string | undefined): ch is '<' | '>' | '=' | '^' {
 function readInt(spec: string, pos: number): { value: number; end: number } {
   let end = pos;
   while (end < spec.length && spec.charCodeAt(end) >= 48 && spec.charCodeAt(end) <= 57) end++;
-  if (end - pos > MAX_DIGITS) throw new FormatSpecError('Too many decimal digits in format string', spec);
+  if (end - pos > MAX_DIGITS) throw new FormatSpecError('Too many decimal digits in format string', { spec });
   return { value: end === pos ? -1 : Number(spec.slice(pos, end)), end };
 }
 
@@ -88,7 +88,7 @@ export function parseFormatSpec(spec: string, typeName = 'object'): FormatSpec {
   out.width = width.value;
   i = width.end;
   const comma = (): never => {
-    throw new FormatSpecError("Cannot specify both ',' and '_'.", spec);
+    throw new FormatSpecError("Cannot specify both ',' and '_'.", { spec });
   };
   if (c() === ',') {
     out.grouping = ',';
@@ -116,17 +116,17 @@ export function parseFormatSpec(spec: string, typeName = 'object'): FormatSpec {
     }
     if (c() === ',' && out.fracGrouping === '_') comma();
     if (precision.value === -1 && out.fracGrouping === '') {
-      throw new FormatSpecError('Format specifier missing precision', spec);
+      throw new FormatSpecError('Format specifier missing precision', { spec });
     }
   }
   if (rest.length - i > 1) {
-    throw new FormatSpecError(`Invalid format specifier '${spec}' for object of type '${typeName}'`, spec);
+    throw new FormatSpecError(`Invalid format specifier '${spec}' for object of type '${typeName}'`, { spec });
   }
   if (rest.length - i === 1) out.type = rest[i]!;
   const badSep = (sep: string): never => {
     const t = out.type;
     const shown = t.charCodeAt(0) > 32 && t.charCodeAt(0) < 128 ? t : `\\x${t.charCodeAt(0).toString(16)}`;
-    throw new FormatSpecError(`Cannot specify '${sep}' with '${shown}'.`, spec);
+    throw new FormatSpecError(`Cannot specify '${sep}' with '${shown}'.`, { spec });
   };
   if (out.grouping !== '' && !'defgEGF%'.includes(out.type || 'd')) {
     if (!(out.grouping === '_' && 'boxX'.includes(out.type))) badSep(out.grouping);
@@ -169,14 +169,14 @@ function pad(text: string, spec: FormatSpec, defaultAlign: '<' | '>'): string {
 /** Python's `format(str, spec)`. */
 export function formatString(value: string, spec: FormatSpec, raw: string): string {
   if (spec.type !== '' && spec.type !== 's') {
-    throw new FormatSpecError(`Unknown format code '${spec.type}' for object of type 'str'`, raw);
+    throw new FormatSpecError(`Unknown format code '${spec.type}' for object of type 'str'`, { spec: raw });
   }
-  if (spec.sign === ' ') throw new FormatSpecError('Space not allowed in string format specifier', raw);
-  if (spec.sign !== '') throw new FormatSpecError('Sign not allowed in string format specifier', raw);
-  if (spec.noNeg0) throw new FormatSpecError('Negative zero coercion (z) not allowed in format specifier', raw);
-  if (spec.alternate) throw new FormatSpecError('Alternate form (#) not allowed in string format specifier', raw);
-  if (spec.align === '=') throw new FormatSpecError("'=' alignment not allowed in string format specifier", raw);
-  if (spec.grouping !== '') throw new FormatSpecError(`Cannot specify '${spec.grouping}' with 's'.`, raw);
+  if (spec.sign === ' ') throw new FormatSpecError('Space not allowed in string format specifier', { spec: raw });
+  if (spec.sign !== '') throw new FormatSpecError('Sign not allowed in string format specifier', { spec: raw });
+  if (spec.noNeg0) throw new FormatSpecError('Negative zero coercion (z) not allowed in format specifier', { spec: raw });
+  if (spec.alternate) throw new FormatSpecError('Alternate form (#) not allowed in string format specifier', { spec: raw });
+  if (spec.align === '=') throw new FormatSpecError("'=' alignment not allowed in string format specifier", { spec: raw });
+  if (spec.grouping !== '') throw new FormatSpecError(`Cannot specify '${spec.grouping}' with 's'.`, { spec: raw });
   let text = value;
   if (spec.precision >= 0 && cpLength(text) > spec.precision) text = Array.from(text).slice(0, spec.precision).join('');
   return pad(text, spec, '<');
@@ -244,21 +244,21 @@ export function formatInt(value: bigint | number, spec: FormatSpec, raw: string)
   if (type === 'e' || type === 'E' || type === 'f' || type === 'F' || type === 'g' || type === 'G' || type === '%') {
     const asFloat = Number(value);
     if (!Number.isFinite(asFloat)) {
-      throw new FormatSpecError('int too large to convert to float', raw, 'OverflowError');
+      throw new FormatSpecError('int too large to convert to float', { spec: raw, pythonType: 'OverflowError' });
     }
     return formatFloat(asFloat, spec, raw);
   }
   if (type !== '' && !'bcdoxXn'.includes(type)) {
-    throw new FormatSpecError(`Unknown format code '${type}' for object of type 'int'`, raw);
+    throw new FormatSpecError(`Unknown format code '${type}' for object of type 'int'`, { spec: raw });
   }
-  if (spec.precision !== -1) throw new FormatSpecError('Precision not allowed in integer format specifier', raw);
-  if (spec.noNeg0) throw new FormatSpecError('Negative zero coercion (z) not allowed in integer format specifier', raw);
+  if (spec.precision !== -1) throw new FormatSpecError('Precision not allowed in integer format specifier', { spec: raw });
+  if (spec.noNeg0) throw new FormatSpecError('Negative zero coercion (z) not allowed in integer format specifier', { spec: raw });
   if (type === 'c') {
-    if (spec.sign !== '') throw new FormatSpecError("Sign not allowed with integer format specifier 'c'", raw);
-    if (spec.alternate) throw new FormatSpecError("Alternate form (#) not allowed with integer format specifier 'c'", raw);
+    if (spec.sign !== '') throw new FormatSpecError("Sign not allowed with integer format specifier 'c'", { spec: raw });
+    if (spec.alternate) throw new FormatSpecError("Alternate form (#) not allowed with integer format specifier 'c'", { spec: raw });
     const code = Number(value);
     if (!(code >= 0 && code <= 0x10ffff)) {
-      throw new FormatSpecError('%c arg not in range(0x110000)', raw, 'OverflowError');
+      throw new FormatSpecError('%c arg not in range(0x110000)', { spec: raw, pythonType: 'OverflowError' });
     }
     return layoutNumber(spec, false, '', '', String.fromCodePoint(code), 3);
   }
@@ -315,7 +315,7 @@ export function formatFloat(value: number, spec: FormatSpec, raw: string): strin
     if (ax < 1e21 && p <= 100 && value !== 0) return fixedHalfEven(value, ax, p);
   }
   if (type !== '' && !'eEfFgGn%'.includes(type)) {
-    throw new FormatSpecError(`Unknown format code '${type}' for object of type 'float'`, raw);
+    throw new FormatSpecError(`Unknown format code '${type}' for object of type 'float'`, { spec: raw });
   }
   let mode: FloatMode;
   let precision = spec.precision;

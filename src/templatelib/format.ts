@@ -54,7 +54,7 @@ export function formatValue(value: unknown, spec = ''): string {
   const hook = value !== null && typeof value === 'object' ? (value as { [formatHook]?: unknown })[formatHook] : undefined;
   if (typeof hook === 'function') return String(hook.call(value, spec));
   if (spec !== '') {
-    throw new FormatSpecError(`unsupported format string passed to ${typeName(value)}.__format__`, spec, 'TypeError');
+    throw new FormatSpecError(`unsupported format string passed to ${typeName(value)}.__format__`, { spec: spec, pythonType: 'TypeError' });
   }
   return strOf(value);
 }

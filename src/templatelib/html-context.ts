@@ -250,7 +250,7 @@ class Reading {
       if (target === undefined) {
         info.kind = Hole.Attr; // an animation without attributeName changes nothing
       } else if (target !== null && (target.toLowerCase().startsWith('on') || target.toLowerCase() === 'style')) {
-        Object.assign(info, refused('event-handler', `an interpolation in the '${info.name}' of an animation of '${target}' is refused: it would set script or CSS`, info.name));
+        Object.assign(info, refused('ERR_HTML_EVENT_HANDLER', `an interpolation in the '${info.name}' of an animation of '${target}' is refused: it would set script or CSS`, info.name));
       } else if (target !== null && !URL_ATTRIBUTES.has(target.toLowerCase())) {
         info.kind = Hole.Attr;
       }
@@ -471,10 +471,10 @@ class Reading {
       case S.RawText:
         if (this.rawEnd === 'script') {
           if (this.js === Js.Unsure) {
-            return refused('raw-text', "an interpolation after a '/' in <script> is refused: a regular expression or a division cannot be told apart without parsing JS, so the position might be inside a string — put html.json(value) before it, or in its own <script type=\"application/json\">", 'script');
+            return refused('ERR_HTML_RAW_TEXT', "an interpolation after a '/' in <script> is refused: a regular expression or a division cannot be told apart without parsing JS, so the position might be inside a string — put html.json(value) before it, or in its own <script type=\"application/json\">", 'script');
           }
           if (this.js !== Js.Code) {
-            return refused('raw-text', 'an interpolation inside a JavaScript string or comment in <script> is refused: put html.json(value) where an expression goes, outside quotes', 'script');
+            return refused('ERR_HTML_RAW_TEXT', 'an interpolation inside a JavaScript string or comment in <script> is refused: put html.json(value) where an expression goes, outside quotes', 'script');
           }
           return newHole(Hole.Script, 'script');
         }
@@ -482,20 +482,20 @@ class Reading {
       case S.TagOpen:
       case S.EndTagOpen:
       case S.TagName:
-        return refused('tag-name', 'an interpolation in a tag name is refused: tag names must be static text');
+        return refused('ERR_HTML_TAG_NAME', 'an interpolation in a tag name is refused: tag names must be static text');
       case S.BeforeAttrName:
       case S.AttrName:
       case S.AfterAttrName:
       case S.SelfClosing:
-        return refused('attribute-name', `an interpolation in an attribute name${this.tagName ? ` of <${this.tagName}>` : ''} is refused: attribute names must be static text`);
+        return refused('ERR_HTML_ATTRIBUTE_NAME', `an interpolation in an attribute name${this.tagName ? ` of <${this.tagName}>` : ''} is refused: attribute names must be static text`);
       case S.BeforeAttrValue:
       case S.AttrValueUnquoted:
       case S.AfterAttrValueQuoted:
-        return refused('unquoted-attribute', `an interpolation in the unquoted value of attribute '${this.attrName}' is refused: quote it (${this.attrName}="\${…}")`);
+        return refused('ERR_HTML_UNQUOTED_ATTRIBUTE', `an interpolation in the unquoted value of attribute '${this.attrName}' is refused: quote it (${this.attrName}="\${…}")`);
       case S.Comment:
       case S.MarkupDecl:
       case S.BogusComment:
-        return refused('comment', 'an interpolation inside an HTML comment or <!…> declaration is refused');
+        return refused('ERR_HTML_COMMENT', 'an interpolation inside an HTML comment or <!…> declaration is refused');
       case S.AttrValueDq:
       case S.AttrValueSq:
         return this.attributeHole();
@@ -515,10 +515,10 @@ class Reading {
     this.attrHoles++;
     this.lastUrlHole = info;
     if (name.startsWith('on')) {
-      return refused('event-handler', `an interpolation in the event-handler attribute '${name}' is refused: attach handlers from script, or pass data through a data-* attribute`, name);
+      return refused('ERR_HTML_EVENT_HANDLER', `an interpolation in the event-handler attribute '${name}' is refused: attach handlers from script, or pass data through a data-* attribute`, name);
     }
     if (ACTIVE_ATTRIBUTES.has(name)) {
-      return refused('event-handler', `an interpolation in the '${name}' attribute (markup the browser parses) is refused`, name);
+      return refused('ERR_HTML_EVENT_HANDLER', `an interpolation in the '${name}' attribute (markup the browser parses) is refused`, name);
     }
     if (name === 'style') {
       info.kind = Hole.StyleAttr;
@@ -526,7 +526,7 @@ class Reading {
     }
     if (ANIMATION_ELEMENTS.has(tag)) {
       if (name === 'attributename') {
-        return refused('attribute-name', `an interpolation in the attributeName of <${tag}> is refused: it names the attribute the animation sets, and attribute names must be static text`, name);
+        return refused('ERR_HTML_ATTRIBUTE_NAME', `an interpolation in the attributeName of <${tag}> is refused: it names the attribute the animation sets, and attribute names must be static text`, name);
       }
       if (ANIMATION_VALUE_ATTRIBUTES.has(name)) {
         info.kind = Hole.UrlAttr;
@@ -568,7 +568,7 @@ function mergeHoles(a: HoleInfo, b: HoleInfo): HoleInfo {
     return high; // both escape; the stricter check applies
   }
   return refused(
-    'ambiguous-context',
+    'ERR_HTML_AMBIGUOUS_CONTEXT',
     'an interpolation whose meaning differs between HTML and SVG/MathML (or <noscript>/<select>) parsing is refused: close the <svg>/<math>/<select> first, or move the raw-text element out of it',
     high.name,
   );
@@ -601,7 +601,7 @@ export function analyzeHtml(strings: readonly string[], foreign = false): Templa
       for (const reading of readings) {
         reading.holes.push(
           overflow
-            ? refused('ambiguous-context', 'an interpolation after too many raw-text elements inside <svg>/<math> is refused: the template can be read too many ways to check')
+            ? refused('ERR_HTML_AMBIGUOUS_CONTEXT', 'an interpolation after too many raw-text elements inside <svg>/<math> is refused: the template can be read too many ways to check')
             : reading.holeHere(),
         );
       }

@@ -72,14 +72,14 @@ function trustedMarkup(value: TrustedHtml, info: HoleInfo, item: Interpolation, 
   if (!known[slot]) {
     // The rest of the template was analysed as following text content; markup that leaves a tag,
     // comment, raw-text element or <svg>/<math> open would make that analysis wrong.
-    refuse('bad-value', index, item, 'trusted() markup must end in text content: it leaves a tag, attribute, comment, raw-text element or <svg>/<math> open');
+    refuse('ERR_HTML_BAD_VALUE', index, item, 'trusted() markup must end in text content: it leaves a tag, attribute, comment, raw-text element or <svg>/<math> open');
   }
   return value.html;
 }
 
 function refuse(code: HtmlRefusal, index: number, item: Interpolation, message: string): never {
   const expr = item.expression ? ` {${item.expression}}` : '';
-  throw new HtmlContextError(code, `html(): interpolation #${index}${expr}: ${message}`, index);
+  throw new HtmlContextError(`html(): interpolation #${index}${expr}: ${message}`, { code, index });
 }
 
 /** The text of a plain value: its conversion and format spec applied, Python's str() otherwise; null → ''. */
@@ -108,16 +108,16 @@ function renderTextValue(value: unknown, item: Interpolation, index: number, inf
 function renderNested(tpl: Template, index: number, item: Interpolation, info: HoleInfo): string {
   const ctx = contextOf(tpl.strings, info.foreign);
   if (!ctx.endsInText) {
-    refuse('bad-value', index, item, 'a nested Template must end in text content (it ends inside a tag, attribute, comment, raw-text element or an <svg>/<math> it opened)');
+    refuse('ERR_HTML_BAD_VALUE', index, item, 'a nested Template must end in text content (it ends inside a tag, attribute, comment, raw-text element or an <svg>/<math> it opened)');
   }
   return render(tpl, ctx);
 }
 
 function attrText(value: unknown, item: Interpolation, index: number, name: string): string {
   if (value instanceof Template) {
-    refuse('bad-value', index, item, `a nested Template cannot go inside the attribute '${name}': format it to text first`);
+    refuse('ERR_HTML_BAD_VALUE', index, item, `a nested Template cannot go inside the attribute '${name}': format it to text first`);
   }
-  if (value instanceof TrustedHtml) refuse('bad-value', index, item, `trusted() markup cannot go inside the attribute '${name}'`);
+  if (value instanceof TrustedHtml) refuse('ERR_HTML_BAD_VALUE', index, item, `trusted() markup cannot go inside the attribute '${name}'`);
   if (value instanceof ScriptJson || value instanceof CssValue) return value.text;
   if (Array.isArray(value)) return value.map((v) => attrText(v, item, index, name)).join(' ');
   return textOf(item, value);
@@ -163,7 +163,7 @@ function render(tpl: Template, ctx: TemplateContext): string {
         urlSoFar = (info.followsHole ? urlSoFar + info.urlSince : info.urlPrefix) + piece;
         const scheme = unsafeUrlScheme(info.urlTail === undefined ? urlSoFar : urlSoFar + info.urlTail, info.urlForm);
         if (scheme !== undefined) {
-          refuse('unsafe-url', i, item, `${describeUrlAttribute(info)} would get the active scheme '${scheme}:' (allowed: relative URLs, http, https, mailto, tel, ftp, sms, raster data:image URLs)`);
+          refuse('ERR_HTML_UNSAFE_URL', i, item, `${describeUrlAttribute(info)} would get the active scheme '${scheme}:' (allowed: relative URLs, http, https, mailto, tel, ftp, sms, raster data:image URLs)`);
         }
         break;
       }
@@ -171,13 +171,13 @@ function render(tpl: Template, ctx: TemplateContext): string {
       case Hole.Style:
         if (!(value instanceof CssValue)) {
           const where = info.kind === Hole.Style ? 'inside <style>' : "in a style attribute";
-          refuse('raw-text', i, item, `an interpolation ${where} is refused unless it is html.css(value)`);
+          refuse('ERR_HTML_RAW_TEXT', i, item, `an interpolation ${where} is refused unless it is html.css(value)`);
         }
         piece = info.kind === Hole.Style ? value.text : escapeHtml(value.text);
         break;
       case Hole.Script:
         if (!(value instanceof ScriptJson)) {
-          refuse('raw-text', i, item, 'an interpolation inside <script> is refused unless it is html.json(value)');
+          refuse('ERR_HTML_RAW_TEXT', i, item, 'an interpolation inside <script> is refused unless it is html.json(value)');
         }
         piece = value.text;
         break;
@@ -185,7 +185,7 @@ function render(tpl: Template, ctx: TemplateContext): string {
         piece = escapeHtml(attrText(value, item, i, info.name));
         break;
       default:
-        throw new HtmlContextError(info.refusal!.code, `html(): interpolation #${i}${item.expression ? ` {${item.expression}}` : ''}: ${info.refusal!.message}`, i);
+        throw new HtmlContextError(`html(): interpolation #${i}${item.expression ? ` {${item.expression}}` : ''}: ${info.refusal!.message}`, { code: info.refusal!.code, index: i });
     }
     out += piece + strings[i + 1]!;
   }
@@ -224,18 +224,18 @@ html.json = function scriptJson(value: unknown): ScriptJson {
 /**
  * A CSS value for `<style>` or `style="…"`: numbers, keywords, lengths, colours and allowlisted
  * functions (`rgb()`, `calc()`, `var()`…). Anything that could leave the declaration
- * (quotes, `;`, braces, `url(`, `expression(`, comments) throws HtmlContextError('unsafe-css').
+ * (quotes, `;`, braces, `url(`, `expression(`, comments) throws HtmlContextError('ERR_HTML_UNSAFE_CSS').
  * @example
  * html(t`<p style="color: ${html.css(color)}">…</p>`);
  */
 html.css = function cssValue(value: string | number): CssValue {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new HtmlContextError('unsafe-css', `html.css(): ${value} is not a CSS number`, -1);
+    if (!Number.isFinite(value)) throw new HtmlContextError(`html.css(): ${value} is not a CSS number`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
     return new CssValue(String(value));
   }
-  if (typeof value !== 'string') throw new HtmlContextError('unsafe-css', `html.css(): expected a string or number, got ${typeof value}`, -1);
+  if (typeof value !== 'string') throw new HtmlContextError(`html.css(): expected a string or number, got ${typeof value}`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
   const why = unsafeCss(value);
-  if (why !== undefined) throw new HtmlContextError('unsafe-css', `html.css(): refused ${JSON.stringify(value)}: ${why}`, -1);
+  if (why !== undefined) throw new HtmlContextError(`html.css(): refused ${JSON.stringify(value)}: ${why}`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
   return new CssValue(value);
 };
 

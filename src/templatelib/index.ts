@@ -17,8 +17,9 @@ export {
   SqlTemplateError,
   JsonTemplateError,
   ShellTemplateError,
+  InvalidArgumentError,
 } from './errors.js';
-export type { LookupKind, HtmlRefusal, SqlRefusal } from './errors.js';
+export type { LookupKind, HtmlRefusal, SqlRefusal, TemplateErrorCode } from './errors.js';
 export { html, trusted, TrustedHtml, ScriptJson, CssValue } from './html.js';
 export { json, toJson, DEFAULT_NON_FINITE } from './json.js';
 export type { JsonOptions, NonFinitePolicy } from './json.js';

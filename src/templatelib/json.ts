@@ -1,5 +1,5 @@
 // The json() processor: every interpolation serialized as JSON where it stands; the result is always valid JSON.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { convert } from './convert.js';
 import { JsonTemplateError } from './errors.js';
 import { formatValue } from './format.js';
@@ -171,7 +171,7 @@ export function json(template: Template | TemplateStringsArray, ...rest: unknown
     options = rest[0] as JsonOptions;
     values = [];
   }
-  checkOptionKeys(options, OPTION_KEYS, 'json()', TypeError);
+  checkOptionKeys(options, OPTION_KEYS, 'json()');
   const nonFinite = options.nonFinite ?? DEFAULT_NON_FINITE;
   if (nonFinite !== 'error' && nonFinite !== 'null' && nonFinite !== 'string') {
     throw new TypeError(`json(): nonFinite must be 'error', 'null' or 'string', got ${JSON.stringify(nonFinite)}`);
@@ -204,7 +204,7 @@ export function json(template: Template | TemplateStringsArray, ...rest: unknown
       }
     } catch (e) {
       const detail = e instanceof Error ? e.message : String(e);
-      throw new JsonTemplateError(`json(): ${label(i, item.expression)}: ${detail}`, i, item.expression, { cause: e });
+      throw new JsonTemplateError(`json(): ${label(i, item.expression)}: ${detail}`, { index: i, expression: item.expression, cause: e });
     }
     out += piece + strings[i + 1]!;
   }
@@ -216,7 +216,7 @@ export function json(template: Template | TemplateStringsArray, ...rest: unknown
     let index = -1;
     for (let i = 0; i < starts.length; i++) if (at >= starts[i]!) index = i;
     const where = index >= 0 ? `, after ${label(index, interpolations[index]!.expression)}` : ' in the static text';
-    throw new JsonTemplateError(`json(): the result is not valid JSON (${(e as Error).message})${where}`, index, index >= 0 ? interpolations[index]!.expression : '', { cause: e });
+    throw new JsonTemplateError(`json(): the result is not valid JSON (${(e as Error).message})${where}`, { index: index, expression: index >= 0 ? interpolations[index]!.expression : '', cause: e });
   }
   return out;
 }

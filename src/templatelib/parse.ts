@@ -67,7 +67,7 @@ class Parser {
   constructor(readonly src: string) {}
 
   fail(problem: string, at = this.pos): never {
-    throw new TemplateSyntaxError(problem, this.src, at);
+    throw new TemplateSyntaxError(problem, { source: this.src, offset: at });
   }
 
   /** Phase one: the whole source is read (and its syntax checked) before anything is looked up. */
@@ -276,7 +276,7 @@ class Resolver {
         if (typeof key === 'object') {
           const resolved = this.resolve(key);
           if (typeof resolved !== 'string' && !(typeof resolved === 'number' && Number.isInteger(resolved))) {
-            throw new TemplateSyntaxError(`an index must be an int or a str, not ${pyType(resolved)}`, this.src, step.at);
+            throw new TemplateSyntaxError(`an index must be an int or a str, not ${pyType(resolved)}`, { source: this.src, offset: step.at });
           }
           key = resolved;
         }
@@ -290,10 +290,10 @@ class Resolver {
     const scope = this.scope;
     if (scope instanceof Map) {
       if (scope.has(name)) return scope.get(name);
-      throw new TemplateLookupError('name', `name '${name}' is not defined${hint(name, scope.keys())}`, name, this.src, at);
+      throw new TemplateLookupError(`name '${name}' is not defined${hint(name, scope.keys())}`, { kind: 'name', path: name, source: this.src, offset: at });
     }
     if (Object.prototype.hasOwnProperty.call(scope, name) && !FORBIDDEN.has(name)) return (scope as Record<string, unknown>)[name];
-    throw new TemplateLookupError('name', `name '${name}' is not defined${hint(name, Object.keys(scope))}`, name, this.src, at);
+    throw new TemplateLookupError(`name '${name}' is not defined${hint(name, Object.keys(scope))}`, { kind: 'name', path: name, source: this.src, offset: at });
   }
 
   attribute(value: unknown, attr: string, path: string, at: number): unknown {
@@ -303,13 +303,13 @@ class Resolver {
       if (attr in obj && attributeNames(obj).includes(attr)) return obj[attr];
     }
     const candidates = value !== null && value !== undefined ? attributeNames(Object(value) as object) : [];
-    throw new TemplateLookupError('attribute', `'${pyType(value)}' object has no attribute '${attr}'${hint(attr, candidates)}`, path, this.src, at);
+    throw new TemplateLookupError(`'${pyType(value)}' object has no attribute '${attr}'${hint(attr, candidates)}`, { kind: 'attribute', path: path, source: this.src, offset: at });
   }
 
   index(value: unknown, key: string | number, path: string, at: number): unknown {
     if (value instanceof Map) {
       if (value.has(key)) return value.get(key);
-      throw new TemplateLookupError('index', `KeyError: ${JSON.stringify(key)}${hint(String(key), [...value.keys()].map(String))}`, path, this.src, at);
+      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(String(key), [...value.keys()].map(String))}`, { kind: 'index', path: path, source: this.src, offset: at });
     }
     if (typeof key === 'number') {
       if (Array.isArray(value) || typeof value === 'string' || ArrayBuffer.isView(value)) {
@@ -317,15 +317,15 @@ class Resolver {
         const seq = (typeof value === 'string' ? Array.from(value) : value) as ArrayLike<unknown>;
         const i = key < 0 ? seq.length + key : key;
         if (i >= 0 && i < seq.length) return seq[i];
-        throw new TemplateLookupError('index', `${pyType(value)} index out of range (index ${key}, length ${seq.length})`, path, this.src, at);
+        throw new TemplateLookupError(`${pyType(value)} index out of range (index ${key}, length ${seq.length})`, { kind: 'index', path: path, source: this.src, offset: at });
       }
     }
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const k = String(key);
       if (!FORBIDDEN.has(k) && Object.prototype.hasOwnProperty.call(value, k)) return (value as Record<string, unknown>)[k];
-      throw new TemplateLookupError('index', `KeyError: ${JSON.stringify(key)}${hint(k, Object.keys(value))}`, path, this.src, at);
+      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(k, Object.keys(value))}`, { kind: 'index', path: path, source: this.src, offset: at });
     }
-    throw new TemplateLookupError('index', `'${pyType(value)}' object is not subscriptable with ${JSON.stringify(key)}`, path, this.src, at);
+    throw new TemplateLookupError(`'${pyType(value)}' object is not subscriptable with ${JSON.stringify(key)}`, { kind: 'index', path: path, source: this.src, offset: at });
   }
 }
 

@@ -16,13 +16,13 @@ function label(index: number, item: Interpolation): string {
 
 function argText(value: unknown, index: number, item: Interpolation): string {
   if (value === null || value === undefined) {
-    throw new ShellTemplateError(`shell(): ${label(index, item)} is ${value}; pass '' for an empty argument or leave it out`, index);
+    throw new ShellTemplateError(`shell(): ${label(index, item)} is ${value}; pass '' for an empty argument or leave it out`, { index });
   }
   if (typeof value === 'object' && !(value instanceof Date) && item.formatSpec === '' && item.conversion === null) {
-    throw new ShellTemplateError(`shell(): ${label(index, item)} is an object; pass a string, a number, or an array of arguments`, index);
+    throw new ShellTemplateError(`shell(): ${label(index, item)} is an object; pass a string, a number, or an array of arguments`, { index });
   }
   const text = formatValue(item.conversion === null ? value : convert(value, item.conversion), item.formatSpec);
-  if (text.includes('\u0000')) throw new ShellTemplateError(`shell(): ${label(index, item)} contains a NUL character, which no argument can hold`, index);
+  if (text.includes('\u0000')) throw new ShellTemplateError(`shell(): ${label(index, item)} contains a NUL character, which no argument can hold`, { index });
   return text;
 }
 
@@ -58,7 +58,7 @@ function argvOf(tpl: Template): string[] {
   };
   const glueCheck = () => {
     if (pendingArray !== undefined) {
-      throw new ShellTemplateError(`shell(): ${label(pendingArray.index, interpolations[pendingArray.index]!)} is a list of arguments glued to other text; put it in its own word or join it yourself`, pendingArray.index);
+      throw new ShellTemplateError(`shell(): ${label(pendingArray.index, interpolations[pendingArray.index]!)} is a list of arguments glued to other text; put it in its own word or join it yourself`, { index: pendingArray.index });
     }
   };
   let quote = '';
@@ -86,14 +86,11 @@ function argvOf(tpl: Template): string[] {
         quote = c;
         inWord = true;
       } else if (c === '\\') {
-        if (i + 1 >= s.length) throw new ShellTemplateError('shell(): a trailing backslash escapes nothing', -1);
+        if (i + 1 >= s.length) throw new ShellTemplateError('shell(): a trailing backslash escapes nothing', { index: -1 });
         word += s[++i];
         inWord = true;
       } else if (OPERATORS.has(c) || (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{'))) {
-        throw new ShellTemplateError(
-          `shell(): unquoted ${JSON.stringify(c === '$' ? c + s[i + 1] : c)} in the static text: shell() runs no shell, so it would be a literal argument, not an operator — quote it if you mean the character`,
-          -1,
-        );
+        throw new ShellTemplateError(`shell(): unquoted ${JSON.stringify(c === '$' ? c + s[i + 1] : c)} in the static text: shell() runs no shell, so it would be a literal argument, not an operator — quote it if you mean the character`, { index: -1 });
       } else {
         word += c;
         inWord = true;
@@ -105,7 +102,7 @@ function argvOf(tpl: Template): string[] {
     if (Array.isArray(value) || value instanceof Template) {
       const items = value instanceof Template ? argvOf(value) : value.map((v) => argText(v, k, item));
       if (quote !== '' || inWord || pendingArray !== undefined || /^[^\s]/.test(strings[k + 1]!)) {
-        throw new ShellTemplateError(`shell(): ${label(k, item)} is a list of arguments glued to other text or inside quotes; put it in its own word or join it yourself`, k);
+        throw new ShellTemplateError(`shell(): ${label(k, item)} is a list of arguments glued to other text or inside quotes; put it in its own word or join it yourself`, { index: k });
       }
       pendingArray = { index: k, items };
     } else {
@@ -114,7 +111,7 @@ function argvOf(tpl: Template): string[] {
       inWord = true;
     }
   }
-  if (quote !== '') throw new ShellTemplateError(`shell(): unterminated ${quote} quote in the static text`, -1);
+  if (quote !== '') throw new ShellTemplateError(`shell(): unterminated ${quote} quote in the static text`, { index: -1 });
   endWord();
   return argv;
 }

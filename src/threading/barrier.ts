@@ -1,11 +1,11 @@
 // Barrier: Python's threading.Barrier — N threads wait until all N have arrived, round after round.
 import { explainOuterVariable, loadCallable, toCallableRef, type CallableRef } from '../internal/callable.js';
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
 import type { SharedHandle } from '../internal/wire.js';
 import { BrokenBarrierError, InvalidArgumentError } from './errors.js';
-import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout, type WaitOptions } from './wait.js';
 
 /** generation << 16 | arrivals: one word, so the last arrival closes a round atomically. */
 const WORD = 0;
@@ -162,8 +162,8 @@ export class Barrier {
     return new BrokenBarrierError(`Barrier(${p}) is broken: ${why}. Call reset() to use it again`);
   }
 
-  #timeoutOf(timeout: number | undefined, where: string): number {
-    return timeout === undefined ? this.#timeout[TIMEOUT_F64]! : waitTimeout(timeout, where);
+  #timeoutOf(timeout: number | WaitOptions | undefined, where: string): number {
+    return timeout === undefined || (typeof timeout === 'object' && timeout?.timeout === undefined) ? this.#timeout[TIMEOUT_F64]! : waitTimeout(timeout, where);
   }
 
   /** Joins the round; returns the arrival index, or null once the round is complete. Throws when broken. */
@@ -204,7 +204,7 @@ export class Barrier {
    * first). `timeout` (ms) overrides the barrier's default; when it runs out the barrier breaks and
    * BrokenBarrierError says how many parties had arrived. Blocks the thread: on the main thread use waitAsync.
    */
-  wait(timeout?: number): number {
+  wait(timeout?: number | WaitOptions): number {
     const deadline = deadlineOf(this.#timeoutOf(timeout, 'Barrier.wait()'));
     let joined = this.#arrive();
     while ('draining' in joined) {
@@ -229,7 +229,7 @@ export class Barrier {
   }
 
   /** wait() without blocking the event loop. */
-  async waitAsync(timeout?: number): Promise<number> {
+  async waitAsync(timeout?: number | WaitOptions): Promise<number> {
     const deadline = deadlineOf(this.#timeoutOf(timeout, 'Barrier.waitAsync()'));
     let joined = this.#arrive();
     for (let attempt = 0; 'draining' in joined; attempt++) {

@@ -1,5 +1,5 @@
 // Condition: Python's threading.Condition — wait for a notify while releasing a shared Lock/RLock.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
 import type { SharedHandle } from '../internal/wire.js';
@@ -8,7 +8,7 @@ import { Lock } from './lock.js';
 import type { Held } from './scoped-hold.js';
 import { COUNT, giveOwn, takeAsync, takeSync } from './owner.js';
 import { RLock } from './rlock.js';
-import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout, type AcquireOptions } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout, type AcquireOptions, type WaitOptions } from './wait.js';
 
 /**
  * Waiting threads each hold one slot of shared memory while they wait (notify must pick exactly n
@@ -137,7 +137,7 @@ export class Condition {
       }
       return index;
     }
-    throw new ThreadingError(`Condition.wait(): more than ${max} threads are waiting at once; create the Condition with a larger maxWaiters`, 'ERR_TOO_MANY_WAITERS');
+    throw new ThreadingError(`Condition.wait(): more than ${max} threads are waiting at once; create the Condition with a larger maxWaiters`, { code: 'ERR_TOO_MANY_WAITERS' });
   }
 
   /** Releases the lock completely (all RLock levels), returning what reacquire must restore. */
@@ -164,7 +164,7 @@ export class Condition {
    * Releases the lock, waits for notify()/notifyAll() or `timeout` ms (undefined: for ever), takes
    * the lock back, and returns false if it timed out. Blocks the thread: on the main thread use waitAsync.
    */
-  wait(timeout?: number): boolean {
+  wait(timeout?: number | WaitOptions): boolean {
     this.#checkOwned('wait');
     const deadline = deadlineOf(waitTimeout(timeout, 'Condition.wait()'));
     const index = this.#claimSlot();
@@ -181,7 +181,7 @@ export class Condition {
   }
 
   /** wait() without blocking the event loop. */
-  async waitAsync(timeout?: number): Promise<boolean> {
+  async waitAsync(timeout?: number | WaitOptions): Promise<boolean> {
     this.#checkOwned('wait');
     const deadline = deadlineOf(waitTimeout(timeout, 'Condition.waitAsync()'));
     const index = this.#claimSlot();
@@ -205,7 +205,7 @@ export class Condition {
    * @example
    * cond.withLock(() => cond.waitFor(() => queue[0] > 0, 500));
    */
-  waitFor<T>(predicate: () => T, timeout?: number): T {
+  waitFor<T>(predicate: () => T, timeout?: number | WaitOptions): T {
     this.#checkOwned('waitFor');
     const deadline = deadlineOf(waitTimeout(timeout, 'Condition.waitFor()'));
     let result = predicate();
@@ -218,7 +218,7 @@ export class Condition {
     return result;
   }
 
-  async waitForAsync<T>(predicate: () => T, timeout?: number): Promise<T> {
+  async waitForAsync<T>(predicate: () => T, timeout?: number | WaitOptions): Promise<T> {
     this.#checkOwned('waitFor');
     const deadline = deadlineOf(waitTimeout(timeout, 'Condition.waitForAsync()'));
     let result = predicate();

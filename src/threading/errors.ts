@@ -1,33 +1,34 @@
 // Errors raised by ts314/threading: the primitives' (named after the Python exceptions they stand for) and the shared data's.
+import { Ts314Error, type Ts314ErrorOptions } from '../internal/errors.js';
 
 /** Stable codes, so callers can branch without matching messages. */
 export type ThreadingErrorCode =
+  | 'ERR_THREADING'
   | 'ERR_INVALID_ARGUMENT'
+  | 'ERR_ELEMENT_TYPE'
   | 'ERR_LOCK_NOT_HELD'
   | 'ERR_LOCK_BROKEN'
   | 'ERR_BARRIER_BROKEN'
   | 'ERR_SEMAPHORE_OVERFLOW'
-  | 'ERR_TOO_MANY_WAITERS';
+  | 'ERR_TOO_MANY_WAITERS'
+  | 'ERR_SHARED_QUEUE'
+  | 'ERR_SHARED_QUEUE_EMPTY'
+  | 'ERR_SHARED_QUEUE_FULL'
+  | 'ERR_SHARED_QUEUE_SHUT_DOWN';
 
-/** Base class of every ts314/threading error. */
-export class ThreadingError extends Error {
+/** Base class of every ts314/threading error, the shared data's included. */
+export class ThreadingError extends Ts314Error<ThreadingErrorCode> {
+  static override readonly code: ThreadingErrorCode = 'ERR_THREADING';
   override name = 'ThreadingError';
-  readonly code: ThreadingErrorCode;
-  constructor(message: string, code: ThreadingErrorCode, options?: ErrorOptions) {
-    super(message, options);
-    this.code = code;
-  }
 }
 
 /**
- * A bad argument or option: a negative count, a timeout with `blocking: false`, an unknown option key
- * (Python raises `ValueError`, or `TypeError` for an unknown keyword).
+ * A bad argument or option: a negative count, a timeout with `blocking: false`, an unknown option key,
+ * a SharedArray length or index out of range (Python raises `ValueError`, or `TypeError` for an unknown keyword).
  */
 export class InvalidArgumentError extends ThreadingError {
+  static override readonly code: ThreadingErrorCode = 'ERR_INVALID_ARGUMENT';
   override name = 'InvalidArgumentError';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, 'ERR_INVALID_ARGUMENT', options);
-  }
 }
 
 /**
@@ -35,10 +36,8 @@ export class InvalidArgumentError extends ThreadingError {
  * Python raises `RuntimeError` ("release unlocked lock", "cannot release un-acquired lock").
  */
 export class LockNotHeldError extends ThreadingError {
+  static override readonly code: ThreadingErrorCode = 'ERR_LOCK_NOT_HELD';
   override name = 'LockNotHeldError';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, 'ERR_LOCK_NOT_HELD', options);
-  }
 }
 
 /**
@@ -47,60 +46,61 @@ export class LockNotHeldError extends ThreadingError {
  * broken, so every later acquire learns of it too, until `reset()` declares the guarded data sound again.
  */
 export class BrokenLockError extends ThreadingError {
+  static override readonly code: ThreadingErrorCode = 'ERR_LOCK_BROKEN';
   override name = 'BrokenLockError';
-  /** threadId of the worker that died holding the lock. */
-  readonly deadOwner: number;
-  constructor(message: string, deadOwner: number, options?: ErrorOptions) {
-    super(message, 'ERR_LOCK_BROKEN', options);
-    this.deadOwner = deadOwner;
+  /** threadId of the worker that died holding the lock (-1 when unknown). */
+  declare readonly deadOwner: number;
+  constructor(message: string, options?: Ts314ErrorOptions<ThreadingErrorCode> & { deadOwner?: number }) {
+    super(message, { deadOwner: -1, ...options });
   }
 }
 
 /** Python's `threading.BrokenBarrierError`: the barrier was aborted, reset, timed out or its action failed. */
 export class BrokenBarrierError extends ThreadingError {
+  static override readonly code: ThreadingErrorCode = 'ERR_BARRIER_BROKEN';
   override name = 'BrokenBarrierError';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, 'ERR_BARRIER_BROKEN', options);
-  }
 }
 
 /** A BoundedSemaphore released more times than it was acquired (Python's `ValueError`). */
 export class SemaphoreOverflowError extends ThreadingError {
+  static override readonly code: ThreadingErrorCode = 'ERR_SEMAPHORE_OVERFLOW';
   override name = 'SemaphoreOverflowError';
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, 'ERR_SEMAPHORE_OVERFLOW', options);
-  }
 }
 
-/** An element type name SharedArray/SharedQueue does not know (a TypeError, with "Did you mean …?"). */
-export class ElementTypeError extends TypeError {
+/**
+ * An element type name SharedArray/SharedQueue does not know, with "Did you mean …?". A bad
+ * argument, so an InvalidArgumentError (it was a TypeError before ts314 had one error model).
+ */
+export class ElementTypeError extends InvalidArgumentError {
+  static override readonly code: ThreadingErrorCode = 'ERR_ELEMENT_TYPE';
   override name = 'ElementTypeError';
   /** The name that was given. */
-  readonly given: unknown;
-  constructor(message: string, given: unknown, options?: ErrorOptions) {
-    super(message, options);
-    this.given = given;
+  declare readonly given: unknown;
+  constructor(message: string, options?: Ts314ErrorOptions<ThreadingErrorCode> & { given?: unknown }) {
+    super(message, { given: undefined, ...options });
   }
 }
 
 /** Base class of SharedQueue's failures, so one `catch` can handle them all. */
-export class SharedQueueError extends Error {
+export class SharedQueueError extends ThreadingError {
+  static override readonly code: ThreadingErrorCode = 'ERR_SHARED_QUEUE';
   override name = 'SharedQueueError';
 }
 
 /** get() timed out, or getNowait() found nothing (Python's `queue.Empty`). */
 export class SharedQueueEmpty extends SharedQueueError {
+  static override readonly code: ThreadingErrorCode = 'ERR_SHARED_QUEUE_EMPTY';
   override name = 'SharedQueueEmpty';
 }
 
 /** put() timed out, or putNowait() found no room (Python's `queue.Full`). */
 export class SharedQueueFull extends SharedQueueError {
+  static override readonly code: ThreadingErrorCode = 'ERR_SHARED_QUEUE_FULL';
   override name = 'SharedQueueFull';
   /** How many of the items of a putMany() were queued before it gave up (0 for put()). */
-  readonly written: number;
-  constructor(message: string, written = 0, options?: ErrorOptions) {
-    super(message, options);
-    this.written = written;
+  declare readonly written: number;
+  constructor(message: string, options?: Ts314ErrorOptions<ThreadingErrorCode> & { written?: number }) {
+    super(message, { written: 0, ...options });
   }
 }
 
@@ -109,5 +109,6 @@ export class SharedQueueFull extends SharedQueueError {
  * once the queue is drained.
  */
 export class SharedQueueShutDown extends SharedQueueError {
+  static override readonly code: ThreadingErrorCode = 'ERR_SHARED_QUEUE_SHUT_DOWN';
   override name = 'SharedQueueShutDown';
 }

@@ -3,7 +3,7 @@ import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
 import type { SharedHandle } from '../internal/wire.js';
 import { InvalidArgumentError } from './errors.js';
-import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout, type WaitOptions } from './wait.js';
 
 const FLAG = 0;
 const KIND = 1;
@@ -61,10 +61,10 @@ export class Event {
   }
 
   /**
-   * Blocks until the flag is set or `timeout` ms pass (undefined: for ever; <= 0: just look).
+   * Blocks until the flag is set or `timeout` ms pass (omitted or Infinity: for ever; 0: just look), given as `wait(100)` or `wait({ timeout: 100 })`.
    * Returns the flag, so false means it timed out. Blocks the event loop on the main thread: use waitAsync there.
    */
-  wait(timeout?: number): boolean {
+  wait(timeout?: number | WaitOptions): boolean {
     const words = this.#words;
     if (Atomics.load(words, FLAG) === 1) return true;
     const deadline = deadlineOf(waitTimeout(timeout, 'Event.wait()'));
@@ -76,7 +76,7 @@ export class Event {
   }
 
   /** wait() without blocking the event loop. */
-  async waitAsync(timeout?: number): Promise<boolean> {
+  async waitAsync(timeout?: number | WaitOptions): Promise<boolean> {
     const words = this.#words;
     if (Atomics.load(words, FLAG) === 1) return true;
     const deadline = deadlineOf(waitTimeout(timeout, 'Event.waitAsync()'));

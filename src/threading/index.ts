@@ -17,7 +17,7 @@ export { Barrier, MAX_PARTIES } from './barrier.js';
 export type { BarrierOptions } from './barrier.js';
 export { AtomicCounter } from './atomic-counter.js';
 export { WAIT_SLICE_MS } from './wait.js';
-export type { AcquireOptions, SemaphoreAcquireOptions } from './wait.js';
+export type { AcquireOptions, SemaphoreAcquireOptions, WaitOptions } from './wait.js';
 export { watchWorker } from '../internal/thread-liveness.js';
 export {
   BrokenBarrierError,

@@ -68,7 +68,7 @@ export function brokenError(words: Int32Array, what: string): BrokenLockError {
   return new BrokenLockError(
     `${what} is broken: its owner, ${describeThread(owner)}, died while holding it (a worker exited, threw or was terminated without releasing). ` +
       'The data it guarded may be half-updated; repair it, then call reset() to use the lock again',
-    owner,
+    { deadOwner: owner },
   );
 }
 

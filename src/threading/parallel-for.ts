@@ -1,11 +1,12 @@
 // parallelFor: runs a module-exported kernel over chunks of a range or a SharedArray on an interpreter pool.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import type { AnyFunction } from '../internal/callable.js';
 import type { Callable, Executor } from '../futures/executor.js';
 import type { Future } from '../futures/future.js';
 import { InterpreterPoolExecutor, DEFAULT_MAX_WORKERS } from '../futures/interpreter-pool.js';
 import { ProcessPoolExecutor } from '../futures/process-pool.js';
 import { SharedArray, checkWholeNumber, splitRange, type ElementType } from './shared-array.js';
+import { InvalidArgumentError } from './errors.js';
 
 /** A half-open range of indices [start, end). */
 export interface IndexRange {
@@ -63,26 +64,26 @@ export async function parallelFor(
   options: ParallelForOptions = {},
 ): Promise<unknown[]> {
   const where = 'parallelFor()';
-  checkOptionKeys(options, OPTION_KEYS, where);
+  checkOptionKeys(options, OPTION_KEYS, where, InvalidArgumentError);
   const args = options.args ?? [];
-  if (!Array.isArray(args)) throw new TypeError(`${where}: args must be an array of extra kernel arguments, got ${typeof args}`);
+  if (!Array.isArray(args)) throw new InvalidArgumentError(`${where}: args must be an array of extra kernel arguments, got ${typeof args}`);
   if (typeof kernel !== 'function' && (typeof kernel !== 'object' || kernel === null)) {
-    throw new TypeError(`${where}: kernel must be task(url, exportName) or a function, got ${kernel === null ? 'null' : typeof kernel}`);
+    throw new InvalidArgumentError(`${where}: kernel must be task(url, exportName) or a function, got ${kernel === null ? 'null' : typeof kernel}`);
   }
   const [start, end] = readInput(input, where);
   const length = end - start;
-  if (length === 0) throw new RangeError(`${where}: the input is empty (${describeInput(input)}); there is nothing to run`);
+  if (length === 0) throw new InvalidArgumentError(`${where}: the input is empty (${describeInput(input)}); there is nothing to run`);
 
   const given = options.executor;
   if (given !== undefined) {
     if (given instanceof ProcessPoolExecutor) {
-      throw new TypeError(`${where}: a ProcessPoolExecutor cannot share memory with this process; use an InterpreterPoolExecutor`);
+      throw new InvalidArgumentError(`${where}: a ProcessPoolExecutor cannot share memory with this process; use an InterpreterPoolExecutor`);
     }
-    if (typeof (given as Partial<Executor>).submitWith !== 'function') throw new TypeError(`${where}: executor must be an Executor such as InterpreterPoolExecutor`);
+    if (typeof (given as Partial<Executor>).submitWith !== 'function') throw new InvalidArgumentError(`${where}: executor must be an Executor such as InterpreterPoolExecutor`);
   }
   const workers = (given as { maxWorkers?: number } | undefined)?.maxWorkers ?? DEFAULT_MAX_WORKERS;
   const chunkCount = options.chunks === undefined ? Math.min(workers, length) : checkWholeNumber(options.chunks, 'chunks', where, 1, length);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new TypeError(`${where}: signal must be an AbortSignal`);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new InvalidArgumentError(`${where}: signal must be an AbortSignal`);
 
   const bounds = splitRange(0, length, chunkCount);
   const callArgs: unknown[][] =
@@ -136,14 +137,14 @@ function readInput(input: unknown, where: string): [number, number] {
   if (input instanceof SharedArray) return [0, input.length];
   if (typeof input === 'number') return [0, checkWholeNumber(input, 'the range length', where)];
   if (typeof input === 'object' && input !== null && !Array.isArray(input) && !ArrayBuffer.isView(input)) {
-    checkOptionKeys(input, ['start', 'end'], `${where}: range`);
+    checkOptionKeys(input, ['start', 'end'], `${where}: range`, InvalidArgumentError);
     const start = checkWholeNumber((input as IndexRange).start, 'range.start', where);
     const end = checkWholeNumber((input as IndexRange).end, 'range.end', where);
-    if (end < start) throw new RangeError(`${where}: range.end (${end}) is before range.start (${start})`);
+    if (end < start) throw new InvalidArgumentError(`${where}: range.end (${end}) is before range.start (${start})`);
     return [start, end];
   }
   const hint = ArrayBuffer.isView(input) || Array.isArray(input) ? '; wrap data in SharedArray.from(values) so workers share it' : '';
-  throw new TypeError(`${where}: expected a length, a { start, end } range or a SharedArray, got ${input === null ? 'null' : typeof input === 'object' ? (input as object).constructor?.name ?? 'object' : typeof input}${hint}`);
+  throw new InvalidArgumentError(`${where}: expected a length, a { start, end } range or a SharedArray, got ${input === null ? 'null' : typeof input === 'object' ? (input as object).constructor?.name ?? 'object' : typeof input}${hint}`);
 }
 
 function describeInput(input: number | IndexRange | SharedArray): string {

@@ -2,7 +2,8 @@
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import { didYouMean } from '../internal/did-you-mean.js';
 import type { SharedHandle } from '../internal/wire.js';
-import { ElementTypeError } from './errors.js';
+import { checkInteger } from '../internal/validate.js';
+import { ElementTypeError, InvalidArgumentError } from './errors.js';
 
 /** The typed-array constructor behind each element type name. */
 const CONSTRUCTORS = {
@@ -53,19 +54,13 @@ export function checkElementType(type: unknown, where: string, allowed: readonly
   const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : typeof type === 'string' ? didYouMean(lower, allowed) : '';
   throw new ElementTypeError(
     `${where}: unknown element type ${JSON.stringify(type) ?? String(type)}.${hint || ` Valid types: ${allowed.join(', ')}.`}`,
-    type,
+    { given: type },
   );
 }
 
 /** Checks a whole, non-negative number (a length or an index). */
 export function checkWholeNumber(value: unknown, what: string, where: string, min = 0, max = MAX_LENGTH): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new TypeError(`${where}: ${what} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
-  }
-  if (value < min || value > max) {
-    throw new RangeError(`${where}: ${what} must be ${max === MAX_LENGTH ? `at least ${min}` : `between ${min} and ${max}`}, got ${value}`);
-  }
-  return value;
+  return checkInteger(value, what, { where, ErrorClass: InvalidArgumentError }, min, max);
 }
 
 function typeOfView(view: ArrayBufferView): ElementType | undefined {
@@ -101,7 +96,7 @@ export class SharedArray<T extends ElementType = ElementType> {
 
   /** @internal Use SharedArray.create() or SharedArray.from(). */
   constructor(token: symbol, buffer: SharedArrayBuffer, type: T, byteOffset: number, length: number, start: number) {
-    if (token !== constructing) throw new TypeError('SharedArray: use SharedArray.create(type, length) or SharedArray.from(values)');
+    if (token !== constructing) throw new InvalidArgumentError('SharedArray: use SharedArray.create(type, length) or SharedArray.from(values)');
     this.buffer = buffer;
     this.type = type;
     this.byteOffset = byteOffset;
@@ -124,7 +119,7 @@ export class SharedArray<T extends ElementType = ElementType> {
     try {
       buffer = new SharedArrayBuffer(bytes);
     } catch (error) {
-      throw new RangeError(`${where}: cannot allocate ${bytes} bytes of shared memory for ${length} ${checked} elements`, { cause: error });
+      throw new InvalidArgumentError(`${where}: cannot allocate ${bytes} bytes of shared memory for ${length} ${checked} elements`, { cause: error });
     }
     return new SharedArray(constructing, buffer, checked, 0, length, 0);
   }
@@ -132,7 +127,7 @@ export class SharedArray<T extends ElementType = ElementType> {
   /**
    * A shared copy of `values`: a typed array keeps its element type unless `type` is given; a plain
    * array becomes float64 (bigint64 for bigints). This is the one copy; after it workers share.
-   * Values an integer type cannot hold exactly are refused (RangeError), not wrapped or truncated.
+   * Values an integer type cannot hold exactly are refused (InvalidArgumentError), not wrapped or truncated.
    * @example
    * const xs = SharedArray.from([1, 2, 3]);                // float64
    * const ids = SharedArray.from(new Int32Array(10));      // int32
@@ -140,9 +135,9 @@ export class SharedArray<T extends ElementType = ElementType> {
   static from<V extends ArrayLike<number> | ArrayLike<bigint> | ArrayBufferView, T extends ElementType = ElementTypeOf<V>>(values: V, type?: T): SharedArray<T> {
     const where = 'SharedArray.from()';
     if (values === null || typeof values !== 'object' || (!ArrayBuffer.isView(values) && typeof (values as ArrayLike<unknown>).length !== 'number')) {
-      throw new TypeError(`${where}: expected a typed array or an array of numbers, got ${values === null ? 'null' : typeof values}`);
+      throw new InvalidArgumentError(`${where}: expected a typed array or an array of numbers, got ${values === null ? 'null' : typeof values}`);
     }
-    if (values instanceof DataView) throw new TypeError(`${where}: a DataView has no element type; pass a typed array`);
+    if (values instanceof DataView) throw new InvalidArgumentError(`${where}: a DataView has no element type; pass a typed array`);
     let chosen: ElementType;
     if (type !== undefined) chosen = checkElementType(type, where);
     else if (ArrayBuffer.isView(values)) chosen = typeOfView(values) ?? 'float64';
@@ -154,17 +149,17 @@ export class SharedArray<T extends ElementType = ElementType> {
     for (let i = 0; i < source.length; i++) {
       const value = source[i];
       if (isBig ? typeof value !== 'bigint' : typeof value !== 'number') {
-        throw new TypeError(`${where}: element ${i} is ${typeof value === 'bigint' ? 'a bigint' : `${typeof value} ${String(value)}`}, but a ${chosen} array holds ${isBig ? 'bigints' : 'numbers'}`);
+        throw new InvalidArgumentError(`${where}: element ${i} is ${typeof value === 'bigint' ? 'a bigint' : `${typeof value} ${String(value)}`}, but a ${chosen} array holds ${isBig ? 'bigints' : 'numbers'}`);
       }
       // Typed arrays wrap and truncate silently; a value that would change is refused instead.
       if (range !== undefined && !(Number.isInteger(value) && (value as number) >= range[0] && (value as number) <= range[1])) {
-        throw new RangeError(`${where}: element ${i} (${String(value)}) does not fit ${chosen} exactly (whole numbers ${range[0]}..${range[1]})`);
+        throw new InvalidArgumentError(`${where}: element ${i} (${String(value)}) does not fit ${chosen} exactly (whole numbers ${range[0]}..${range[1]})`);
       }
     }
     try {
       (array.view as unknown as { set(a: ArrayLike<number | bigint>): void }).set(source);
     } catch (error) {
-      throw new TypeError(`${where}: cannot store these values as ${chosen}`, { cause: error });
+      throw new InvalidArgumentError(`${where}: cannot store these values as ${chosen}`, { cause: error });
     }
     return array as SharedArray<T>;
   }
@@ -187,7 +182,7 @@ export class SharedArray<T extends ElementType = ElementType> {
    */
   chunks(count: number): SharedArray<T>[] {
     const where = 'SharedArray.chunks()';
-    if (this.length === 0) throw new RangeError(`${where}: an empty SharedArray cannot be split into chunks`);
+    if (this.length === 0) throw new InvalidArgumentError(`${where}: an empty SharedArray cannot be split into chunks`);
     checkWholeNumber(count, 'count', where, 1, this.length);
     return splitRange(0, this.length, count).map(([from, to]) => this.#view(from, to));
   }
@@ -202,7 +197,7 @@ export class SharedArray<T extends ElementType = ElementType> {
     const where = 'SharedArray.slice()';
     for (const [name, value] of [['start', start], ['end', end]] as const) {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
-        throw new TypeError(`${where}: ${name} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
+        throw new InvalidArgumentError(`${where}: ${name} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
       }
     }
     const clamp = (i: number): number => Math.min(this.length, Math.max(0, i < 0 ? this.length + i : i));
@@ -250,9 +245,9 @@ export function splitRange(start: number, end: number, count: number): [number, 
 
 /** Worker side (src/internal/wire.ts): rebuilds a SharedArray over the memory its handle carries. */
 export function reviveHandle(state: unknown, kind: string): unknown {
-  if (kind !== HANDLE_KIND) throw new TypeError(`ts314/threading shared-array cannot revive a '${kind}' handle`);
+  if (kind !== HANDLE_KIND) throw new InvalidArgumentError(`ts314/threading shared-array cannot revive a '${kind}' handle`);
   const s = state as { buffer?: unknown; type?: unknown; byteOffset?: unknown; length?: unknown; start?: unknown } | null;
-  if (!(s?.buffer instanceof SharedArrayBuffer)) throw new TypeError('a SharedArray handle must carry its SharedArrayBuffer');
+  if (!(s?.buffer instanceof SharedArrayBuffer)) throw new InvalidArgumentError('a SharedArray handle must carry its SharedArrayBuffer');
   const type = checkElementType(s.type, 'SharedArray handle');
   return new SharedArray(constructing, s.buffer, type, Number(s.byteOffset), Number(s.length), Number(s.start));
 }

@@ -1,10 +1,10 @@
 // SharedQueue: a fixed-capacity ring of numbers in shared memory, safe for many producers and consumers across workers.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys, checkTimeout } from '../internal/validate.js';
 import { lockMutex, unlockMutex } from '../internal/futex-mutex.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import type { SharedHandle } from '../internal/wire.js';
 import { checkElementType, checkWholeNumber } from './shared-array.js';
-import { SharedQueueEmpty, SharedQueueFull, SharedQueueShutDown } from './errors.js';
+import { InvalidArgumentError, SharedQueueEmpty, SharedQueueFull, SharedQueueShutDown } from './errors.js';
 import { sliceWaitAsync } from './wait.js';
 
 /**
@@ -54,18 +54,13 @@ export interface SharedQueueOptions {
 }
 
 export interface SharedQueueTimeoutOptions {
-  /** Milliseconds to wait; undefined waits for ever; 0 tries once. Negative is a RangeError. */
+  /** Milliseconds to wait; omitted or Infinity waits for ever; 0 tries once. Negative is an InvalidArgumentError. */
   readonly timeout?: number | undefined;
 }
 
 function readTimeout(options: SharedQueueTimeoutOptions | undefined, where: string): number {
-  if (options === undefined) return Infinity;
-  checkOptionKeys(options, ['timeout'], where);
-  const timeout = options.timeout;
-  if (timeout === undefined) return Infinity;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout)) throw new TypeError(`${where}: timeout must be a number of milliseconds, got ${String(timeout)}`);
-  if (timeout < 0) throw new RangeError(`${where}: timeout must be a non-negative number of milliseconds, got ${timeout}`);
-  return timeout;
+  checkOptionKeys(options, ['timeout'], where, InvalidArgumentError);
+  return checkTimeout(options?.timeout, { where, ErrorClass: InvalidArgumentError });
 }
 
 /**
@@ -98,7 +93,7 @@ export class SharedQueue {
     } else {
       const where = 'SharedQueue';
       checkWholeNumber(capacity, 'capacity', where, 1, 2 ** 31 - 1);
-      checkOptionKeys(options, ['type'], where);
+      checkOptionKeys(options, ['type'], where, InvalidArgumentError);
       const type = checkElementType(options?.type ?? 'float64', where, QUEUE_TYPES) as SharedQueueType;
       buffer = new SharedArrayBuffer(HEADER_BYTES + capacity * CONSTRUCTORS[type].BYTES_PER_ELEMENT);
       const header = new Int32Array(buffer, 0, HEADER_INTS);
@@ -288,7 +283,7 @@ export class SharedQueue {
    * q.shutdown();  // consumers drain, then stop
    */
   shutdown(options?: { readonly immediate?: boolean | undefined }): void {
-    checkOptionKeys(options, ['immediate'], 'SharedQueue.shutdown()');
+    checkOptionKeys(options, ['immediate'], 'SharedQueue.shutdown()', InvalidArgumentError);
     const h = this.#h;
     this.#lock();
     try {
@@ -458,23 +453,23 @@ export class SharedQueue {
 
   #check(value: unknown, where: string, index: number | undefined): void {
     if (typeof value !== 'number') {
-      throw new TypeError(`${where}: a SharedQueue holds numbers, got ${typeof value}${index ? ` at index ${index}` : ''}`);
+      throw new InvalidArgumentError(`${where}: a SharedQueue holds numbers, got ${typeof value}${index ? ` at index ${index}` : ''}`);
     }
     const range = this.#range;
     if (range !== undefined && !(Number.isInteger(value) && value >= range[0] && value <= range[1])) {
-      throw new RangeError(`${where}: ${value}${index ? ` (index ${index})` : ''} does not fit a ${this.type} slot exactly (whole numbers ${range[0]}..${range[1]})`);
+      throw new InvalidArgumentError(`${where}: ${value}${index ? ` (index ${index})` : ''} does not fit a ${this.type} slot exactly (whole numbers ${range[0]}..${range[1]})`);
     }
   }
 
   /** Validates a batch once, so the copy under the lock cannot fail half-way. */
   #source(values: ArrayLike<number>, where: string): NumberArray | ArrayLike<number> {
     if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
-      throw new TypeError(`${where}: expected an array or typed array of numbers, got ${values === null ? 'null' : typeof values}`);
+      throw new InvalidArgumentError(`${where}: expected an array or typed array of numbers, got ${values === null ? 'null' : typeof values}`);
     }
     if (ArrayBuffer.isView(values)) {
       if (values.constructor === this.#data.constructor) return values as unknown as NumberArray;
       if (values instanceof BigInt64Array || values instanceof BigUint64Array || values instanceof DataView) {
-        throw new TypeError(`${where}: a SharedQueue holds numbers; got a ${values.constructor.name}`);
+        throw new InvalidArgumentError(`${where}: a SharedQueue holds numbers; got a ${values.constructor.name}`);
       }
     }
     if (this.#range !== undefined || !ArrayBuffer.isView(values)) {
@@ -485,14 +480,14 @@ export class SharedQueue {
 
   #target(target: NumberArray, where: string): void {
     if (!ArrayBuffer.isView(target) || target.constructor !== this.#data.constructor) {
-      throw new TypeError(`${where}: target must be a ${this.#data.constructor.name} (the queue holds ${this.type}), got ${target === null ? 'null' : (target as object)?.constructor?.name ?? typeof target}`);
+      throw new InvalidArgumentError(`${where}: target must be a ${this.#data.constructor.name} (the queue holds ${this.type}), got ${target === null ? 'null' : (target as object)?.constructor?.name ?? typeof target}`);
     }
-    if (target.length === 0) throw new RangeError(`${where}: target must have room for at least one number`);
+    if (target.length === 0) throw new InvalidArgumentError(`${where}: target must have room for at least one number`);
   }
 
   #full(total: number, written: number, options: SharedQueueTimeoutOptions | undefined): SharedQueueFull {
     const waited = options?.timeout === undefined || options.timeout === 0 ? 'no room' : `no room within ${options.timeout} ms`;
-    return new SharedQueueFull(`SharedQueue is full (${this.#capacity} slots): ${waited}${total > 1 ? `; ${written} of ${total} numbers were queued` : ''}`, written);
+    return new SharedQueueFull(`SharedQueue is full (${this.#capacity} slots): ${waited}${total > 1 ? `; ${written} of ${total} numbers were queued` : ''}`, { written });
   }
 
   #empty(options: SharedQueueTimeoutOptions | undefined): SharedQueueEmpty {
@@ -502,8 +497,8 @@ export class SharedQueue {
 
 /** Worker side (src/internal/wire.ts): the same queue over the buffer its handle carries. */
 export function reviveHandle(state: unknown, kind: string): unknown {
-  if (kind !== HANDLE_KIND) throw new TypeError(`ts314/threading shared-queue cannot revive a '${kind}' handle`);
+  if (kind !== HANDLE_KIND) throw new InvalidArgumentError(`ts314/threading shared-queue cannot revive a '${kind}' handle`);
   const buffer = (state as { buffer?: unknown } | null)?.buffer;
-  if (!(buffer instanceof SharedArrayBuffer)) throw new TypeError('a SharedQueue handle must carry its SharedArrayBuffer');
+  if (!(buffer instanceof SharedArrayBuffer)) throw new InvalidArgumentError('a SharedQueue handle must carry its SharedArrayBuffer');
   return SharedQueue.adopt(buffer);
 }

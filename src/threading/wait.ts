@@ -1,5 +1,5 @@
 // Blocking and async waits on a shared Int32 word, in bounded slices, and the timeout rules they share.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys, checkTimeout, timeoutArgument } from '../internal/validate.js';
 import { InvalidArgumentError } from './errors.js';
 
 /**
@@ -60,65 +60,48 @@ export async function sliceWaitAsync(view: Int32Array, index: number, expected: 
   return delay >= remaining || attempt * MAX_POLL_DELAY_MS >= WAIT_SLICE_MS;
 }
 
-function checkNumber(value: unknown, what: string, where: string): number {
-  if (typeof value !== 'number' || Number.isNaN(value)) {
-    throw new InvalidArgumentError(`${where}: ${what} must be a number of milliseconds, got ${typeof value === 'number' ? 'NaN' : typeof value === 'string' ? JSON.stringify(value) : String(value)}`);
-  }
-  return value;
-}
+const invalid = (where: string) => ({ where, ErrorClass: InvalidArgumentError });
 
 /** Options of Lock.acquire / RLock.acquire (Python: `acquire(blocking=True, timeout=-1)`). */
 export interface AcquireOptions {
   /** false: take the lock only if it is free now, never wait. Default true. */
   readonly blocking?: boolean;
-  /** Milliseconds to wait; -1 (the default) waits for ever. Not allowed with `blocking: false`. */
-  readonly timeout?: number;
+  /** Milliseconds to wait; omitted or Infinity waits for ever, 0 tries once. Not allowed with `blocking: false`. */
+  readonly timeout?: number | undefined;
+}
+
+/** Options of Semaphore.acquire (Python: `acquire(blocking=True, timeout=None)`). */
+export type SemaphoreAcquireOptions = AcquireOptions;
+
+/** The `{ timeout }` of Event, Condition and Barrier waits, which also take the timeout positionally as Python does. */
+export interface WaitOptions {
+  /** Milliseconds to wait; omitted or Infinity waits for ever, 0 just looks. */
+  readonly timeout?: number | undefined;
 }
 
 /**
- * Milliseconds an acquire may wait (Infinity for ever, 0 for a single try), by Python's rules for
- * Lock.acquire: a timeout with blocking=false, or a negative timeout other than -1, is an error.
+ * Milliseconds an acquire may wait (Infinity for ever, 0 for a single try), by ts314's timeout
+ * convention; as in Python, a timeout with blocking=false is an error.
  */
 export function lockTimeout(options: AcquireOptions | undefined, where: string): number {
   if (options === undefined) return Infinity;
   checkOptionKeys(options, ['blocking', 'timeout'], where, InvalidArgumentError);
   const blocking = options.blocking ?? true;
   if (typeof blocking !== 'boolean') throw new InvalidArgumentError(`${where}: blocking must be a boolean, got ${String(blocking)}`);
-  if (options.timeout === undefined) return blocking ? Infinity : 0;
-  const timeout = checkNumber(options.timeout, 'timeout', where);
+  if (options.timeout === undefined || options.timeout === null) return blocking ? Infinity : 0;
+  const timeout = checkTimeout(options.timeout, invalid(where));
   if (!blocking) {
-    if (timeout === -1) return 0;
     throw new InvalidArgumentError(`${where}: can't specify a timeout (${timeout} ms) for a non-blocking acquire; drop timeout or set blocking: true`);
   }
-  if (timeout === -1) return Infinity;
-  if (timeout < 0) throw new InvalidArgumentError(`${where}: timeout must be a non-negative number of milliseconds or -1 (wait for ever), got ${timeout}`);
   return timeout;
 }
 
-/** Options of Semaphore.acquire (Python: `acquire(blocking=True, timeout=None)`). */
-export interface SemaphoreAcquireOptions {
-  /** false: take a slot only if one is free now. Default true. */
-  readonly blocking?: boolean;
-  /** Milliseconds to wait; undefined waits for ever; `<= 0` tries once (as Python). Not allowed with `blocking: false`. */
-  readonly timeout?: number | undefined;
-}
+/** Semaphore.acquire follows the same rules as Lock.acquire. */
+export const semaphoreTimeout = lockTimeout;
 
-/** Python's Semaphore rules: a timeout with blocking=false is an error; a timeout <= 0 tries once. */
-export function semaphoreTimeout(options: SemaphoreAcquireOptions | undefined, where: string): number {
-  if (options === undefined) return Infinity;
-  checkOptionKeys(options, ['blocking', 'timeout'], where, InvalidArgumentError);
-  const blocking = options.blocking ?? true;
-  if (typeof blocking !== 'boolean') throw new InvalidArgumentError(`${where}: blocking must be a boolean, got ${String(blocking)}`);
-  if (options.timeout === undefined || options.timeout === null) return blocking ? Infinity : 0;
-  const timeout = checkNumber(options.timeout, 'timeout', where);
-  if (!blocking) throw new InvalidArgumentError(`${where}: can't specify a timeout (${timeout} ms) for a non-blocking acquire; drop timeout or set blocking: true`);
-  return Math.max(0, timeout);
-}
-
-/** A wait's timeout as Python's Event/Condition/Barrier take it: undefined/null for ever, `<= 0` no wait. */
-export function waitTimeout(timeout: number | undefined | null, where: string): number {
-  if (timeout === undefined || timeout === null) return Infinity;
-  return Math.max(0, checkNumber(timeout, 'timeout', where));
+/** A wait's timeout, positional as Python's Event/Condition/Barrier take it, or `{ timeout }`: Infinity for ever, 0 no wait. */
+export function waitTimeout(timeout: number | WaitOptions | undefined | null, where: string): number {
+  return timeoutArgument(timeout, invalid(where));
 }
 
 /** performance.now()-based deadline for a timeout in ms. */

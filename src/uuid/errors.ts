@@ -1,4 +1,5 @@
 // The one error type ts314/uuid throws: what was wrong with the input, with a stable code.
+import { Ts314TypeError, type Ts314ErrorOptions } from '../internal/errors.js';
 
 /** Stable machine-readable reasons, so callers can branch without parsing messages. */
 export type UUIDErrorCode =
@@ -16,14 +17,12 @@ export type UUIDErrorCode =
  * @example
  * try { new UUID('not-a-uuid'); } catch (e) { if (e instanceof UUIDError) console.log(e.code, e.message); }
  */
-export class UUIDError extends TypeError {
+export class UUIDError extends Ts314TypeError<UUIDErrorCode> {
+  static override readonly code: UUIDErrorCode = 'ERR_UUID_FORMAT';
   override name = 'UUIDError';
-  readonly code: UUIDErrorCode;
-  readonly position: number | undefined;
-
-  constructor(message: string, code: UUIDErrorCode, options: { position?: number; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.position = options.position;
+  /** Index of the offending character in a parsed string, else undefined. */
+  declare readonly position: number | undefined;
+  constructor(message: string, options?: Ts314ErrorOptions<UUIDErrorCode> & { position?: number | undefined }) {
+    super(message, { position: undefined, ...options });
   }
 }

@@ -1,5 +1,5 @@
 // Time-based generation (v1, v6, v7) with per-generator state, so clocks can be injected for tests.
-import { checkOptionKeys } from '../internal/did-you-mean.js';
+import { checkOptionKeys } from '../internal/validate.js';
 import { UUIDError } from './errors.js';
 import { HEX } from './hex.js';
 import { getnode } from './node-id.js';
@@ -45,7 +45,7 @@ function preciseClockMs(): number {
 function checkNode(node: number | undefined): number {
   if (node === undefined) return getnode();
   if (!Number.isSafeInteger(node) || node < 0 || node >= 2 ** 48) {
-    throw new UUIDError(`node out of range (need a 48-bit value), got ${node}`, 'ERR_UUID_RANGE');
+    throw new UUIDError(`node out of range (need a 48-bit value), got ${node}`, { code: 'ERR_UUID_RANGE' });
   }
   return node;
 }
@@ -53,7 +53,7 @@ function checkNode(node: number | undefined): number {
 function checkClockSeq(clockSeq: number | undefined): number {
   if (clockSeq === undefined) return random32() & 0x3fff;
   if (!Number.isInteger(clockSeq) || clockSeq < 0 || clockSeq > 0x3fff) {
-    throw new UUIDError(`clockSeq out of range (need a 14-bit value), got ${clockSeq}`, 'ERR_UUID_RANGE');
+    throw new UUIDError(`clockSeq out of range (need a 14-bit value), got ${clockSeq}`, { code: 'ERR_UUID_RANGE' });
   }
   return clockSeq;
 }
@@ -88,10 +88,10 @@ export class UUIDGenerator {
     checkOptionKeys(options, OPTION_KEYS, 'UUIDGenerator');
     const { clock, clockBackwards = 'hold' } = options;
     if (clock !== undefined && typeof clock !== 'function') {
-      throw new UUIDError(`UUIDGenerator: clock must be a function returning Unix milliseconds, got ${typeof clock}`, 'ERR_UUID_OPTION');
+      throw new UUIDError(`UUIDGenerator: clock must be a function returning Unix milliseconds, got ${typeof clock}`, { code: 'ERR_UUID_OPTION' });
     }
     if (clockBackwards !== 'hold' && clockBackwards !== 'advance') {
-      throw new UUIDError(`UUIDGenerator: clockBackwards must be 'hold' or 'advance', got '${String(clockBackwards)}'`, 'ERR_UUID_OPTION');
+      throw new UUIDError(`UUIDGenerator: clockBackwards must be 'hold' or 'advance', got '${String(clockBackwards)}'`, { code: 'ERR_UUID_OPTION' });
     }
     this.#clock = clock ?? realClockMs;
     this.#customClock = clock !== undefined;
@@ -102,7 +102,7 @@ export class UUIDGenerator {
     const now = this.#clock();
     if (!this.#customClock) return now;
     if (!Number.isFinite(now) || now < 0 || now > MAX_UNIX_MS) {
-      throw new UUIDError(`UUIDGenerator: clock returned ${now}, not a Unix time in milliseconds between 0 and 2**48 - 1`, 'ERR_UUID_RANGE');
+      throw new UUIDError(`UUIDGenerator: clock returned ${now}, not a Unix time in milliseconds between 0 and 2**48 - 1`, { code: 'ERR_UUID_RANGE' });
     }
     return now;
   }

@@ -40,14 +40,14 @@ function block(value: number | bigint | undefined, bits: number, label: string):
     return random & ((1n << BigInt(bits)) - 1n);
   }
   if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-    throw new UUIDError(`uuid8: ${label} must be an integer (use a bigint above 2**53), got ${value}`, 'ERR_UUID_TYPE');
+    throw new UUIDError(`uuid8: ${label} must be an integer (use a bigint above 2**53), got ${value}`, { code: 'ERR_UUID_TYPE' });
   }
   if (typeof value !== 'number' && typeof value !== 'bigint') {
-    throw new UUIDError(`uuid8: ${label} must be a number or bigint, got ${typeof value}`, 'ERR_UUID_TYPE');
+    throw new UUIDError(`uuid8: ${label} must be a number or bigint, got ${typeof value}`, { code: 'ERR_UUID_TYPE' });
   }
   const big = BigInt(value);
   if (big < 0n || big >= 1n << BigInt(bits)) {
-    throw new UUIDError(`uuid8: ${label} out of range (need a ${bits}-bit value, 0 to 2**${bits} - 1), got ${value}`, 'ERR_UUID_RANGE');
+    throw new UUIDError(`uuid8: ${label} out of range (need a ${bits}-bit value, 0 to 2**${bits} - 1), got ${value}`, { code: 'ERR_UUID_RANGE' });
   }
   return big;
 }

@@ -45,20 +45,20 @@ function canonicalFrom(value: unknown): string {
   if (typeof value === 'bigint') return bigintToCanonical(value);
   if (value instanceof Uint8Array) {
     if (value.length !== 16) {
-      throw new UUIDError(`bytes must be exactly 16 bytes long, got ${value.length}`, 'ERR_UUID_LENGTH');
+      throw new UUIDError(`bytes must be exactly 16 bytes long, got ${value.length}`, { code: 'ERR_UUID_LENGTH' });
     }
     return bytesToCanonical(value);
   }
   if (typeof value === 'number') {
-    throw new UUIDError(`a UUID integer needs 128 bits: pass a bigint (${Number.isInteger(value) ? `${value}n` : 'e.g. 5n'}), not a number`, 'ERR_UUID_TYPE');
+    throw new UUIDError(`a UUID integer needs 128 bits: pass a bigint (${Number.isInteger(value) ? `${value}n` : 'e.g. 5n'}), not a number`, { code: 'ERR_UUID_TYPE' });
   }
   const shown = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  throw new UUIDError(`cannot build a UUID from ${shown}: pass a string, 16 bytes (Uint8Array), a bigint or a UUID`, 'ERR_UUID_TYPE');
+  throw new UUIDError(`cannot build a UUID from ${shown}: pass a string, 16 bytes (Uint8Array), a bigint or a UUID`, { code: 'ERR_UUID_TYPE' });
 }
 
 function withVersion(canonical: string, version: number): string {
   if (!Number.isInteger(version) || version < 1 || version > 8) {
-    throw new UUIDError(`illegal version number ${version} (need an integer from 1 to 8)`, 'ERR_UUID_VERSION');
+    throw new UUIDError(`illegal version number ${version} (need an integer from 1 to 8)`, { code: 'ERR_UUID_VERSION' });
   }
   const variantNibble = (NIBBLE[canonical.charCodeAt(19)]! & 0x3) | 0x8;
   return `${canonical.slice(0, 14)}${version.toString(16)}${canonical.slice(15, 19)}${variantNibble.toString(16)}${canonical.slice(20)}`;
@@ -85,7 +85,7 @@ export class UUID {
     const canonical = canonicalFrom(value);
     if (options !== undefined) {
       for (const key of Object.keys(options)) {
-        if (key !== 'version') throw new UUIDError(`UUID: unknown option '${key}'. The only option is 'version'.`, 'ERR_UUID_OPTION');
+        if (key !== 'version') throw new UUIDError(`UUID: unknown option '${key}'. The only option is 'version'.`, { code: 'ERR_UUID_OPTION' });
       }
     }
     this.#s = options?.version === undefined ? canonical : withVersion(canonical, options.version);
@@ -98,7 +98,7 @@ export class UUID {
    */
   static fromBytesLE(bytes: Uint8Array): UUID {
     if (!(bytes instanceof Uint8Array) || bytes.length !== 16) {
-      throw new UUIDError(`bytesLE must be exactly 16 bytes long, got ${bytes instanceof Uint8Array ? bytes.length : typeof bytes}`, 'ERR_UUID_LENGTH');
+      throw new UUIDError(`bytesLE must be exactly 16 bytes long, got ${bytes instanceof Uint8Array ? bytes.length : typeof bytes}`, { code: 'ERR_UUID_LENGTH' });
     }
     const b = bytes;
     return new UUID(Uint8Array.of(b[3]!, b[2]!, b[1]!, b[0]!, b[5]!, b[4]!, b[7]!, b[6]!, ...b.subarray(8)));
@@ -111,13 +111,13 @@ export class UUID {
    */
   static fromFields(fields: UUIDFields, options?: UUIDOptions): UUID {
     if (!Array.isArray(fields) || fields.length !== 6) {
-      throw new UUIDError(`fields must be a 6-tuple, got ${Array.isArray(fields) ? `${fields.length} values` : typeof fields}`, 'ERR_UUID_LENGTH');
+      throw new UUIDError(`fields must be a 6-tuple, got ${Array.isArray(fields) ? `${fields.length} values` : typeof fields}`, { code: 'ERR_UUID_LENGTH' });
     }
     let value = 0n;
     fields.forEach((field, i) => {
       const bits = FIELD_BITS[i]!;
       if (!Number.isSafeInteger(field) || field < 0 || field >= 2 ** bits) {
-        throw new UUIDError(`field ${i + 1} out of range (need a ${bits}-bit value), got ${field}`, 'ERR_UUID_RANGE');
+        throw new UUIDError(`field ${i + 1} out of range (need a ${bits}-bit value), got ${field}`, { code: 'ERR_UUID_RANGE' });
       }
       value = (value << BigInt(bits)) | BigInt(field);
     });
@@ -244,7 +244,7 @@ export class UUID {
 
   /** -1, 0 or 1 by byte order (usable directly with Array.prototype.sort). */
   compare(other: UUID): number {
-    if (!(other instanceof UUID)) throw new UUIDError(`compare() needs a UUID, got ${other === null ? 'null' : typeof other}`, 'ERR_UUID_TYPE');
+    if (!(other instanceof UUID)) throw new UUIDError(`compare() needs a UUID, got ${other === null ? 'null' : typeof other}`, { code: 'ERR_UUID_TYPE' });
     return this.#s < other.#s ? -1 : this.#s > other.#s ? 1 : 0;
   }
 

@@ -36,7 +36,7 @@ export interface ContractSpec {
   /** Another codec's output given to this one, and the code it must raise. */
   wrongCodec: { input: Buffer; code: CompressionErrorCode };
   /** What empty input decompresses to: Python returns b'' for gzip/bz2, raises for the rest. */
-  emptyInput: 'empty' | 'TRUNCATED';
+  emptyInput: 'empty' | 'ERR_TRUNCATED';
 }
 
 async function collect(stream: Transform, input: Uint8Array, chunk = 7919): Promise<Buffer> {
@@ -104,22 +104,22 @@ export function codecContract(spec: ContractSpec): void {
       assert.throws(() => mod.decompress(part), (e: unknown) => {
         assert.ok(e instanceof spec.ErrorClass, `cut ${cut}: ${(e as Error).message}`);
         // A cut inside a header can also look like the wrong format or damage; never success.
-        assert.ok(['TRUNCATED', 'FORMAT', 'CORRUPT'].includes((e as CompressionError).code), `cut ${cut}: ${(e as CompressionError).code}`);
+        assert.ok(['ERR_TRUNCATED', 'ERR_FORMAT', 'ERR_CORRUPT'].includes((e as CompressionError).code), `cut ${cut}: ${(e as CompressionError).code}`);
         return true;
       });
     }
     const half = packed.subarray(0, Math.floor(packed.length / 2));
-    assert.throws(() => mod.decompress(half), expectCode(spec, 'TRUNCATED'));
-    await assert.rejects(mod.decompressAsync(half), expectCode(spec, 'TRUNCATED'));
-    await assert.rejects(collect(mod.createDecompressStream(), half), expectCode(spec, 'TRUNCATED'));
+    assert.throws(() => mod.decompress(half), expectCode(spec, 'ERR_TRUNCATED'));
+    await assert.rejects(mod.decompressAsync(half), expectCode(spec, 'ERR_TRUNCATED'));
+    await assert.rejects(collect(mod.createDecompressStream(), half), expectCode(spec, 'ERR_TRUNCATED'));
     if (spec.emptyInput === 'empty') assert.equal(mod.decompress(Buffer.alloc(0)).length, 0);
-    else assert.throws(() => mod.decompress(Buffer.alloc(0)), expectCode(spec, 'TRUNCATED'));
+    else assert.throws(() => mod.decompress(Buffer.alloc(0)), expectCode(spec, 'ERR_TRUNCATED'));
   });
 
   test(`${name}: corrupted and wrong-codec input raise ${spec.ErrorClass.name} with the reason`, async () => {
     const bad = spec.corrupt(mod.compress(payload));
-    assert.throws(() => mod.decompress(bad), expectCode(spec, 'CORRUPT'));
-    await assert.rejects(mod.decompressAsync(bad), expectCode(spec, 'CORRUPT'));
+    assert.throws(() => mod.decompress(bad), expectCode(spec, 'ERR_CORRUPT'));
+    await assert.rejects(mod.decompressAsync(bad), expectCode(spec, 'ERR_CORRUPT'));
     assert.throws(() => mod.decompress(spec.wrongCodec.input), expectCode(spec, spec.wrongCodec.code));
     await assert.rejects(collect(mod.createDecompressStream(), spec.wrongCodec.input), expectCode(spec, spec.wrongCodec.code));
     const caught = (() => {
@@ -136,10 +136,10 @@ export function codecContract(spec: ContractSpec): void {
   test(`${name}: maxOutputLength stops a decompression bomb with OUTPUT_LIMIT, exact limit passes`, async () => {
     const bomb = mod.compress(Buffer.alloc(16 * 1024 * 1024));
     assert.ok(bomb.length < 64 * 1024, `bomb is small (${bomb.length} bytes)`);
-    assert.throws(() => mod.decompress(bomb, { maxOutputLength: 1024 * 1024 }), expectCode(spec, 'OUTPUT_LIMIT'));
-    await assert.rejects(mod.decompressAsync(bomb, { maxOutputLength: 1024 * 1024 }), expectCode(spec, 'OUTPUT_LIMIT'));
+    assert.throws(() => mod.decompress(bomb, { maxOutputLength: 1024 * 1024 }), expectCode(spec, 'ERR_OUTPUT_LIMIT'));
+    await assert.rejects(mod.decompressAsync(bomb, { maxOutputLength: 1024 * 1024 }), expectCode(spec, 'ERR_OUTPUT_LIMIT'));
     assert.equal(mod.decompress(bomb, { maxOutputLength: 16 * 1024 * 1024 }).length, 16 * 1024 * 1024);
-    assert.throws(() => mod.decompress(bomb, { maxOutputLength: 16 * 1024 * 1024 - 1 }), expectCode(spec, 'OUTPUT_LIMIT'));
+    assert.throws(() => mod.decompress(bomb, { maxOutputLength: 16 * 1024 * 1024 - 1 }), expectCode(spec, 'ERR_OUTPUT_LIMIT'));
     assert.equal(mod.decompress(bomb, { maxOutputLength: Infinity }).length, 16 * 1024 * 1024);
     assert.equal(DEFAULT_MAX_OUTPUT_LENGTH, 1024 ** 3);
     assert.throws(() => mod.decompress(bomb, { maxOutputLength: -5 }), RangeError);
@@ -180,7 +180,7 @@ export function codecContract(spec: ContractSpec): void {
         const r = await mod.open(path, 'r');
         assert.ok((await r.read()).equals(Buffer.concat([payload, Buffer.from('tail')])));
         await r.close();
-        await assert.rejects(r.read(), expectCode(spec, 'CLOSED'));
+        await assert.rejects(r.read(), expectCode(spec, 'ERR_CLOSED'));
       }
       await assert.rejects(mod.open(path, 'x'), /EEXIST/);
       await assert.rejects(mod.open(path, 'rw'), (e: unknown) => e instanceof RangeError && /invalid mode "rw"/.test((e as Error).message));
@@ -198,7 +198,7 @@ export function codecContract(spec: ContractSpec): void {
       const whole = mod.compress(payload);
       await writeFile(truncated, whole.subarray(0, whole.length >> 1));
       await using t = await mod.open(truncated);
-      await assert.rejects(t.read(), expectCode(spec, 'TRUNCATED'));
+      await assert.rejects(t.read(), expectCode(spec, 'ERR_TRUNCATED'));
     } finally {
       await cleanup();
     }

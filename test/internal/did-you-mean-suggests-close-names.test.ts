@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkOptionKeys, closestMatch, didYouMean, editDistance } from '../../src/internal/did-you-mean.js';
+import { closestMatch, didYouMean, editDistance } from '../../src/internal/did-you-mean.js';
+import { checkOptionKeys } from '../../src/internal/validate.js';
 
 test('edit distance counts a transposition as one edit', () => {
   assert.equal(editDistance('ket', 'key'), 1);
@@ -28,9 +29,11 @@ test('case-only differences are the cheapest suggestion', () => {
 
 test('checkOptionKeys names the unknown key and suggests the known one', () => {
   assert.throws(() => checkOptionKeys({ maxWorker: 2 }, ['maxWorkers', 'initializer'], 'InterpreterPoolExecutor'), {
-    name: 'TypeError',
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
     message: "InterpreterPoolExecutor: unknown option 'maxWorker'. Did you mean 'maxWorkers'?",
   });
+  assert.throws(() => checkOptionKeys({ zzz: 1 }, ['maxWorkers'], 'X'), TypeError, 'the shared InvalidArgumentError stays a TypeError');
   assert.throws(() => checkOptionKeys({ zzz: 1 }, ['maxWorkers'], 'X'), /unknown option 'zzz'\. Valid options: maxWorkers\./);
   assert.doesNotThrow(() => checkOptionKeys({ maxWorkers: 2 }, ['maxWorkers'], 'X'));
   assert.doesNotThrow(() => checkOptionKeys(undefined, ['maxWorkers'], 'X'));

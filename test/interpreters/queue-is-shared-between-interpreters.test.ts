@@ -9,7 +9,7 @@ const inside = new URL('./fixtures/inside.ts', import.meta.url);
 test('main puts and the interpreter gets, from the same queue passed as an argument', async () => {
   await using interp = create();
   const q = createQueue();
-  for (const item of ['a', { b: 2 }, [3n]]) await q.put(item);
+  for (const item of ['a', { b: 2 }, [3n]]) await q.putAsync(item);
   const drained = await interp.call(task<typeof Inside.drain>(inside, 'drain'), q, 3);
   assert.deepEqual(drained, { id: q.id, items: ['a', { b: 2 }, [3n]] });
   assert.equal(q.empty(), true, 'the items were taken from this very queue');
@@ -18,7 +18,7 @@ test('main puts and the interpreter gets, from the same queue passed as an argum
 test('the interpreter puts and main gets', async () => {
   await using interp = create();
   const q = createQueue<number>();
-  await interp.call(async (queue: Queue<number>) => { for (let i = 0; i < 5; i++) await queue.put(i * i); }, q);
+  await interp.call(async (queue: Queue<number>) => { for (let i = 0; i < 5; i++) await queue.putAsync(i * i); }, q);
   assert.equal(q.qsize(), 5);
   assert.deepEqual([0, 1, 2, 3, 4].map(() => q.getNowait()), [0, 1, 4, 9, 16]);
 });
@@ -40,10 +40,10 @@ test('two interpreters share one queue: one produces, the other consumes', async
   const consumed = consumer.call(async () => {
     const queue = (globalThis as unknown as { q: Queue<number> }).q;
     let sum = 0;
-    for (let i = 0; i < 100; i++) sum += await queue.get({ timeout: 10_000 });
+    for (let i = 0; i < 100; i++) sum += await queue.getAsync({ timeout: 10_000 });
     return sum;
   });
-  await producer.call(async (queue: Queue<number>) => { for (let i = 1; i <= 100; i++) await queue.put(i, { timeout: 10_000 }); }, q);
+  await producer.call(async (queue: Queue<number>) => { for (let i = 1; i <= 100; i++) await queue.putAsync(i, { timeout: 10_000 }); }, q);
   assert.equal(await consumed, 5050);
   assert.equal(q.qsize(), 0);
 });
@@ -52,7 +52,7 @@ test('a blocking get in main is woken by a put from an interpreter', async () =>
   await using interp = create();
   const q = createQueue<string>();
   const started = performance.now();
-  const getting = q.get({ timeout: 10_000 });
+  const getting = q.getAsync({ timeout: 10_000 });
   const putting = interp.call(async (queue: Queue<string>) => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     queue.putNowait('woken');
@@ -66,10 +66,10 @@ test('a blocking get in main is woken by a put from an interpreter', async () =>
 test('a blocking get in an interpreter is woken by a put from main, and times out with QueueEmpty', async () => {
   await using interp = create();
   const q = createQueue<string>();
-  const getting = interp.call((queue: Queue<string>) => queue.get({ timeout: 10_000 }), q);
+  const getting = interp.call((queue: Queue<string>) => queue.getAsync({ timeout: 10_000 }), q);
   setTimeout(() => q.putNowait('from main'), 100);
   assert.equal(await getting, 'from main');
-  await assert.rejects(interp.call((queue: Queue<string>) => queue.get({ timeout: 50 }), q), (error: Error) => {
+  await assert.rejects(interp.call((queue: Queue<string>) => queue.getAsync({ timeout: 50 }), q), (error: Error) => {
     assert.equal((error.cause as Error).name, 'QueueEmpty');
     assert.match((error.cause as Error).message, /is empty after waiting 50 ms/);
     return true;
@@ -82,7 +82,7 @@ test('without Atomics.waitAsync, waiting falls back to polling and still works a
     const { create, createQueue } = await import(${JSON.stringify(new URL('../../src/interpreters/index.ts', import.meta.url).href)});
     const interp = create();
     const q = createQueue();
-    const getting = q.get({ timeout: 10000 });
+    const getting = q.getAsync({ timeout: 10000 });
     await interp.call(async (queue) => { await new Promise((r) => setTimeout(r, 100)); queue.putNowait('polled'); }, q);
     console.log(typeof Atomics.waitAsync, await getting);
     await interp.close();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { inspect } from 'node:util';
-import { createQueue, NotShareableError, Queue, QueueEmpty, QueueError, QueueFull } from '../../src/interpreters/index.js';
+import { createQueue, InvalidArgumentError, NotShareableError, Queue, QueueEmpty, QueueError, QueueFull } from '../../src/interpreters/index.js';
 
 test('putNowait/getNowait are FIFO and qsize/empty/full track the contents', () => {
   const q = createQueue<number>({ maxsize: 3 });
@@ -41,20 +41,20 @@ test('queues get process-unique increasing ids and Python-style names', () => {
 
 test('put() and get() time out with QueueFull and QueueEmpty after the timeout in ms', async () => {
   const q = createQueue({ maxsize: 1 });
-  await q.put('x', { timeout: 0 });
+  await q.putAsync('x', { timeout: 0 });
   let started = performance.now();
-  await assert.rejects(q.put('y', { timeout: 60 }), (error: Error) => error instanceof QueueFull && /after waiting 60 ms/.test(error.message));
+  await assert.rejects(q.putAsync('y', { timeout: 60 }), (error: Error) => error instanceof QueueFull && /after waiting 60 ms/.test(error.message));
   assert.ok(performance.now() - started >= 55, 'put waited for the timeout');
-  assert.equal(await q.get({ timeout: 0 }), 'x');
+  assert.equal(await q.getAsync({ timeout: 0 }), 'x');
   started = performance.now();
-  await assert.rejects(q.get({ timeout: 60 }), (error: Error) => error instanceof QueueEmpty && /is empty after waiting 60 ms/.test(error.message));
+  await assert.rejects(q.getAsync({ timeout: 60 }), (error: Error) => error instanceof QueueEmpty && /is empty after waiting 60 ms/.test(error.message));
   assert.ok(performance.now() - started >= 55, 'get waited for the timeout');
 });
 
 test('a blocked put resumes as soon as a get makes room', async () => {
   const q = createQueue({ maxsize: 1 });
   q.putNowait('first');
-  const putting = q.put('second', { timeout: 5000 });
+  const putting = q.putAsync('second', { timeout: 5000 });
   setTimeout(() => q.getNowait(), 30);
   await putting;
   assert.equal(q.getNowait(), 'second');
@@ -62,9 +62,9 @@ test('a blocked put resumes as soon as a get makes room', async () => {
 
 test('bad timeouts and options are clear errors', async () => {
   const q = createQueue();
-  await assert.rejects(q.get({ timeout: -1 }), (error: Error) => error instanceof RangeError && /timeout must be a non-negative number of milliseconds, got -1/.test(error.message));
-  await assert.rejects(q.put(1, { timeout: -0.5 }), RangeError);
-  await assert.rejects(q.get({ timout: 5 } as never), /unknown option 'timout'\. Did you mean 'timeout'\?/);
+  await assert.rejects(q.getAsync({ timeout: -1 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /timeout must be a number of milliseconds >= 0 .*got -1/ });
+  await assert.rejects(q.putAsync(1, { timeout: -0.5 }), InvalidArgumentError);
+  await assert.rejects(q.getAsync({ timout: 5 } as never), /unknown option 'timout'\. Did you mean 'timeout'\?/);
   assert.throws(() => createQueue({ maxSize: 3 } as never), /Did you mean 'maxsize'\?/);
   assert.throws(() => createQueue({ maxsize: 1.5 }), /maxsize must be an integer/);
   assert.throws(() => createQueue({ byteCapacity: 4 }), RangeError);

@@ -27,12 +27,12 @@ function refusedAs(code: HtmlRefusal, template: Template, message?: RegExp): voi
 }
 
 test('animation values, from, to and by that set href or xlink:href are checked as URLs, in any attribute order', () => {
-  refusedAs('unsafe-url', t`<svg><a><animate attributeName="href" values="${JS}" dur="1ms" fill="freeze"/></a></svg>`, /animation attribute 'values'.*'javascript:'/);
-  refusedAs('unsafe-url', t`<svg><a><animate attributeName="href" values="/a;${JS}"/></a></svg>`);
-  refusedAs('unsafe-url', t`<svg><a><animate values="${JS}" attributeName="xlink:href"/></a></svg>`);
-  refusedAs('unsafe-url', t`<svg><a><set attributeName="href" to="${' JAVASCRIPT:alert(1)'}"/></a></svg>`, /animation attribute 'to'/);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><animate attributeName="href" values="${JS}" dur="1ms" fill="freeze"/></a></svg>`, /animation attribute 'values'.*'javascript:'/);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><animate attributeName="href" values="/a;${JS}"/></a></svg>`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><animate values="${JS}" attributeName="xlink:href"/></a></svg>`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><set attributeName="href" to="${' JAVASCRIPT:alert(1)'}"/></a></svg>`, /animation attribute 'to'/);
   for (const name of ['from', 'to', 'by']) {
-    assert.equal(refusal(() => html(templateOf([`<svg><a><animateMotion attributeName="href" ${name}="`, '"/></a></svg>'], JS))), 'unsafe-url', name);
+    assert.equal(refusal(() => html(templateOf([`<svg><a><animateMotion attributeName="href" ${name}="`, '"/></a></svg>'], JS))), 'ERR_HTML_UNSAFE_URL', name);
   }
   assert.equal(html(t`<svg><a><animate attributeName="href" values="${'/a;https://example.com/b'}" dur="2s"/></a></svg>`), '<svg><a><animate attributeName="href" values="/a;https://example.com/b" dur="2s"/></a></svg>');
 });
@@ -40,61 +40,61 @@ test('animation values, from, to and by that set href or xlink:href are checked 
 test('animations of other attributes are plain attributes; of handlers and style, refused; attributeName itself is static', () => {
   assert.equal(html(t`<svg><rect><animate attributeName="opacity" values="${JS}"/></rect></svg>`), `<svg><rect><animate attributeName="opacity" values="${JS}"/></rect></svg>`);
   assert.equal(html(t`<svg><set to="${JS}"/></svg>`), `<svg><set to="${JS}"/></svg>`);
-  refusedAs('event-handler', t`<svg><a><set attributeName="onclick" to="${'go()'}"/></a></svg>`);
-  refusedAs('event-handler', t`<svg><a><set attributeName="style" to="${'x'}"/></a></svg>`);
-  refusedAs('attribute-name', t`<svg><a><set attributeName="${'href'}" to="x"/></a></svg>`, /attributeName of <set>/);
+  refusedAs('ERR_HTML_EVENT_HANDLER', t`<svg><a><set attributeName="onclick" to="${'go()'}"/></a></svg>`);
+  refusedAs('ERR_HTML_EVENT_HANDLER', t`<svg><a><set attributeName="style" to="${'x'}"/></a></svg>`);
+  refusedAs('ERR_HTML_ATTRIBUTE_NAME', t`<svg><a><set attributeName="${'href'}" to="x"/></a></svg>`, /attributeName of <set>/);
 });
 
 test('meta refresh content is checked as the URL it navigates to, however the standard or Blink read it', () => {
   for (const content of [JS, `'${JS}'`, `"${JS}`, ` \t${JS}`]) {
-    refusedAs('unsafe-url', t`<meta http-equiv="refresh" content="0;url=${content}">`, /refresh URL/);
-    refusedAs('unsafe-url', t`<meta http-equiv="refresh" content="0; URL = ${content}">`);
-    refusedAs('unsafe-url', t`<meta http-equiv="refresh" content="0,${content}">`);
+    refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="refresh" content="0;url=${content}">`, /refresh URL/);
+    refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="refresh" content="0; URL = ${content}">`);
+    refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="refresh" content="0,${content}">`);
   }
-  refusedAs('unsafe-url', t`<meta http-equiv="refresh" content="${`0 ${JS}`}">`);
-  refusedAs('unsafe-url', t`<meta content="0;url=${JS}" http-equiv="Refresh">`);
-  refusedAs('unsafe-url', t`<meta http-equiv="${'refresh'}" content="0;url=${JS}">`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="refresh" content="${`0 ${JS}`}">`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<meta content="0;url=${JS}" http-equiv="Refresh">`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="${'refresh'}" content="0;url=${JS}">`);
   // An entity split between static text and the value decodes to a scheme letter.
-  refusedAs('unsafe-url', t`<meta http-equiv="refresh" content="0;url=&#${'106;avascript:alert(1)'}">`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="refresh" content="0;url=&#${'106;avascript:alert(1)'}">`);
   assert.equal(html(t`<meta http-equiv="refresh" content="5; url=${'https://example.com/?a=1&b=2'}">`), '<meta http-equiv="refresh" content="5; url=https://example.com/?a=1&amp;b=2">');
   assert.equal(html(t`<meta name="description" content="${JS}">`), `<meta name="description" content="${JS}">`);
 });
 
 test('srcset candidates and ping URLs are each checked', () => {
-  refusedAs('unsafe-url', t`<img srcset="a.png 1x, ${JS} 2x">`, /image candidate of 'srcset'/);
-  refusedAs('unsafe-url', t`<link rel="preload" as="image" imagesrcset="${`${JS} 1x`}">`);
-  refusedAs('unsafe-url', t`<a href="/" ping="/p ${JS}">x</a>`, /a URL of 'ping'/);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<img srcset="a.png 1x, ${JS} 2x">`, /image candidate of 'srcset'/);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<link rel="preload" as="image" imagesrcset="${`${JS} 1x`}">`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<a href="/" ping="/p ${JS}">x</a>`, /a URL of 'ping'/);
   assert.equal(html(t`<img srcset="${'a.png 1x, https://example.com/b.png 2x'}">`), '<img srcset="a.png 1x, https://example.com/b.png 2x">');
   assert.equal(html(t`<a href="/" ping="${'/p https://example.com/q'}">x</a>`), '<a href="/" ping="/p https://example.com/q">x</a>');
 });
 
 test('href and xlink:href are URLs on SVG and MathML elements too', () => {
-  refusedAs('unsafe-url', t`<svg><a xlink:href="${JS}"><text>x</text></a></svg>`);
-  refusedAs('unsafe-url', t`<svg><use href="${JS}"/></svg>`);
-  refusedAs('unsafe-url', t`<math><mi href="${JS}">x</mi></math>`);
-  refusedAs('unsafe-url', t`<svg xml:base="${JS}"></svg>`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a xlink:href="${JS}"><text>x</text></a></svg>`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><use href="${JS}"/></svg>`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<math><mi href="${JS}">x</mi></math>`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg xml:base="${JS}"></svg>`);
 });
 
 test('raw-text elements inside svg, math, select and noscript are read both as text and as markup', () => {
   for (const open of ['<svg><title>', '<svg><style>', '<svg><textarea>', '<math><style>', '<svg><xmp>', '<noscript>', '<select><xmp>', '<svg><foreignObject><noembed>']) {
     const template = templateOf([`${open}<a href="`, '">x</a>'], JS);
-    assert.equal(refusal(() => html(template)), 'unsafe-url', open);
+    assert.equal(refusal(() => html(template)), 'ERR_HTML_UNSAFE_URL', open);
     assert.equal(html(templateOf([`${open}<a href="`, '">x</a>'], '/ok')).includes('href="/ok"'), true, open);
   }
   // Text holes stay usable: escaped text is inert in either reading.
   assert.equal(html(t`<svg><title>${'<b>&</b>'}</title></svg>`), '<svg><title>&lt;b&gt;&amp;&lt;/b&gt;</title></svg>');
   assert.equal(html(t`<svg><style>p { color: ${html.css('red')} }</style></svg>`), '<svg><style>p { color: red }</style></svg>');
   // A hole that one reading puts in an attribute and the other in <style> has no rule safe in both.
-  refusedAs('ambiguous-context', t`<svg><style><a title="${html.css('red')}"></a></style></svg>`, /differs between HTML and SVG\/MathML/);
+  refusedAs('ERR_HTML_AMBIGUOUS_CONTEXT', t`<svg><style><a title="${html.css('red')}"></a></style></svg>`, /differs between HTML and SVG\/MathML/);
   // CDATA in foreign content versus a bogus comment in HTML.
-  refusedAs('unquoted-attribute', t`<svg><![CDATA[ > <a href="]]><a href="${JS}">`);
+  refusedAs('ERR_HTML_UNQUOTED_ATTRIBUTE', t`<svg><![CDATA[ > <a href="]]><a href="${JS}">`);
 });
 
 test('a nested Template inside svg is read as foreign content, and nested markup or trusted() must not leave svg open', () => {
-  refusedAs('unsafe-url', t`<svg>${t`<title><a href="${JS}">x</a></title>`}</svg>`);
-  refusedAs('bad-value', t`${t`<svg>`}<title><a href="${JS}">x</a></title>`, /nested Template must end in text content/);
-  refusedAs('bad-value', t`${trusted('<svg>')}<title>${'x'}</title>`, /trusted\(\) markup must end in text content/);
-  refusedAs('bad-value', t`<p>${trusted('<textarea>')}</p>`);
+  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg>${t`<title><a href="${JS}">x</a></title>`}</svg>`);
+  refusedAs('ERR_HTML_BAD_VALUE', t`${t`<svg>`}<title><a href="${JS}">x</a></title>`, /nested Template must end in text content/);
+  refusedAs('ERR_HTML_BAD_VALUE', t`${trusted('<svg>')}<title>${'x'}</title>`, /trusted\(\) markup must end in text content/);
+  refusedAs('ERR_HTML_BAD_VALUE', t`<p>${trusted('<textarea>')}</p>`);
   assert.equal(html(t`<svg>${[t`<circle r="${1}"/>`, trusted('<rect/>')]}</svg>`), '<svg><circle r="1"/><rect/></svg>');
 });
 

@@ -56,27 +56,27 @@ test('html.json() is the way into <script>, and it cannot close the element', ()
 test('html.css() allows plain values and refuses anything that leaves the declaration', () => {
   assert.equal(html(t`<p style="color: ${html.css('rgb(0 0 0 / 50%)')}; width: ${html.css(12)}px">x</p>`), '<p style="color: rgb(0 0 0 / 50%); width: 12px">x</p>');
   for (const bad of ['red; background: url(x)', 'url(javascript:alert(1))', 'expression(alert(1))', 'red}</style><script>', '"x"', 'a/*b*/']) {
-    assert.throws(() => html.css(bad), (e: unknown) => e instanceof HtmlContextError && e.code === 'unsafe-css', bad);
+    assert.throws(() => html.css(bad), (e: unknown) => e instanceof HtmlContextError && e.code === 'ERR_HTML_UNSAFE_CSS', bad);
   }
 });
 
 const REFUSALS: [string, () => Template, HtmlRefusal, RegExp][] = [
-  ['event handler', () => t`<button onclick="${'go()'}">x</button>`, 'event-handler', /event-handler attribute 'onclick' is refused/],
-  ['srcdoc', () => t`<iframe srcdoc="${'<p>'}"></iframe>`, 'event-handler', /'srcdoc' attribute \(markup the browser parses\) is refused/],
-  ['unquoted attribute', () => t`<a title=${'x'}>x</a>`, 'unquoted-attribute', /unquoted value of attribute 'title' is refused: quote it/],
-  ['tag name', () => t`<${'div'}>x</div>`, 'tag-name', /in a tag name is refused/],
-  ['end tag name', () => t`<p></${'p'}>`, 'tag-name', /in a tag name is refused/],
-  ['attribute name', () => t`<p ${'onclick'}="x">x</p>`, 'attribute-name', /in an attribute name of <p> is refused/],
-  ['comment', () => t`<!-- ${'x'} -->`, 'comment', /inside an HTML comment/],
-  ['script', () => t`<script>let a = ${'1'};</script>`, 'raw-text', /inside <script> is refused unless it is html.json\(value\)/],
-  ['script string', () => t`<script>let a = "${html.json('x')}";</script>`, 'raw-text', /inside a JavaScript string or comment/],
-  ['script after a regex or division', () => t`<script>const r = /'/; const s = '${html.json('x')}';</script>`, 'raw-text', /after a '\/' in <script> is refused/],
-  ['script escaped-quote string', () => t`<script>let a = 'it\\'s ${html.json('x')}';</script>`, 'raw-text', /inside a JavaScript string or comment/],
-  ['style', () => t`<style>p { color: ${'red'} }</style>`, 'raw-text', /inside <style> is refused unless it is html.css\(value\)/],
-  ['style attribute', () => t`<p style="color: ${'red'}">x</p>`, 'raw-text', /in a style attribute is refused unless it is html.css\(value\)/],
-  ['javascript URL', () => t`<a href="${'javascript:alert(1)'}">x</a>`, 'unsafe-url', /URL attribute 'href' would get the active scheme 'javascript:'/],
-  ['nested template in attribute', () => t`<p title="${t`<b>`}">x</p>`, 'bad-value', /nested Template cannot go inside the attribute 'title'/],
-  ['nested template ending in a tag', () => t`<div>${t`<a href="`}</div>`, 'bad-value', /nested Template must end in text content/],
+  ['event handler', () => t`<button onclick="${'go()'}">x</button>`, 'ERR_HTML_EVENT_HANDLER', /event-handler attribute 'onclick' is refused/],
+  ['srcdoc', () => t`<iframe srcdoc="${'<p>'}"></iframe>`, 'ERR_HTML_EVENT_HANDLER', /'srcdoc' attribute \(markup the browser parses\) is refused/],
+  ['unquoted attribute', () => t`<a title=${'x'}>x</a>`, 'ERR_HTML_UNQUOTED_ATTRIBUTE', /unquoted value of attribute 'title' is refused: quote it/],
+  ['tag name', () => t`<${'div'}>x</div>`, 'ERR_HTML_TAG_NAME', /in a tag name is refused/],
+  ['end tag name', () => t`<p></${'p'}>`, 'ERR_HTML_TAG_NAME', /in a tag name is refused/],
+  ['attribute name', () => t`<p ${'onclick'}="x">x</p>`, 'ERR_HTML_ATTRIBUTE_NAME', /in an attribute name of <p> is refused/],
+  ['ERR_HTML_COMMENT', () => t`<!-- ${'x'} -->`, 'ERR_HTML_COMMENT', /inside an HTML comment/],
+  ['script', () => t`<script>let a = ${'1'};</script>`, 'ERR_HTML_RAW_TEXT', /inside <script> is refused unless it is html.json\(value\)/],
+  ['script string', () => t`<script>let a = "${html.json('x')}";</script>`, 'ERR_HTML_RAW_TEXT', /inside a JavaScript string or comment/],
+  ['script after a regex or division', () => t`<script>const r = /'/; const s = '${html.json('x')}';</script>`, 'ERR_HTML_RAW_TEXT', /after a '\/' in <script> is refused/],
+  ['script escaped-quote string', () => t`<script>let a = 'it\\'s ${html.json('x')}';</script>`, 'ERR_HTML_RAW_TEXT', /inside a JavaScript string or comment/],
+  ['style', () => t`<style>p { color: ${'red'} }</style>`, 'ERR_HTML_RAW_TEXT', /inside <style> is refused unless it is html.css\(value\)/],
+  ['style attribute', () => t`<p style="color: ${'red'}">x</p>`, 'ERR_HTML_RAW_TEXT', /in a style attribute is refused unless it is html.css\(value\)/],
+  ['javascript URL', () => t`<a href="${'javascript:alert(1)'}">x</a>`, 'ERR_HTML_UNSAFE_URL', /URL attribute 'href' would get the active scheme 'javascript:'/],
+  ['nested template in attribute', () => t`<p title="${t`<b>`}">x</p>`, 'ERR_HTML_BAD_VALUE', /nested Template cannot go inside the attribute 'title'/],
+  ['nested template ending in a tag', () => t`<div>${t`<a href="`}</div>`, 'ERR_HTML_BAD_VALUE', /nested Template must end in text content/],
 ];
 
 for (const [name, build, code, message] of REFUSALS) {

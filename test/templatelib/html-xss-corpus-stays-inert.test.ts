@@ -102,7 +102,7 @@ test(`${XSS_PAYLOADS.length} classic XSS payloads in ${CONTEXTS.length} contexts
 
 test('active-scheme payloads are refused in URL attributes, with the scheme named', () => {
   for (const payload of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', '\tjavascript:alert(1)', 'java\nscript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg onload=alert(1)>']) {
-    assert.throws(() => html(t`<a href="${payload}">x</a>`), (e: unknown) => e instanceof HtmlContextError && e.code === 'unsafe-url' && /active scheme '(javascript|vbscript|data):'/.test(e.message), payload);
+    assert.throws(() => html(t`<a href="${payload}">x</a>`), (e: unknown) => e instanceof HtmlContextError && e.code === 'ERR_HTML_UNSAFE_URL' && /active scheme '(javascript|vbscript|data):'/.test(e.message), payload);
   }
   // Safe raster images stay allowed.
   assert.equal(html(t`<img src="${'data:image/png;base64,iVBORw0KGgo='}">`), '<img src="data:image/png;base64,iVBORw0KGgo=">');

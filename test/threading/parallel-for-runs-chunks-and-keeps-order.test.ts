@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { InterpreterPoolExecutor, ProcessPoolExecutor, task } from '../../src/futures/index.js';
-import { SharedArray, parallelFor } from '../../src/threading/index.js';
+import { InvalidArgumentError, SharedArray, parallelFor } from '../../src/threading/index.js';
 import type * as Kernels from './fixtures/shared-kernels.js';
 
 const kernels = new URL('./fixtures/shared-kernels.ts', import.meta.url);
@@ -70,18 +70,19 @@ test('without an executor a temporary pool is used and shut down: the process ex
 });
 
 test('bad input: empty ranges, bad chunk counts, unknown options and a ProcessPoolExecutor', async () => {
-  await assert.rejects(parallelFor(0, echoRange), { name: 'RangeError', message: /input is empty \(length 0\)/ });
+  await assert.rejects(parallelFor(0, echoRange), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /input is empty \(length 0\)/ });
   await assert.rejects(parallelFor({ start: 5, end: 5 }, echoRange), /input is empty/);
   await assert.rejects(parallelFor(SharedArray.create('int8', 0), echoRange as never), /SharedArray of length 0/);
-  await assert.rejects(parallelFor(-3, echoRange), { name: 'RangeError', message: /at least 0, got -3/ });
-  await assert.rejects(parallelFor(2.5, echoRange), { name: 'TypeError', message: /whole number, got 2\.5/ });
+  await assert.rejects(parallelFor(-3, echoRange), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /at least 0, got -3/ });
+  await assert.rejects(parallelFor(2.5, echoRange), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /whole number, got 2\.5/ });
   await assert.rejects(parallelFor({ start: 4, end: 2 }, echoRange), /range\.end \(2\) is before range\.start \(4\)/);
   await assert.rejects(parallelFor({ start: 0, stop: 2 } as never, echoRange), /unknown option 'stop'/);
-  await assert.rejects(parallelFor(10, echoRange, { chunks: 0 }), { name: 'RangeError', message: /chunks must be between 1 and 10, got 0/ });
+  await assert.rejects(parallelFor(10, echoRange, { chunks: 0 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /chunks must be between 1 and 10, got 0/ });
   await assert.rejects(parallelFor(10, echoRange, { chunks: 11 }), /between 1 and 10, got 11/);
-  await assert.rejects(parallelFor(10, echoRange, { chunks: 1.5 }), { name: 'TypeError' });
+  await assert.rejects(parallelFor(10, echoRange, { chunks: 1.5 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   await assert.rejects(parallelFor(10, echoRange, { chunk: 2 } as never), /unknown option 'chunk'\. Did you mean 'chunks'\?/);
   await assert.rejects(parallelFor(new Float64Array(4) as never, echoRange), /wrap data in SharedArray\.from/);
+  await assert.rejects(parallelFor(10, echoRange, { chunk: 2 } as never), InvalidArgumentError);
   const processes = new ProcessPoolExecutor({ maxWorkers: 1 });
   try {
     await assert.rejects(parallelFor(10, echoRange, { executor: processes }), /cannot share memory/);

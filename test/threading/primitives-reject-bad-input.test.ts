@@ -14,18 +14,20 @@ function invalid(pattern: RegExp): (e: unknown) => boolean {
   };
 }
 
-test('Lock/RLock acquire options follow Python: no timeout when non-blocking, no negative timeout but -1, no unknown keys', () => {
+test('Lock/RLock acquire options: no timeout when non-blocking, no negative timeout (Infinity waits for ever), no unknown keys', () => {
   for (const lock of [new Lock(), new RLock()]) {
     const name = lock.constructor.name;
     assert.throws(() => lock.acquire({ blocking: false, timeout: 5 }), invalid(new RegExp(`${name}\\.acquire\\(\\): can't specify a timeout \\(5 ms\\) for a non-blocking acquire`)));
-    assert.throws(() => lock.acquire({ timeout: -5 }), invalid(/non-negative number of milliseconds or -1 \(wait for ever\), got -5/));
+    assert.throws(() => lock.acquire({ timeout: -5 }), invalid(/timeout must be a number of milliseconds >= 0 \(omit it or pass Infinity to wait for ever\), got -5/));
+    assert.throws(() => lock.acquire({ timeout: -1 }), invalid(/got -1/), "-1 is Python's spelling of for ever; ts314 spells it Infinity");
     assert.throws(() => lock.acquire({ timout: 5 } as never), invalid(/unknown option 'timout'\. Did you mean 'timeout'\?/));
-    assert.throws(() => lock.acquire({ timeout: Number.NaN }), invalid(/timeout must be a number of milliseconds, got NaN/));
+    assert.throws(() => lock.acquire({ timeout: Number.NaN }), invalid(/timeout must be a number of milliseconds >= 0 .*got NaN/));
     assert.throws(() => lock.acquire({ timeout: '5' as never }), invalid(/got "5"/));
     assert.throws(() => lock.acquire({ blocking: 'no' as never }), invalid(/blocking must be a boolean/));
-    assert.equal(lock.acquire({ blocking: false, timeout: -1 }), true, 'Python accepts timeout=-1 with blocking=False');
+    assert.throws(() => lock.acquire({ blocking: false, timeout: Infinity }), invalid(/can't specify a timeout/));
+    assert.equal(lock.acquire({ blocking: false }), true);
     lock.release();
-    assert.equal(lock.acquire({ timeout: -1 }), true);
+    assert.equal(lock.acquire({ timeout: Infinity }), true);
     lock.release();
   }
 });
@@ -37,7 +39,8 @@ test('semaphores reject negative or fractional counts and release(n < 1)', () =>
   assert.throws(() => sem.release(0), invalid(/n must be an integer from 1/));
   assert.throws(() => sem.acquire({ blocking: false, timeout: 1 }), invalid(/can't specify a timeout/));
   assert.throws(() => sem.acquire({ blockng: false } as never), invalid(/Did you mean 'blocking'\?/));
-  assert.equal(sem.acquire({ timeout: -3 }), false, 'as in Python, a negative timeout only tries once');
+  assert.throws(() => sem.acquire({ timeout: -3 }), invalid(/timeout must be a number of milliseconds >= 0/));
+  assert.equal(sem.acquire({ timeout: 0 }), false, 'a zero timeout only tries once');
 });
 
 test('Barrier rejects party counts it cannot honour and unknown options', () => {
@@ -74,6 +77,9 @@ test('AtomicCounter, Event and fromBuffer reject values of the wrong kind', () =
   assert.throws(() => new AtomicCounter().set(2 ** 40), invalid(/set\(\): expected an Int32 integer number, got 1099511627776/));
   assert.throws(() => new AtomicCounter(0n).add(1 as never), invalid(/expected a bigint that fits in 64 signed bits \(this is a 64-bit counter\)/));
   assert.throws(() => new Event().wait('x' as never), invalid(/Event\.wait\(\): timeout must be a number/));
+  assert.throws(() => new Event().wait(-1), invalid(/Event\.wait\(\): timeout must be a number of milliseconds >= 0/));
+  assert.throws(() => new Event().wait({ timout: 1 } as never), invalid(/Did you mean 'timeout'\?/));
+  assert.equal(new Event().wait({ timeout: 0 }), false, 'the timeout may also be given as { timeout }');
   assert.throws(() => Lock.fromBuffer(new RLock().buffer), invalid(/belongs to an RLock; use RLock\.fromBuffer\(\)/));
   assert.throws(() => RLock.fromBuffer(new SharedArrayBuffer(4)), invalid(/expected the SharedArrayBuffer of a RLock/));
   assert.throws(() => Event.fromBuffer(new Lock().buffer), invalid(/expected the SharedArrayBuffer of an Event/));

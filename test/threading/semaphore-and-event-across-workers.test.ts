@@ -88,5 +88,7 @@ test('Event: set() wakes every waiting worker at once; wait(timeout) returns fal
   const started = performance.now();
   assert.equal(event.wait(50), false);
   assert.ok(performance.now() - started >= 50 - EARLY_MS);
-  assert.equal(await event.waitAsync(-5), false, 'a negative timeout just looks, as in Python');
+  assert.equal(await event.waitAsync(0), false, 'a zero timeout just looks');
+  assert.equal(await event.waitAsync({ timeout: 0 }), false, 'the timeout may be given as { timeout }');
+  await assert.rejects(event.waitAsync(-5), { code: 'ERR_INVALID_ARGUMENT' }, 'a negative timeout is a bad argument');
 });

@@ -89,19 +89,19 @@ test('a consumer sleeping in a worker wakes on close() and ends cleanly', async 
 });
 
 test('bad input: capacity, type, values that do not fit, timeouts and options', () => {
-  assert.throws(() => new SharedQueue(0), { name: 'RangeError', message: /capacity must be between 1/ });
-  assert.throws(() => new SharedQueue(1.5), { name: 'TypeError' });
+  assert.throws(() => new SharedQueue(0), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /capacity must be between 1/ });
+  assert.throws(() => new SharedQueue(1.5), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   assert.throws(() => new SharedQueue(4, { type: 'flaot64' as 'float64' }), (e: unknown) => e instanceof ElementTypeError && /Did you mean 'float64'/.test(e.message));
   assert.throws(() => new SharedQueue(4, { type: 'bigint64' as 'float64' }), ElementTypeError);
   assert.throws(() => new SharedQueue(4, { typ: 'int8' } as object), /unknown option 'typ'\. Did you mean 'type'\?/);
   const bytes = new SharedQueue(4, { type: 'uint8' });
-  assert.throws(() => bytes.put(300), { name: 'RangeError', message: /300 does not fit a uint8 slot/ });
-  assert.throws(() => bytes.putMany([1, 2.5]), { name: 'RangeError', message: /2\.5 \(index 1\)/ });
+  assert.throws(() => bytes.put(300), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /300 does not fit a uint8 slot/ });
+  assert.throws(() => bytes.putMany([1, 2.5]), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /2\.5 \(index 1\)/ });
   assert.equal(bytes.qsize(), 0, 'a refused batch queues nothing');
   const q = new SharedQueue(4);
-  assert.throws(() => q.put('1' as unknown as number), { name: 'TypeError', message: /holds numbers, got string/ });
-  assert.throws(() => q.get({ timeout: -1 }), { name: 'RangeError', message: /non-negative/ });
+  assert.throws(() => q.put('1' as unknown as number), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /holds numbers, got string/ });
+  assert.throws(() => q.get({ timeout: -1 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /timeout must be a number of milliseconds >= 0/ });
   assert.throws(() => q.get({ timout: 5 } as object), /Did you mean 'timeout'/);
-  assert.throws(() => q.getMany(0), { name: 'RangeError' });
+  assert.throws(() => q.getMany(0), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   assert.throws(() => q.getInto(new Float32Array(4)), /target must be a Float64Array/);
 });

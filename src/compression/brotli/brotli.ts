@@ -74,7 +74,7 @@ function decompressArgs(data: BytesLike, options: BrotliDecompressOptions | unde
 }
 
 /**
- * Decompresses a brotli stream. Truncated input: BrotliError code TRUNCATED; invalid data: CORRUPT.
+ * Decompresses a brotli stream. Truncated input: BrotliError code ERR_TRUNCATED; invalid data: ERR_CORRUPT.
  * @example
  * brotli.decompress(brotli.compress('hi')).toString(); // 'hi'
  */
@@ -94,7 +94,7 @@ export function createCompressStream(options?: BrotliCompressOptions): Transform
   return typedErrors(zlib.createBrotliCompress(encoderParams(options, 'brotli.createCompressStream')), brotliError);
 }
 
-/** A brotli-decompressing Transform; truncated input fails it with BrotliError (TRUNCATED). */
+/** A brotli-decompressing Transform; truncated input fails it with BrotliError (ERR_TRUNCATED). */
 export function createDecompressStream(): Transform {
   return typedErrors(zlib.createBrotliDecompress(), brotliError);
 }

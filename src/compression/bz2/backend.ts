@@ -9,14 +9,14 @@ export interface Bz2Addon extends NativeCodecAddon {
   createDecoder(): NativeHandle;
 }
 
-/** The addon, or Bz2Error UNAVAILABLE saying how to get it. */
+/** The addon, or Bz2Error ERR_UNAVAILABLE saying how to get it. */
 export function bz2Addon(): Bz2Addon {
   const load = loadAddon<Bz2Addon>('ts314_bz2');
   if (load.ok) return load.addon;
   throw bz2Error(
     `the native bz2 backend (build/Release/ts314_bz2.node) is not built: ${load.error.message.split('\n')[0]}. ` +
       'Install libbz2-dev and a C compiler, then run `npx node-gyp rebuild` in the ts314 package.',
-    'UNAVAILABLE',
+    'ERR_UNAVAILABLE',
     load.error,
   );
 }

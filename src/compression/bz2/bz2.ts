@@ -63,7 +63,7 @@ export function compressAsync(data: BytesLike, options?: Bz2CompressOptions): Pr
 
 /**
  * Decompresses bzip2 data, including concatenated streams (Python's `bz2.decompress`). Truncated input
- * throws Bz2Error code TRUNCATED; damaged data CORRUPT; not bzip2 at all FORMAT; too much output OUTPUT_LIMIT.
+ * throws Bz2Error code ERR_TRUNCATED; damaged data ERR_CORRUPT; not bzip2 at all ERR_FORMAT; too much output ERR_OUTPUT_LIMIT.
  * @example
  * bz2.decompress(bz2.compress('hi')).toString(); // 'hi'
  */
@@ -114,7 +114,7 @@ export function createCompressStream(options?: Bz2CompressOptions): Transform {
   return createEncodeStream(BZ2_SPEC, () => bz2Addon().createEncoder(level));
 }
 
-/** A bzip2-decompressing Transform over concatenated streams; truncated input fails it (TRUNCATED). */
+/** A bzip2-decompressing Transform over concatenated streams; truncated input fails it (ERR_TRUNCATED). */
 export function createDecompressStream(): Transform {
   bz2Addon();
   return createDecodeStream(BZ2_SPEC, () => bz2Addon().createDecoder());

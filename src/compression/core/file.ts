@@ -92,7 +92,7 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
   }
 
   #check(wantMode: 'rb' | 'wb', op: string): void {
-    if (this.#closed) throw this.#makeError(`file ${this.name}: ${op} on a closed file`, 'CLOSED');
+    if (this.#closed) throw this.#makeError(`file ${this.name}: ${op} on a closed file`, 'ERR_CLOSED');
     if (this.mode !== wantMode) throw new TypeError(`${this.codec} file ${this.name}: ${op}() needs a file opened for ${wantMode === 'rb' ? 'reading' : 'writing'}, this one is '${this.mode}'`);
     if (this.#failure !== undefined) throw this.#failure;
   }

@@ -6,7 +6,7 @@
  * Why this value: a 1 KiB bomb can otherwise claim gigabytes, yet real one-shot payloads (API bodies,
  * cached frames, serialized datasets) stay far below it. Larger outputs should stream
  * (`createDecompressStream`, `open()`), which never hold the whole output; or pass a bigger limit
- * (or `Infinity`) explicitly. Exceeding it is an error with code `OUTPUT_LIMIT`, never a truncation.
+ * (or `Infinity`) explicitly. Exceeding it is an error with code `ERR_OUTPUT_LIMIT`, never a truncation.
  */
 export const DEFAULT_MAX_OUTPUT_LENGTH = 1024 * 1024 * 1024;
 

@@ -2,13 +2,13 @@
 // one-shot multi-stream decoding with the output limit, and Node Transform streams.
 import { Transform, type TransformCallback } from 'node:stream';
 import type { NativeCodecAddon, NativeHandle, NativeRunResult } from './native.js';
-import { CompressionError, TRUNCATED_MESSAGE, type CodecName, type CompressionErrorCode } from './errors.js';
+import { CompressionError, EOFError, TRUNCATED_MESSAGE, type CodecName, type CompressionErrorCode } from './errors.js';
 import { toBytes, type BytesLike } from './bytes.js';
 
 /** What one codec module tells this driver: how to reach its addon and how to shape its errors. */
 export interface NativeCodecSpec {
   readonly codec: CodecName;
-  /** The addon, or a codec error with code UNAVAILABLE explaining why not. */
+  /** The addon, or a codec error with code ERR_UNAVAILABLE explaining why not. */
   addon(): NativeCodecAddon;
   makeError(message: string, code: CompressionErrorCode, cause?: unknown): CompressionError;
   /** True when `bytes` begins like another stream of this codec (its magic), so errors there are real. */
@@ -25,8 +25,10 @@ const STREAM_OUTPUT_SLICE = 1024 * 1024;
 function nativeError(spec: NativeCodecSpec, error: unknown): CompressionError {
   if (error instanceof CompressionError) return error;
   const e = error as Error & { code?: string };
-  const known: readonly CompressionErrorCode[] = ['CORRUPT', 'FORMAT', 'MEMORY_LIMIT', 'OPTIONS', 'NO_MEMORY', 'INTERNAL'];
-  const code = known.includes(e.code as CompressionErrorCode) ? (e.code as CompressionErrorCode) : 'INTERNAL';
+  const known: readonly CompressionErrorCode[] = ['ERR_CORRUPT', 'ERR_FORMAT', 'ERR_MEMORY_LIMIT', 'ERR_INVALID_ARGUMENT', 'ERR_NO_MEMORY', 'ERR_INTERNAL'];
+  // The addons name their reasons without the prefix (OPTIONS for a bad argument).
+  const named = e.code === 'OPTIONS' ? 'ERR_INVALID_ARGUMENT' : `ERR_${e.code ?? ''}`;
+  const code = known.includes(named as CompressionErrorCode) ? (named as CompressionErrorCode) : 'ERR_INTERNAL';
   return spec.makeError(e.message, code, error);
 }
 
@@ -61,7 +63,7 @@ type Step = { handle: NativeHandle; input: Uint8Array; finish: boolean; maxOut: 
 function* decodeAllSteps(spec: NativeCodecSpec, data: Uint8Array, newDecoder: () => NativeHandle, maxOutputLength: number): Generator<Step, Buffer, NativeRunResult> {
   if (data.length === 0) {
     if (spec.emptyInputIsEmptyOutput) return Buffer.alloc(0);
-    throw spec.makeError(`${TRUNCATED_MESSAGE} (the input is empty)`, 'TRUNCATED');
+    throw spec.makeError(`${TRUNCATED_MESSAGE} (the input is empty)`, 'ERR_TRUNCATED');
   }
   const chunks: Buffer[] = [];
   let total = 0;
@@ -76,11 +78,11 @@ function* decodeAllSteps(spec: NativeCodecSpec, data: Uint8Array, newDecoder: ()
     if (total > maxOutputLength) {
       throw spec.makeError(
         `decompressed data exceeds maxOutputLength (${maxOutputLength} bytes); pass a larger maxOutputLength, or stream it with createDecompressStream()/open()`,
-        'OUTPUT_LIMIT',
+        'ERR_OUTPUT_LIMIT',
       );
     }
     chunks.push(out);
-    if (!eof) throw spec.makeError(TRUNCATED_MESSAGE, 'TRUNCATED');
+    if (!eof) throw spec.makeError(TRUNCATED_MESSAGE, 'ERR_TRUNCATED');
     rest = rest.subarray(consumed);
   }
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
@@ -108,13 +110,13 @@ export async function decodeAllAsync(spec: NativeCodecSpec, data: Uint8Array, ne
 
 export function encodeAllSync(spec: NativeCodecSpec, data: Uint8Array, handle: NativeHandle): Buffer {
   const [out, , eof] = runSync(spec, handle, data, true, NO_LIMIT);
-  if (!eof) throw spec.makeError('the encoder did not finish its stream', 'INTERNAL');
+  if (!eof) throw spec.makeError('the encoder did not finish its stream', 'ERR_INTERNAL');
   return out;
 }
 
 export async function encodeAllAsync(spec: NativeCodecSpec, data: Uint8Array, handle: NativeHandle): Promise<Buffer> {
   const [out, , eof] = await runAsync(spec, handle, data, true, NO_LIMIT);
-  if (!eof) throw spec.makeError('the encoder did not finish its stream', 'INTERNAL');
+  if (!eof) throw spec.makeError('the encoder did not finish its stream', 'ERR_INTERNAL');
   return out;
 }
 
@@ -129,12 +131,12 @@ export class NativeCompressor {
   }
   /** Feeds data; returns whatever compressed bytes are ready (often empty until enough is buffered). */
   compress(data: BytesLike): Buffer {
-    if (this.#finished) throw this.#spec.makeError('Compressor has been flushed', 'CLOSED');
+    if (this.#finished) throw this.#spec.makeError('Compressor has been flushed', 'ERR_CLOSED');
     return runSync(this.#spec, this.#handle, toBytes(data, `${this.#spec.codec} compressor`), false, NO_LIMIT)[0];
   }
   /** Finishes the stream and returns the remaining compressed bytes; the compressor cannot be reused. */
   flush(): Buffer {
-    if (this.#finished) throw this.#spec.makeError('Repeated call to flush()', 'CLOSED');
+    if (this.#finished) throw this.#spec.makeError('Repeated call to flush()', 'ERR_CLOSED');
     this.#finished = true;
     return encodeAllSync(this.#spec, EMPTY, this.#handle);
   }
@@ -169,7 +171,7 @@ export class NativeDecompressor {
   }
   /** Decompresses `data`, returning at most `maxLength` bytes (-1: no limit); extra input is kept for later calls. */
   decompress(data: BytesLike, maxLength = -1): Buffer {
-    if (this.#eof) throw new EOFError('End of stream already reached');
+    if (this.#eof) throw new EOFError('End of stream already reached', { codec: this.#spec.codec });
     const fresh = toBytes(data, `${this.#spec.codec} decompressor`);
     const input = this.#pending.length === 0 ? fresh : Buffer.concat([this.#pending, fresh]);
     const cap = maxLength < 0 ? NO_LIMIT : maxLength;
@@ -194,10 +196,7 @@ export class NativeDecompressor {
   }
 }
 
-/** CPython raises EOFError for use of a decompressor after its end of stream. */
-export class EOFError extends Error {
-  override name = 'EOFError';
-}
+export { EOFError } from './errors.js';
 
 /** A compressing Transform: each chunk is compressed on the libuv thread pool, so the event loop stays free. */
 export function createEncodeStream(spec: NativeCodecSpec, newEncoder: () => NativeHandle): Transform {
@@ -221,7 +220,7 @@ export function createEncodeStream(spec: NativeCodecSpec, newEncoder: () => Nati
 
 /**
  * A decompressing Transform over concatenated streams. Output is pushed in slices of at most
- * STREAM_OUTPUT_SLICE; truncated input fails the stream with TRUNCATED at its end.
+ * STREAM_OUTPUT_SLICE; truncated input fails the stream with ERR_TRUNCATED at its end.
  */
 export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => NativeHandle): Transform {
   let handle: NativeHandle | undefined;
@@ -270,8 +269,8 @@ export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => Nati
           pending = Buffer.alloc(0);
           if (spec.looksLikeStream(tail)) await feed(this, tail);
         }
-        if (inStream) throw spec.makeError(TRUNCATED_MESSAGE, 'TRUNCATED');
-        if (!sawAny && !spec.emptyInputIsEmptyOutput) throw spec.makeError(`${TRUNCATED_MESSAGE} (the input is empty)`, 'TRUNCATED');
+        if (inStream) throw spec.makeError(TRUNCATED_MESSAGE, 'ERR_TRUNCATED');
+        if (!sawAny && !spec.emptyInputIsEmptyOutput) throw spec.makeError(`${TRUNCATED_MESSAGE} (the input is empty)`, 'ERR_TRUNCATED');
       };
       finish().then(() => callback(), (error: unknown) => callback(error as Error));
     },

@@ -16,12 +16,12 @@ export function zlibErrorCode(error: unknown): CompressionErrorCode {
   const e = error as { code?: string; message?: string };
   const code = e.code ?? '';
   const message = e.message ?? '';
-  if (code === 'ERR_BUFFER_TOO_LARGE') return 'OUTPUT_LIMIT';
-  if (code === 'Z_BUF_ERROR') return 'TRUNCATED';
-  if (code === 'Z_MEM_ERROR' || code === 'ERR_MEMORY_ALLOCATION_FAILED') return 'NO_MEMORY';
-  if (code.startsWith('ERR_OUT_OF_RANGE') || code.startsWith('ERR_INVALID_ARG')) return 'OPTIONS';
-  if (/header|unknown compression method|invalid window size/i.test(message)) return 'FORMAT';
-  return 'CORRUPT';
+  if (code === 'ERR_BUFFER_TOO_LARGE') return 'ERR_OUTPUT_LIMIT';
+  if (code === 'Z_BUF_ERROR') return 'ERR_TRUNCATED';
+  if (code === 'Z_MEM_ERROR' || code === 'ERR_MEMORY_ALLOCATION_FAILED') return 'ERR_NO_MEMORY';
+  if (code.startsWith('ERR_OUT_OF_RANGE') || code.startsWith('ERR_INVALID_ARG')) return 'ERR_INVALID_ARGUMENT';
+  if (/header|unknown compression method|invalid window size/i.test(message)) return 'ERR_FORMAT';
+  return 'ERR_CORRUPT';
 }
 
 /** Re-throws a node:zlib error as the codec's typed error, keeping the original as `cause`. */
@@ -29,9 +29,9 @@ export function wrapZlibError(error: unknown, makeError: ErrorFactory, maxOutput
   const code = zlibErrorCode(error);
   const original = (error as Error).message;
   const message =
-    code === 'OUTPUT_LIMIT'
+    code === 'ERR_OUTPUT_LIMIT'
       ? `decompressed data exceeds maxOutputLength (${maxOutputLength} bytes); pass a larger maxOutputLength, or stream it with createDecompressStream()/open()`
-      : code === 'TRUNCATED'
+      : code === 'ERR_TRUNCATED'
         ? `${TRUNCATED_MESSAGE} (${original})`
         : original;
   return makeError(message, code, error);

@@ -1,9 +1,9 @@
 // Option validation shared by the codecs: known keys (with "Did you mean"), integer ranges.
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 
 /** Rejects unknown option keys with a suggestion; returns the options as a record. */
 export function checkOptions<T extends object>(options: T | undefined, known: readonly string[], where: string): Partial<T> {
-  checkOptionKeys(options, known, where, TypeError);
+  checkOptionKeys(options, known, where);
   return (options ?? {}) as Partial<T>;
 }
 

@@ -68,8 +68,8 @@ function decompressArgs(data: BytesLike, options: GzipDecompressOptions | undefi
 
 /**
  * Decompresses gzip data, including several concatenated members (Python's `gzip.decompress`).
- * Empty input gives empty output, as in Python. Truncated input throws GzipError (code TRUNCATED);
- * damaged or non-gzip input throws BadGzipFile; output over `maxOutputLength` throws (OUTPUT_LIMIT).
+ * Empty input gives empty output, as in Python. Truncated input throws GzipError (code ERR_TRUNCATED);
+ * damaged or non-gzip input throws BadGzipFile; output over `maxOutputLength` throws (ERR_OUTPUT_LIMIT).
  * @example
  * gzip.decompress(gzip.compress('hi')).toString(); // 'hi'
  */

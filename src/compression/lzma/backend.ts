@@ -10,14 +10,14 @@ export interface LzmaAddon extends NativeCodecAddon {
   isCheckSupported(check: number): boolean;
 }
 
-/** The addon, or LZMAError UNAVAILABLE saying how to get it. */
+/** The addon, or LZMAError ERR_UNAVAILABLE saying how to get it. */
 export function lzmaAddon(): LzmaAddon {
   const load = loadAddon<LzmaAddon>('ts314_lzma');
   if (load.ok) return load.addon;
   throw lzmaError(
     `the native lzma backend (build/Release/ts314_lzma.node) is not built: ${load.error.message.split('\n')[0]}. ` +
       'Install liblzma-dev and a C compiler, then run `npx node-gyp rebuild` in the ts314 package.',
-    'UNAVAILABLE',
+    'ERR_UNAVAILABLE',
     load.error,
   );
 }

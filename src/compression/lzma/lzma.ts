@@ -36,7 +36,7 @@ export interface LzmaCompressOptions {
 export interface LzmaDecompressOptions {
   /** FORMAT_AUTO (default: .xz or .lzma), FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW. */
   format?: LzmaFormat;
-  /** Most memory the decoder may use, in bytes (FORMAT_RAW excepted); exceeding it is LZMAError MEMORY_LIMIT. */
+  /** Most memory the decoder may use, in bytes (FORMAT_RAW excepted); exceeding it is LZMAError ERR_MEMORY_LIMIT. */
   memlimit?: number;
   /** The chain the data was written with (FORMAT_RAW only). */
   filters?: readonly LzmaFilter[];
@@ -92,7 +92,7 @@ function decoderFactory(options: LzmaDecompressOptions | undefined, where: strin
  */
 function checkAutoFormat(format: number, bytes: Uint8Array): void {
   if (format === FORMAT_AUTO && bytes.length > 0 && !isXz(bytes) && !isLzmaAlone(bytes)) {
-    throw lzmaError('input format not recognised: not .xz (magic FD 37 7A 58 5A 00) and not a valid .lzma header', 'FORMAT');
+    throw lzmaError('input format not recognised: not .xz (magic FD 37 7A 58 5A 00) and not a valid .lzma header', 'ERR_FORMAT');
   }
 }
 
@@ -119,7 +119,7 @@ export function compressAsync(data: BytesLike, options?: LzmaCompressOptions): P
 
 /**
  * Decompresses .xz (concatenated streams too) or .lzma data (Python's `lzma.decompress`). Truncated input:
- * LZMAError TRUNCATED; damaged: CORRUPT; not xz/lzma: FORMAT; too much output: OUTPUT_LIMIT.
+ * LZMAError ERR_TRUNCATED; damaged: ERR_CORRUPT; not xz/lzma: ERR_FORMAT; too much output: ERR_OUTPUT_LIMIT.
  * @example
  * lzma.decompress(lzma.compress('hi')).toString(); // 'hi'
  */
@@ -176,7 +176,7 @@ export function createCompressStream(options?: LzmaCompressOptions): Transform {
   return createEncodeStream(LZMA_SPEC, encoderFactory(options, 'lzma.createCompressStream'));
 }
 
-/** A decompressing Transform (.xz, concatenated streams, or .lzma); truncated input fails it (TRUNCATED). */
+/** A decompressing Transform (.xz, concatenated streams, or .lzma); truncated input fails it (ERR_TRUNCATED). */
 export function createDecompressStream(options?: Omit<LzmaDecompressOptions, 'maxOutputLength'>): Transform {
   return createDecodeStream(LZMA_SPEC, decoderFactory(options, 'lzma.createDecompressStream', false).make);
 }

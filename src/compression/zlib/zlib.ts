@@ -83,8 +83,8 @@ export function compressAsync(data: BytesLike, options?: ZlibCompressOptions): P
 }
 
 /**
- * Decompresses `data` (Python's `zlib.decompress`). Truncated input: ZlibError code TRUNCATED (Python:
- * "incomplete or truncated stream"); output over `maxOutputLength`: OUTPUT_LIMIT.
+ * Decompresses `data` (Python's `zlib.decompress`). Truncated input: ZlibError code ERR_TRUNCATED (Python:
+ * "incomplete or truncated stream"); output over `maxOutputLength`: ERR_OUTPUT_LIMIT.
  * @example
  * zlib.decompress(zlib.compress('hi')).toString(); // 'hi'
  */

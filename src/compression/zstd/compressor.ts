@@ -1,6 +1,6 @@
 // ZstdCompressor: incremental compression with explicit flush modes (Python's compression.zstd.ZstdCompressor).
 import { toBytes, type BytesLike } from '../core/bytes.js';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { COMPRESS_ACTION, toZstdError } from './errors.js';
 import { contextCompress, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
 import { compressionDict, compressionSetup } from './options.js';

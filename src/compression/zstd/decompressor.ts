@@ -1,6 +1,6 @@
 // ZstdDecompressor: incremental decoding of one frame with an output cap (Python's ZstdDecompressor).
 import { toBytes, type BytesLike } from '../core/bytes.js';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { contextDecompress, zstdAddon, type ZstdAddon, type ZstdHandle } from './native.js';
 import { decompressionDict, decompressionPairs } from './options.js';
@@ -62,7 +62,7 @@ export class ZstdDecompressor {
       throw new TypeError(`ZstdDecompressor.decompress: maxLength must be an integer, got ${String(maxLength)}`);
     }
     if (this.#eof) {
-      throw new ZstdError('Already at the end of a Zstandard frame.', { code: 'CLOSED' });
+      throw new ZstdError('Already at the end of a Zstandard frame.', { code: 'ERR_CLOSED' });
     }
     const bytes = toBytes(data, 'ZstdDecompressor.decompress');
     const input = this.#pending.byteLength ? Buffer.concat([this.#pending, bytes]) : bytes;

@@ -1,54 +1,53 @@
 // ZstdError: the typed failure of every ts314/compression/zstd operation, mapped from libzstd's error codes.
-import { CompressionError, type CompressionErrorCode } from '../core/errors.js';
+import { CompressionError, type CodecErrorOptions, type CompressionErrorCode } from '../core/errors.js';
 
 /**
- * A Zstandard failure. `code` is ts314's stable reason shared by every codec (`TRUNCATED`, `CORRUPT`,
- * `FORMAT`, `OUTPUT_LIMIT`, `OPTIONS`, `UNAVAILABLE`, `CLOSED`, `NO_MEMORY`, `INTERNAL`); `zstdError`
+ * A Zstandard failure. `code` is ts314's stable reason shared by every codec (`ERR_TRUNCATED`, `ERR_CORRUPT`,
+ * `ERR_FORMAT`, `ERR_OUTPUT_LIMIT`, `ERR_INVALID_ARGUMENT`, `ERR_UNAVAILABLE`, `ERR_CLOSED`, `ERR_NO_MEMORY`, `ERR_INTERNAL`); `zstdError`
  * is libzstd's own error name when libzstd reported it (e.g. `dictionary_wrong`, `checksum_wrong`).
  * @example
  * try { zstd.decompress(data); } catch (e) {
- *   if (e instanceof ZstdError && e.code === 'TRUNCATED') console.log('incomplete download');
+ *   if (e instanceof ZstdError && e.code === 'ERR_TRUNCATED') console.log('incomplete download');
  * }
  */
 export class ZstdError extends CompressionError {
   override name = 'ZstdError';
   /** libzstd's ZSTD_ErrorCode name, or undefined when the failure was detected by ts314 itself. */
-  readonly zstdError: string | undefined;
-  constructor(message: string, options: { code: CompressionErrorCode; cause?: unknown; zstdError?: string }) {
-    super(message, { codec: 'zstd', code: options.code, cause: options.cause });
-    this.zstdError = options.zstdError;
+  declare readonly zstdError: string | undefined;
+  constructor(message: string, options?: CodecErrorOptions & { zstdError?: string | undefined }) {
+    super(message, { zstdError: undefined, ...options, codec: 'zstd' });
   }
 }
 
 /** libzstd ZSTD_ErrorCode values (zstd_errors.h; stable since 1.3) → their names and ts314 codes. */
 const ZSTD_ERRORS: Record<number, readonly [name: string, code: CompressionErrorCode]> = {
-  1: ['GENERIC', 'INTERNAL'],
-  10: ['prefix_unknown', 'FORMAT'],
-  12: ['version_unsupported', 'FORMAT'],
-  14: ['frameParameter_unsupported', 'CORRUPT'],
-  16: ['frameParameter_windowTooLarge', 'MEMORY_LIMIT'],
-  20: ['corruption_detected', 'CORRUPT'],
-  22: ['checksum_wrong', 'CORRUPT'],
-  24: ['literals_headerWrong', 'CORRUPT'],
-  30: ['dictionary_corrupted', 'CORRUPT'],
-  32: ['dictionary_wrong', 'CORRUPT'],
-  34: ['dictionaryCreation_failed', 'INTERNAL'],
-  40: ['parameter_unsupported', 'OPTIONS'],
-  41: ['parameter_combination_unsupported', 'OPTIONS'],
-  42: ['parameter_outOfBound', 'OPTIONS'],
-  44: ['tableLog_tooLarge', 'CORRUPT'],
-  46: ['maxSymbolValue_tooLarge', 'CORRUPT'],
-  48: ['maxSymbolValue_tooSmall', 'CORRUPT'],
-  50: ['stabilityCondition_notRespected', 'INTERNAL'],
-  60: ['stage_wrong', 'INTERNAL'],
-  62: ['init_missing', 'INTERNAL'],
-  64: ['memory_allocation', 'NO_MEMORY'],
-  66: ['workSpace_tooSmall', 'NO_MEMORY'],
-  70: ['dstSize_tooSmall', 'INTERNAL'],
-  72: ['srcSize_wrong', 'OPTIONS'],
-  74: ['dstBuffer_null', 'INTERNAL'],
-  80: ['noForwardProgress_destFull', 'INTERNAL'],
-  82: ['noForwardProgress_inputEmpty', 'INTERNAL'],
+  1: ['GENERIC', 'ERR_INTERNAL'],
+  10: ['prefix_unknown', 'ERR_FORMAT'],
+  12: ['version_unsupported', 'ERR_FORMAT'],
+  14: ['frameParameter_unsupported', 'ERR_CORRUPT'],
+  16: ['frameParameter_windowTooLarge', 'ERR_MEMORY_LIMIT'],
+  20: ['corruption_detected', 'ERR_CORRUPT'],
+  22: ['checksum_wrong', 'ERR_CORRUPT'],
+  24: ['literals_headerWrong', 'ERR_CORRUPT'],
+  30: ['dictionary_corrupted', 'ERR_CORRUPT'],
+  32: ['dictionary_wrong', 'ERR_CORRUPT'],
+  34: ['dictionaryCreation_failed', 'ERR_INTERNAL'],
+  40: ['parameter_unsupported', 'ERR_INVALID_ARGUMENT'],
+  41: ['parameter_combination_unsupported', 'ERR_INVALID_ARGUMENT'],
+  42: ['parameter_outOfBound', 'ERR_INVALID_ARGUMENT'],
+  44: ['tableLog_tooLarge', 'ERR_CORRUPT'],
+  46: ['maxSymbolValue_tooLarge', 'ERR_CORRUPT'],
+  48: ['maxSymbolValue_tooSmall', 'ERR_CORRUPT'],
+  50: ['stabilityCondition_notRespected', 'ERR_INTERNAL'],
+  60: ['stage_wrong', 'ERR_INTERNAL'],
+  62: ['init_missing', 'ERR_INTERNAL'],
+  64: ['memory_allocation', 'ERR_NO_MEMORY'],
+  66: ['workSpace_tooSmall', 'ERR_NO_MEMORY'],
+  70: ['dstSize_tooSmall', 'ERR_INTERNAL'],
+  72: ['srcSize_wrong', 'ERR_INVALID_ARGUMENT'],
+  74: ['dstBuffer_null', 'ERR_INTERNAL'],
+  80: ['noForwardProgress_destFull', 'ERR_INTERNAL'],
+  82: ['noForwardProgress_inputEmpty', 'ERR_INTERNAL'],
 };
 
 /** Extra words for the failures users meet most, so the message says what to do. */
@@ -78,28 +77,28 @@ export function toZstdError(error: unknown, action: string): unknown {
   if (typeof kind !== 'string') return error;
   switch (kind) {
     case 'truncated':
-      return new ZstdError(e.message, { code: 'TRUNCATED', cause: error });
+      return new ZstdError(e.message, { code: 'ERR_TRUNCATED', cause: error });
     case 'limit':
       return new ZstdError(
         `${action}: the decompressed data exceeds maxOutputLength. Pass a larger maxOutputLength (or Infinity) if the input is trusted, or stream it with createDecompressStream().`,
-        { code: 'OUTPUT_LIMIT', cause: error },
+        { code: 'ERR_OUTPUT_LIMIT', cause: error },
       );
     case 'nomem':
     case 'NO_MEMORY':
-      return new ZstdError(`${action}: ${e.message}`, { code: 'NO_MEMORY', cause: error });
+      return new ZstdError(`${action}: ${e.message}`, { code: 'ERR_NO_MEMORY', cause: error });
     case 'frameinfo':
-      return new ZstdError(e.message, { code: 'FORMAT', cause: error });
+      return new ZstdError(e.message, { code: 'ERR_FORMAT', cause: error });
     case 'zstd': {
-      const [name, mapped] = ZSTD_ERRORS[e.zstdCode ?? e.libCode ?? 1] ?? ['GENERIC', 'INTERNAL'];
+      const [name, mapped] = ZSTD_ERRORS[e.zstdCode ?? e.libCode ?? 1] ?? ['GENERIC', 'ERR_INTERNAL'];
       // Size errors mean different things on each side: a pledge mismatch when compressing, damaged or
       // incomplete frames when reading them.
       const reading = !action.startsWith('Unable to compress');
       const code: CompressionErrorCode =
-        reading && name === 'srcSize_wrong' ? 'TRUNCATED' : reading && name === 'dstSize_tooSmall' ? 'CORRUPT' : mapped;
+        reading && name === 'srcSize_wrong' ? 'ERR_TRUNCATED' : reading && name === 'dstSize_tooSmall' ? 'ERR_CORRUPT' : mapped;
       return new ZstdError(`${action}: ${e.message}.${HINTS[name] ?? ''}`, { code, cause: error, zstdError: name });
     }
     default:
-      return new ZstdError(`${action}: ${e.message}`, { code: 'INTERNAL', cause: error });
+      return new ZstdError(`${action}: ${e.message}`, { code: 'ERR_INTERNAL', cause: error });
   }
 }
 

@@ -1,7 +1,7 @@
 // ZstdFile and openSync(): reading and writing .zst files synchronously, in binary or text mode (Python's ZstdFile).
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { DictKind, contextCompress, contextDecompress, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
@@ -119,7 +119,7 @@ export class ZstdFile {
   }
 
   #checkOpen(): void {
-    if (this.#closed) throw new ZstdError('I/O operation on a closed ZstdFile', { code: 'CLOSED' });
+    if (this.#closed) throw new ZstdError('I/O operation on a closed ZstdFile', { code: 'ERR_CLOSED' });
   }
 
   #checkMode(wanted: 'rb' | 'wb', op: string): void {
@@ -174,7 +174,7 @@ export class ZstdFile {
       }
       if (this.#raw.byteLength === 0 && this.#rawEof) {
         if (this.#inFrame) {
-          throw new ZstdError('Compressed file ended before the end-of-stream marker was reached', { code: 'TRUNCATED' });
+          throw new ZstdError('Compressed file ended before the end-of-stream marker was reached', { code: 'ERR_TRUNCATED' });
         }
         return false;
       }

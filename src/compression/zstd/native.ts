@@ -90,14 +90,14 @@ export interface ZstdAddon {
 /** The file node-gyp builds from binding.gyp (target ts314_zstd). */
 export const ADDON_NAME = 'ts314_zstd';
 
-/** The addon, or a ZstdError (code UNAVAILABLE) that says how to build it. */
+/** The addon, or a ZstdError (code ERR_UNAVAILABLE) that says how to build it. */
 export function zstdAddon(): ZstdAddon {
   const loaded = loadAddon<ZstdAddon>(ADDON_NAME);
   if (loaded.ok) return loaded.addon;
   throw new ZstdError(
     `ts314/compression/zstd: the native libzstd addon (build/Release/${ADDON_NAME}.node) could not be loaded: ` +
       `${loaded.error.message}. Build it with \`npm run build:native\` (node-gyp and a C compiler are needed).`,
-    { code: 'UNAVAILABLE', cause: loaded.error },
+    { code: 'ERR_UNAVAILABLE', cause: loaded.error },
   );
 }
 

@@ -1,7 +1,7 @@
 // One-shot compress/decompress, synchronous and on the libuv thread pool (the async twins).
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { DEFAULT_MAX_OUTPUT_LENGTH, resolveMaxOutputLength } from '../core/limits.js';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, toZstdError } from './errors.js';
 import { zstdAddon } from './native.js';
 import {
@@ -34,7 +34,7 @@ export interface ZstdDecompressOptions {
 /** One-shot decompression options: adds the decompression-bomb guard. */
 export interface ZstdOneShotDecompressOptions extends ZstdDecompressOptions {
   /**
-   * Largest output accepted, in bytes; more is a ZstdError with code OUTPUT_LIMIT, never a truncation.
+   * Largest output accepted, in bytes; more is a ZstdError with code ERR_OUTPUT_LIMIT, never a truncation.
    * Default DEFAULT_MAX_OUTPUT_LENGTH (1 GiB). `Infinity` lifts the limit.
    */
   readonly maxOutputLength?: number;
@@ -79,7 +79,7 @@ export function compress(data: BytesLike, options?: ZstdCompressOptions): Buffer
 /**
  * Decompresses every frame in `data` (concatenated frames are joined; skippable frames are skipped, as
  * libzstd does). Truncated, corrupted, wrong-dictionary and non-zstd input throw ZstdError; output
- * beyond `maxOutputLength` (default 1 GiB) throws with code OUTPUT_LIMIT.
+ * beyond `maxOutputLength` (default 1 GiB) throws with code ERR_OUTPUT_LIMIT.
  * @example
  * const text = decompress(frame).toString();
  */

@@ -3,13 +3,14 @@
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import type { PathLike } from 'node:fs';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { CompressedFile } from '../core/file.js';
 import { checkOptions } from '../core/options.js';
 import { ZstdFile, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
 import type { ZstdFlushMode } from './compressor.js';
 import type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
 import { createCompressStream, createDecompressStream } from './stream.js';
+import type { CompressionErrorCode } from '../core/errors.js';
 import { ZstdError } from './errors.js';
 
 /** Text encodings open() supports in text mode: the ones Node can both encode and decode incrementally. */
@@ -181,7 +182,7 @@ export interface ZstdAsyncOpenOptions {
   readonly zstdDict?: ZstdDictArgument;
 }
 
-function zstdFileError(message: string, code: ConstructorParameters<typeof ZstdError>[1]['code']): ZstdError {
+function zstdFileError(message: string, code: CompressionErrorCode): ZstdError {
   return new ZstdError(message, { code });
 }
 

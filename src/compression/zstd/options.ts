@@ -1,5 +1,5 @@
 // Validation of level/options/zstdDict arguments, turned into the (parameter, value) pairs libzstd takes.
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { ZstdError } from './errors.js';
 import { NO_DICT, type DictSpec, type ParamPairs } from './native.js';
 import {
@@ -39,7 +39,7 @@ function checkValue(
   if (n < lo || n > hi) {
     throw new ZstdError(
       `${where}: error when setting zstd ${kind} parameter "${name}", it should ${lo} <= value <= ${hi}, provided value is ${n}. (Zstd v${zstdVersion}, 64-bit build)`,
-      { code: 'OPTIONS' },
+      { code: 'ERR_INVALID_ARGUMENT' },
     );
   }
   return n;

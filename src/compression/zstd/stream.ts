@@ -1,6 +1,6 @@
 // Node Transform streams over libzstd: compressing (with on-demand flushes) and multi-frame decompressing.
 import { Transform, type TransformCallback, type TransformOptions } from 'node:stream';
-import { checkOptionKeys } from '../../internal/did-you-mean.js';
+import { checkOptionKeys } from '../../internal/validate.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { DictKind, contextCompress, contextDecompress, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
 import { compressionDict, compressionSetup, decompressionDict, decompressionPairs } from './options.js';
@@ -137,7 +137,7 @@ export class ZstdDecompressStream extends Transform {
 
   override _flush(callback: TransformCallback): void {
     if (this.#inFrame) {
-      callback(new ZstdError('Compressed data ended before the end-of-stream marker was reached', { code: 'TRUNCATED' }));
+      callback(new ZstdError('Compressed data ended before the end-of-stream marker was reached', { code: 'ERR_TRUNCATED' }));
       return;
     }
     callback();

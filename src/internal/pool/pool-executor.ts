@@ -1,6 +1,6 @@
 // What InterpreterPoolExecutor and ProcessPoolExecutor share: validation, submit/map/shutdown over a Pool.
 import { availableParallelism } from 'node:os';
-import { checkOptionKeys } from '../did-you-mean.js';
+import { checkOptionKeys } from '../validate.js';
 import { toCallableRef, type AnyFunction, type CallableRef } from '../callable.js';
 import { encodeArgs, type EncodedArgs } from '../wire.js';
 import { ExecutorShutdownError } from '../../futures/errors.js';

@@ -15,6 +15,6 @@ codecContract({
     return bad;
   },
   // Brotli has no signature: other data is only ever "corrupt" to it.
-  wrongCodec: { input: zlib.gzipSync(Buffer.from('not brotli at all, just gzip')), code: 'CORRUPT' },
-  emptyInput: 'TRUNCATED',
+  wrongCodec: { input: zlib.gzipSync(Buffer.from('not brotli at all, just gzip')), code: 'ERR_CORRUPT' },
+  emptyInput: 'ERR_TRUNCATED',
 });

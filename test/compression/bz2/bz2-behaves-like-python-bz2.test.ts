@@ -16,6 +16,6 @@ codecContract({
     bad[Math.floor(bad.length / 2)]! ^= 0x10;
     return bad;
   },
-  wrongCodec: { input: zlib.gzipSync(Buffer.from('not bzip2')), code: 'FORMAT' },
+  wrongCodec: { input: zlib.gzipSync(Buffer.from('not bzip2')), code: 'ERR_FORMAT' },
   emptyInput: 'empty',
 });

@@ -16,6 +16,6 @@ codecContract({
     bad[bad.length - 6]! ^= 0xff;
     return bad;
   },
-  wrongCodec: { input: zlib.deflateSync(Buffer.from('not gzip')), code: 'FORMAT' },
+  wrongCodec: { input: zlib.deflateSync(Buffer.from('not gzip')), code: 'ERR_FORMAT' },
   emptyInput: 'empty',
 });

@@ -16,6 +16,6 @@ codecContract({
     bad[Math.floor(bad.length / 2)]! ^= 0x55;
     return bad;
   },
-  wrongCodec: { input: zlib.gzipSync(Buffer.from('not xz')), code: 'FORMAT' },
-  emptyInput: 'TRUNCATED',
+  wrongCodec: { input: zlib.gzipSync(Buffer.from('not xz')), code: 'ERR_FORMAT' },
+  emptyInput: 'ERR_TRUNCATED',
 });

@@ -11,7 +11,7 @@ test('lzma: FORMAT_ALONE is what `xz --format=lzma` reads and writes', async () 
   const fromCli = await tool('xz', ['--format=lzma', '-c'], data);
   assert.ok(lzma.decompress(fromCli).equals(data), 'FORMAT_AUTO detects .lzma');
   assert.ok(lzma.decompress(fromCli, { format: lzma.FORMAT_ALONE }).equals(data));
-  assert.throws(() => lzma.decompress(fromCli, { format: lzma.FORMAT_XZ }), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'FORMAT');
+  assert.throws(() => lzma.decompress(fromCli, { format: lzma.FORMAT_XZ }), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'ERR_FORMAT');
   assert.throws(() => lzma.compress(data, { format: lzma.FORMAT_ALONE, check: lzma.CHECK_CRC32 }), /only supported by FORMAT_XZ/);
 });
 
@@ -44,7 +44,7 @@ test('lzma: checks, presets and memlimit behave as in Python', async () => {
   assert.ok(lzma.decompress(extreme).equals(data));
   assert.throws(() => lzma.compress(data, { preset: 10 }), /preset must be 0 … 9/);
   const big = lzma.compress(data, { preset: 9 });
-  assert.throws(() => lzma.decompress(big, { memlimit: 1 << 16 }), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'MEMORY_LIMIT');
+  assert.throws(() => lzma.decompress(big, { memlimit: 1 << 16 }), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'ERR_MEMORY_LIMIT');
   assert.ok(lzma.decompress(big, { memlimit: 1 << 30 }).equals(data));
 });
 
@@ -70,6 +70,6 @@ test('LZMACompressor/LZMADecompressor: incremental use mirrors CPython', async (
 test('lzma: garbage that liblzma would read as a headerless .lzma stream is FORMAT, as with xz', async () => {
   const garbage = Buffer.from('definitely not compressed, just some words');
   assert.notEqual((await runTool('xz', ['-dc'], garbage)).code, 0);
-  assert.throws(() => lzma.decompress(garbage), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'FORMAT' && /not \.xz/.test((e as Error).message));
-  await assert.rejects(lzma.decompressAsync(garbage), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'FORMAT');
+  assert.throws(() => lzma.decompress(garbage), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'ERR_FORMAT' && /not \.xz/.test((e as Error).message));
+  await assert.rejects(lzma.decompressAsync(garbage), (e: unknown) => e instanceof lzma.LZMAError && e.code === 'ERR_FORMAT');
 });

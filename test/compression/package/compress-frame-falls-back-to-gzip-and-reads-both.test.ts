@@ -22,7 +22,7 @@ test('decompressFrame: reads frames from either side — a gzip frame and a zstd
   if (compression.isAvailable('zstd')) {
     assert.ok(compression.decompressFrame(zst).equals(frame), 'zstd side');
   } else {
-    assert.throws(() => compression.decompressFrame(zst), (e: unknown) => (e as compression.CompressionError).code === 'UNAVAILABLE');
+    assert.throws(() => compression.decompressFrame(zst), (e: unknown) => (e as compression.CompressionError).code === 'ERR_UNAVAILABLE');
   }
   assert.throws(() => compression.decompressFrame(compression.compress(frame, 'bz2')), compression.UnrecognizedFormatError);
 });

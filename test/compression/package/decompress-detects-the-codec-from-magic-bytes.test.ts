@@ -41,7 +41,7 @@ test('decompress: brotli has no magic — undetectable input names the fix, an e
     (e: unknown) =>
       e instanceof compression.UnrecognizedFormatError &&
       e instanceof compression.CompressionError &&
-      e.code === 'FORMAT' &&
+      e.code === 'ERR_FORMAT' &&
       /Brotli has no signature: pass \{ codec: "brotli" \}/.test((e as Error).message),
   );
   assert.ok(compression.decompress(br, { codec: 'brotli' }).equals(data));
@@ -53,8 +53,8 @@ test('decompress: brotli has no magic — undetectable input names the fix, an e
 test('decompress: detected codec errors stay typed (truncated xz is LZMAError TRUNCATED)', async () => {
   const xz = compression.compress(data, 'lzma');
   const { LZMAError } = await import('../../../src/compression/lzma/index.js');
-  assert.throws(() => compression.decompress(xz.subarray(0, 100)), (e: unknown) => e instanceof LZMAError && e.code === 'TRUNCATED');
-  assert.throws(() => compression.decompress(compression.compress(data, 'gzip'), { maxOutputLength: 1000 }), (e: unknown) => (e as compression.CompressionError).code === 'OUTPUT_LIMIT');
+  assert.throws(() => compression.decompress(xz.subarray(0, 100)), (e: unknown) => e instanceof LZMAError && e.code === 'ERR_TRUNCATED');
+  assert.throws(() => compression.decompress(compression.compress(data, 'gzip'), { maxOutputLength: 1000 }), (e: unknown) => (e as compression.CompressionError).code === 'ERR_OUTPUT_LIMIT');
 });
 
 test('compress: unknown codec names get "Did you mean", aliases resolve, level maps to each codec', () => {

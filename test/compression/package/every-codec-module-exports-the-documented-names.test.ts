@@ -7,7 +7,7 @@ import * as bz2 from '../../../src/compression/bz2/index.js';
 import * as lzma from '../../../src/compression/lzma/index.js';
 import * as brotli from '../../../src/compression/brotli/index.js';
 
-const SHARED = ['compress', 'decompress', 'compressAsync', 'decompressAsync', 'createCompressStream', 'createDecompressStream', 'open', 'DEFAULT_MAX_OUTPUT_LENGTH'];
+const SHARED = ['compress', 'decompress', 'compressAsync', 'decompressAsync', 'createCompressStream', 'createDecompressStream', 'open', 'DEFAULT_MAX_OUTPUT_LENGTH', 'InvalidArgumentError'];
 
 // The public surface is the contract docs/compression.md documents: adding or dropping a name must be deliberate.
 test('each codec module exports exactly its documented names', () => {
@@ -29,7 +29,7 @@ test('each codec module exports exactly its documented names', () => {
       compression,
       [
         'compress', 'decompress', 'compressAsync', 'decompressAsync', 'detect', 'createCompressStream', 'createDecompressStream', 'available', 'isAvailable',
-        'compressFrame', 'decompressFrame', 'FRAME_ZSTD_LEVEL', 'CODECS', 'CODEC_ALIASES', 'UnknownCodecError', 'UnrecognizedFormatError', 'CompressionError', 'DEFAULT_MAX_OUTPUT_LENGTH',
+        'compressFrame', 'decompressFrame', 'FRAME_ZSTD_LEVEL', 'CODECS', 'CODEC_ALIASES', 'UnknownCodecError', 'UnrecognizedFormatError', 'CompressionError', 'InvalidArgumentError', 'DEFAULT_MAX_OUTPUT_LENGTH',
       ],
     ],
   };

@@ -16,6 +16,6 @@ codecContract({
     bad[bad.length - 1]! ^= 0xff;
     return bad;
   },
-  wrongCodec: { input: zlib.gzipSync(Buffer.from('not zlib')), code: 'FORMAT' },
-  emptyInput: 'TRUNCATED',
+  wrongCodec: { input: zlib.gzipSync(Buffer.from('not zlib')), code: 'ERR_FORMAT' },
+  emptyInput: 'ERR_TRUNCATED',
 });

@@ -56,7 +56,7 @@ test('the-wrong-or-a-missing-dictionary-is-a-ZstdError-not-garbage', async () =>
   const other = trainDict(samples('orders'), 8 * 1024);
   assert.notEqual(other.dictId, zd.dictId);
   const frame = compress(users[3]!, { zstdDict: zd });
-  assert.throws(() => decompress(frame, { zstdDict: other }), (e: unknown) => e instanceof ZstdError && e.code === 'CORRUPT' && e.zstdError === 'dictionary_wrong' && /different dictionary/.test(e.message));
+  assert.throws(() => decompress(frame, { zstdDict: other }), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CORRUPT' && e.zstdError === 'dictionary_wrong' && /different dictionary/.test(e.message));
   assert.throws(() => decompress(frame), { zstdError: 'dictionary_wrong' });
   assert.throws(() => new ZstdDecompressor({ zstdDict: other }).decompress(frame), { zstdError: 'dictionary_wrong' });
   const stream = Readable.from([frame]).pipe(createDecompressStream({ zstdDict: other }));

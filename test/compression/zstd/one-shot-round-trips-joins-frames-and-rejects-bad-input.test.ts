@@ -62,46 +62,46 @@ test('truncated-input-is-a-TRUNCATED-ZstdError-with-pythons-message', async () =
   // Cut inside the 4-byte magic, libzstd cannot tell it is zstd yet; from the header on it is truncation.
   assert.throws(() => decompress(frame.subarray(0, 2)), ZstdError);
   for (const cut of [5, frame.length >> 1, frame.length - 1]) {
-    assert.throws(() => decompress(frame.subarray(0, cut)), (e: unknown) => e instanceof ZstdError && e.code === 'TRUNCATED');
+    assert.throws(() => decompress(frame.subarray(0, cut)), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_TRUNCATED');
   }
   await assert.rejects(decompressAsync(frame.subarray(0, frame.length - 1)), {
     name: 'ZstdError',
-    code: 'TRUNCATED',
+    code: 'ERR_TRUNCATED',
     message: 'Compressed data ended before the end-of-stream marker was reached',
   });
   // A complete frame followed by the start of another one is still truncation, not a silent partial result.
-  assert.throws(() => decompress(Buffer.concat([frame, frame.subarray(0, 20)])), { code: 'TRUNCATED' });
-  assert.throws(() => decompress(Buffer.alloc(0)), { code: 'TRUNCATED' });
+  assert.throws(() => decompress(Buffer.concat([frame, frame.subarray(0, 20)])), { code: 'ERR_TRUNCATED' });
+  assert.throws(() => decompress(Buffer.alloc(0)), { code: 'ERR_TRUNCATED' });
 });
 
 test('corrupted-input-is-a-CORRUPT-ZstdError-never-wrong-output', () => {
   const frame = compress(text, { options: { checksumFlag: true } });
   const bad = Buffer.from(frame);
   bad[bad.length - 2]! ^= 0xff; // inside the checksum
-  assert.throws(() => decompress(bad), (e: unknown) => e instanceof ZstdError && e.code === 'CORRUPT' && /checksum/i.test(e.message));
+  assert.throws(() => decompress(bad), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CORRUPT' && /checksum/i.test(e.message));
   const mid = Buffer.from(frame);
   for (let i = 12; i < mid.length - 4; i += 7) mid[i]! ^= 0x5a;
   assert.throws(() => decompress(mid), ZstdError);
 });
 
 test('wrong-codec-input-is-a-FORMAT-ZstdError-naming-the-problem', async () => {
-  assert.throws(() => decompress(gzipSync(text)), (e: unknown) => e instanceof ZstdError && e.code === 'FORMAT' && /not Zstandard data/.test(e.message));
-  assert.throws(() => decompress(Buffer.from('plain text, not compressed')), { code: 'FORMAT' });
-  await assert.rejects(decompressAsync(gzipSync(text)), { code: 'FORMAT' });
+  assert.throws(() => decompress(gzipSync(text)), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_FORMAT' && /not Zstandard data/.test(e.message));
+  assert.throws(() => decompress(Buffer.from('plain text, not compressed')), { code: 'ERR_FORMAT' });
+  await assert.rejects(decompressAsync(gzipSync(text)), { code: 'ERR_FORMAT' });
 });
 
 test('max-output-length-stops-a-decompression-bomb-with-an-error-not-truncation', async () => {
   assert.equal(DEFAULT_MAX_OUTPUT_LENGTH, 1024 ** 3);
   const bomb = compress(Buffer.alloc(64 * 1024 * 1024)); // 64 MiB of zeros → a few KiB
   assert.ok(bomb.length < 16 * 1024);
-  assert.throws(() => decompress(bomb, { maxOutputLength: 1024 * 1024 }), (e: unknown) => e instanceof ZstdError && e.code === 'OUTPUT_LIMIT');
-  await assert.rejects(decompressAsync(bomb, { maxOutputLength: 1024 * 1024 }), { code: 'OUTPUT_LIMIT' });
+  assert.throws(() => decompress(bomb, { maxOutputLength: 1024 * 1024 }), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_OUTPUT_LIMIT');
+  await assert.rejects(decompressAsync(bomb, { maxOutputLength: 1024 * 1024 }), { code: 'ERR_OUTPUT_LIMIT' });
   // Without a recorded content size the streaming path enforces the same limit.
   const { ZstdCompressor } = await import('../../../src/compression/zstd/index.js');
   const c = new ZstdCompressor();
   const unknownSize = Buffer.concat([c.compress(Buffer.alloc(8 * 1024 * 1024)), c.flush()]);
   assert.equal(getFrameInfo(unknownSize).decompressedSize, null);
-  assert.throws(() => decompress(unknownSize, { maxOutputLength: 1024 * 1024 }), { code: 'OUTPUT_LIMIT' });
+  assert.throws(() => decompress(unknownSize, { maxOutputLength: 1024 * 1024 }), { code: 'ERR_OUTPUT_LIMIT' });
   assert.equal(decompress(unknownSize, { maxOutputLength: 8 * 1024 * 1024 }).length, 8 * 1024 * 1024);
   assert.equal(decompress(bomb, { maxOutputLength: Infinity }).length, 64 * 1024 * 1024);
   assert.throws(() => decompress(bomb, { maxOutputLength: 0 }), RangeError);
@@ -113,7 +113,7 @@ test('options-are-validated-with-did-you-mean-and-pythons-rules', () => {
   assert.throws(() => compress(text, { level: 3, options: { windowLog: 20 } }), /only one of level or options/);
   assert.throws(() => compress(text, { level: 1.5 }), TypeError);
   assert.throws(() => compress(text, { level: 99 }), /illegal compression level 99; the valid range is \[-131072, 22\]/);
-  assert.throws(() => compress(text, { options: { windowLog: 100 } }), (e: unknown) => e instanceof ZstdError && e.code === 'OPTIONS' && /10 <= value <= 31/.test(e.message));
+  assert.throws(() => compress(text, { options: { windowLog: 100 } }), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_INVALID_ARGUMENT' && /10 <= value <= 31/.test(e.message));
   assert.throws(() => compress(text, { options: { windowLogMax: 20 } as never }), /is a DecompressionParameter/);
   assert.throws(() => decompress(compress(text), { options: { windowLog: 20 } as never }), /is a CompressionParameter/);
   assert.throws(() => decompress(compress(text), { maxOutput: 5 } as never), /Did you mean 'maxOutputLength'\?/);

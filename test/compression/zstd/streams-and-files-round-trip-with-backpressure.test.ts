@@ -63,9 +63,9 @@ test('decompress-stream-joins-frames-and-fails-on-truncation-and-corruption', as
   const truncated = two.subarray(0, two.length - 5);
   await assert.rejects(pipeline(Readable.from([truncated]), createDecompressStream(), new Writable({ write: (_c, _e, cb) => cb() })), {
     name: 'ZstdError',
-    code: 'TRUNCATED',
+    code: 'ERR_TRUNCATED',
   });
-  await assert.rejects(buffer(Readable.from([Buffer.from('this is not zstd data')]).pipe(createDecompressStream())), { code: 'FORMAT' });
+  await assert.rejects(buffer(Readable.from([Buffer.from('this is not zstd data')]).pipe(createDecompressStream())), { code: 'ERR_FORMAT' });
 });
 
 test('decompress-stream-respects-backpressure-of-a-slow-reader', async () => {
@@ -97,7 +97,7 @@ test('zstd-file-writes-reads-appends-and-refuses-to-overwrite-in-x-mode', () => 
   w.close();
   w.close();
   assert.equal(w.closed, true);
-  assert.throws(() => w.write(Buffer.from('x')), (e: unknown) => e instanceof ZstdError && e.code === 'CLOSED');
+  assert.throws(() => w.write(Buffer.from('x')), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CLOSED');
   const a = openSync(path, 'ab');
   a.write(data.subarray(1000));
   a.close();
@@ -134,10 +134,10 @@ test('zstd-file-reports-truncated-and-corrupt-files', () => {
   const path = join(dir, 'bad.zst');
   writeFileSync(path, compress(data).subarray(0, 500));
   const f = openSync(path);
-  assert.throws(() => f.read(), { code: 'TRUNCATED' });
+  assert.throws(() => f.read(), { code: 'ERR_TRUNCATED' });
   f.close();
   writeFileSync(path, Buffer.from('plain text, not zstd'));
-  assert.throws(() => openSync(path).read(), { code: 'FORMAT' });
+  assert.throws(() => openSync(path).read(), { code: 'ERR_FORMAT' });
   writeFileSync(path, Buffer.alloc(0));
   assert.deepEqual(openSync(path).read(), Buffer.alloc(0), 'an empty file is empty data, as in Python');
 });

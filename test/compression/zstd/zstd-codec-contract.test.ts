@@ -27,8 +27,8 @@ codecContract({
     bad[blockHeader]! |= 0b110;
     return bad;
   },
-  wrongCodec: { input: zlib.gzipSync(Buffer.from('not zstd, gzip')), code: 'FORMAT' },
-  emptyInput: 'TRUNCATED',
+  wrongCodec: { input: zlib.gzipSync(Buffer.from('not zstd, gzip')), code: 'ERR_FORMAT' },
+  emptyInput: 'ERR_TRUNCATED',
 });
 
 test('zstd: the async open() takes dictionaries and parameters, and points text modes at openSync()', async () => {
@@ -46,7 +46,7 @@ test('zstd: the async open() takes dictionaries and parameters, and points text 
       assert.ok((await r.read()).equals(Buffer.concat(samples)));
     }
     await using noDict = await zstd.open(path);
-    await assert.rejects(noDict.read(), (e: unknown) => e instanceof zstd.ZstdError && e.code === 'CORRUPT');
+    await assert.rejects(noDict.read(), (e: unknown) => e instanceof zstd.ZstdError && e.code === 'ERR_CORRUPT');
     await assert.rejects(zstd.open(path, 'rt'), /openSync\(path, "rt"\)/);
     await assert.rejects(zstd.open(path, 'r', { level: 3 }), TypeError);
     await assert.rejects(zstd.open(path, 'r', { levle: 3 } as never), /Did you mean 'level'\?/);

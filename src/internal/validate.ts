@@ -1,0 +1,90 @@
+// The argument checks every module repeats: option keys, timeouts and whole numbers, each worded and thrown one way.
+import { didYouMean } from './did-you-mean.js';
+import { InvalidArgumentError, type ErrorClass, type ErrorCode, type Ts314ErrorOptions } from './errors.js';
+
+/** The code of every bad-argument error these checks throw (unless the caller's class says otherwise). */
+export const INVALID_ARGUMENT: ErrorCode = 'ERR_INVALID_ARGUMENT';
+
+/** Who is checking and what to throw: `where` prefixes the message, `ErrorClass` is the module's own class. */
+export interface CheckContext {
+  readonly where: string;
+  /** The module's error class; the shared InvalidArgumentError (a TypeError) where a module has none of its own. */
+  readonly ErrorClass?: ErrorClass | undefined;
+  /** The code to give it; the class's default when omitted. */
+  readonly code?: ErrorCode | undefined;
+}
+
+function fail(context: CheckContext, message: string): never {
+  const ErrorClass = (context.ErrorClass ?? InvalidArgumentError) as new (message: string, options?: Ts314ErrorOptions) => Error;
+  throw new ErrorClass(`${context.where}: ${message}`, context.code === undefined ? undefined : { code: context.code });
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
+  return typeof value === 'object' && value !== null ? typeof value : String(value);
+}
+
+/**
+ * Rejects option keys a function does not know, suggesting the intended one:
+ * `new InterpreterPoolExecutor({ maxWorker: 2 })` → "unknown option 'maxWorker'. Did you mean 'maxWorkers'?".
+ * @example
+ * checkOptionKeys(options, ['maxWorkers', 'initializer'], 'InterpreterPoolExecutor');
+ */
+export function checkOptionKeys(
+  options: object | undefined,
+  known: readonly string[],
+  where: string,
+  ErrorClass?: ErrorClass,
+  code?: ErrorCode,
+): void {
+  if (options === undefined || options === null) return;
+  const context = { where, ErrorClass, code };
+  if (typeof options !== 'object') fail(context, `options must be an object, got ${typeof options}`);
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) {
+      const hint = didYouMean(key, known) || ` Valid options: ${known.join(', ')}.`;
+      fail(context, `unknown option '${key}'.${hint}`);
+    }
+  }
+}
+
+/**
+ * ts314's one timeout convention, in milliseconds: omitted (`undefined`, or Python's `None` as
+ * `null`) or `Infinity` waits for ever, `0` does not wait, and anything else — a negative number,
+ * NaN, a string — is a bad argument. Returns the limit, Infinity for "for ever".
+ * @example
+ * const limit = checkTimeout(options?.timeout, { where: 'Queue.getAsync()', ErrorClass: QueueError });
+ */
+export function checkTimeout(timeout: unknown, context: CheckContext): number {
+  if (timeout === undefined || timeout === null) return Infinity;
+  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
+    fail(context, `timeout must be a number of milliseconds >= 0 (omit it or pass Infinity to wait for ever), got ${show(timeout)}`);
+  }
+  return timeout;
+}
+
+/**
+ * A timeout given either positionally, as Python's `wait(timeout)` takes it, or as `{ timeout }`,
+ * the form every ts314 wait accepts. Returns the limit in milliseconds, Infinity for ever.
+ */
+export function timeoutArgument(argument: number | { readonly timeout?: number | undefined } | null | undefined, context: CheckContext): number {
+  if (typeof argument === 'object' && argument !== null) {
+    checkOptionKeys(argument, ['timeout'], context.where, context.ErrorClass, context.code);
+    return checkTimeout(argument.timeout, context);
+  }
+  return checkTimeout(argument, context);
+}
+
+/**
+ * A whole number between `min` and `max` (a count, a length, a size), worded the same everywhere.
+ * @example
+ * checkInteger(parties, 'parties', { where: 'Barrier', ErrorClass: InvalidArgumentError }, 1);
+ */
+export function checkInteger(value: unknown, what: string, context: CheckContext, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  if (typeof value !== 'number' || !Number.isInteger(value)) fail(context, `${what} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
+  if (value < min || value > max) {
+    fail(context, `${what} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`}, got ${value}`);
+  }
+  return value;
+}
