@@ -1,6 +1,7 @@
 // The runner: warm-up, calls-per-sample calibration, time-budgeted sampling and failure capture for each benchmark.
 import { cpus, totalmem } from 'node:os';
 import { collect } from '../gc/collect.js';
+import { isThenable } from '../internal/thenable.js';
 import { features, runtimeInfo } from '../runtime/index.js';
 import type { BenchContext, BenchDefinition } from './definition.js';
 import { defineBench, isDefinedBench } from './define-bench.js';
@@ -116,10 +117,6 @@ export function timerResolutionNs(): number {
 
 function nowMs(): number {
   return Number(process.hrtime.bigint()) / 1e6;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
 interface Failure {

@@ -1,10 +1,10 @@
 // InterpreterPoolExecutor: Python 3.14's interpreter pool, on worker_threads (one V8 isolate per worker).
 import type { ResourceLimits } from 'node:worker_threads';
 import { checkOptionKeys } from '../internal/validate.js';
-import { PoolExecutor, checkIdleTimeout, checkInitializer, checkPositiveInteger, type CommonPoolOptions } from '../internal/pool/pool-executor.js';
+import { PoolExecutor, checkIdleTimeout, checkInitializer, checkPositiveInteger, type CommonPoolOptions } from './pool/pool-executor.js';
 import { BrokenInterpreterPool } from './errors.js';
 
-export { DEFAULT_MAX_WORKERS } from '../internal/pool/pool-executor.js';
+export { DEFAULT_MAX_WORKERS } from './pool/pool-executor.js';
 
 export interface InterpreterPoolExecutorOptions extends CommonPoolOptions {
   /** Workers to run at most. Default DEFAULT_MAX_WORKERS (os.availableParallelism()). */

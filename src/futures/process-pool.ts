@@ -1,6 +1,6 @@
 // ProcessPoolExecutor: tasks in forked child processes, with 3.14's terminateWorkers()/killWorkers().
 import { checkOptionKeys } from '../internal/validate.js';
-import { PoolExecutor, checkIdleTimeout, checkInitializer, checkPositiveInteger, type CommonPoolOptions } from '../internal/pool/pool-executor.js';
+import { PoolExecutor, checkIdleTimeout, checkInitializer, checkPositiveInteger, type CommonPoolOptions } from './pool/pool-executor.js';
 import { BrokenProcessPool } from './errors.js';
 
 export interface ProcessPoolExecutorOptions extends CommonPoolOptions {

@@ -1,6 +1,7 @@
 // Queue: a FIFO shared by every interpreter that holds it (Python's concurrent.interpreters.Queue).
 import { checkOptionKeys, checkTimeout } from '../internal/validate.js';
 import { nextQueueId } from '../internal/process-ids.js';
+import { sleepOnSequenceAsync } from '../internal/shared-memory/sequence-sleep.js';
 import { checkShareable, SHARE_HANDLE } from '../internal/shareable.js';
 import { containsHandle, type SharedHandle } from '../internal/wire.js';
 import { notShareable, QueueEmpty, QueueError, QueueFull } from './errors.js';
@@ -15,21 +16,6 @@ export const DEFAULT_QUEUE_BYTE_CAPACITY = 1024 * 1024;
 
 /** Largest ring a queue may ask for: records carry a 32-bit length and offsets live in an Int32Array. */
 const MAX_QUEUE_BYTE_CAPACITY = 2 ** 30;
-
-/**
- * Where Atomics.waitAsync is missing, waiters poll. The delay grows from 1 ms to this cap so an
- * idle waiter costs almost nothing; Python's own queue polls every 10 ms.
- */
-const MAX_POLL_DELAY_MS = 10;
-
-/**
- * A waiter re-checks at least this often even when nothing wakes it. Atomics.waitAsync's own
- * timeout is not an event-loop handle in Node (the process may exit under a pending wait), so each
- * wait races a ref'd timer of at most this period; it also bounds the cost of any missed wake.
- */
-const WAIT_SLICE_MS = 1000;
-
-const hasWaitAsync = typeof (Atomics as { waitAsync?: unknown }).waitAsync === 'function';
 
 const HANDLE_KIND = 'Queue';
 
@@ -54,28 +40,6 @@ const constructing = Symbol('Queue.construct');
 function readTimeout(options: QueueTimeoutOptions | undefined, where: string): number {
   checkOptionKeys(options, ['timeout'], where);
   return checkTimeout(options?.timeout, { where });
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Sleeps until header[index] differs from `seen`, the deadline passes, or a wait slice ends. */
-async function waitForChange(header: Int32Array, index: number, seen: number, deadline: number, attempt: number): Promise<void> {
-  const remaining = Math.min(deadline - performance.now(), WAIT_SLICE_MS);
-  if (remaining <= 0) return;
-  if (hasWaitAsync) {
-    const result = (Atomics as unknown as { waitAsync(a: Int32Array, i: number, v: number, t: number): { async: boolean; value: Promise<string> | string } }).waitAsync(header, index, seen, remaining);
-    if (!result.async) return;
-    let timer: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([result.value, new Promise<void>((resolve) => { timer = setTimeout(resolve, remaining); })]);
-    } finally {
-      clearTimeout(timer);
-    }
-    return;
-  }
-  await sleep(Math.min(remaining, MAX_POLL_DELAY_MS, 1 + attempt));
 }
 
 /**
@@ -139,8 +103,7 @@ export class Queue<T = unknown> {
       const seen = Atomics.load(this.#ring.header, POP_SEQ);
       const refusal = this.#ring.push(record);
       if (refusal === undefined) return;
-      if (performance.now() >= deadline) throw this.#fullError(refusal, timeout);
-      await this.#ring.sleepOn(POP_SEQ, () => waitForChange(this.#ring.header, POP_SEQ, seen, deadline, attempt));
+      if (!(await sleepOnSequenceAsync(this.#ring.header, POP_SEQ, this.#ring.sleepersOf(POP_SEQ), seen, deadline, attempt))) throw this.#fullError(refusal, timeout);
     }
   }
 
@@ -162,8 +125,9 @@ export class Queue<T = unknown> {
       const seen = Atomics.load(this.#ring.header, PUSH_SEQ);
       const record = this.#ring.pop();
       if (record !== undefined) return decodeItem(record) as T;
-      if (performance.now() >= deadline) throw new QueueEmpty(`Queue(${this.id}) is empty${timeout > 0 ? ` after waiting ${timeout} ms` : ''}`);
-      await this.#ring.sleepOn(PUSH_SEQ, () => waitForChange(this.#ring.header, PUSH_SEQ, seen, deadline, attempt));
+      if (!(await sleepOnSequenceAsync(this.#ring.header, PUSH_SEQ, this.#ring.sleepersOf(PUSH_SEQ), seen, deadline, attempt))) {
+        throw new QueueEmpty(`Queue(${this.id}) is empty${timeout > 0 ? ` after waiting ${timeout} ms` : ''}`);
+      }
     }
   }
 

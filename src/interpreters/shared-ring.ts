@@ -1,5 +1,6 @@
 // A byte ring of length-prefixed records in one SharedArrayBuffer, guarded by a futex-style lock word.
-import { lockMutex, unlockMutex } from '../internal/futex-mutex.js';
+import { lockMutex, unlockMutex } from '../internal/shared-memory/futex-mutex.js';
+import { advanceSequence } from '../internal/shared-memory/sequence-sleep.js';
 
 const LOCK = 0;
 const COUNT = 1;
@@ -92,8 +93,7 @@ export class SharedRing {
     } finally {
       this.#unlock();
     }
-    Atomics.add(h, PUSH_SEQ, 1);
-    if (Atomics.load(h, PUSH_WAITERS) > 0) Atomics.notify(h, PUSH_SEQ);
+    advanceSequence(h, PUSH_SEQ, PUSH_WAITERS);
     return undefined;
   }
 
@@ -118,24 +118,13 @@ export class SharedRing {
     } finally {
       this.#unlock();
     }
-    Atomics.add(h, POP_SEQ, 1);
-    if (Atomics.load(h, POP_WAITERS) > 0) Atomics.notify(h, POP_SEQ);
+    advanceSequence(h, POP_SEQ, POP_WAITERS);
     return record;
   }
 
-  /**
-   * Registers a sleeper on PUSH_SEQ or POP_SEQ for the duration of `sleep`. Safe against lost
-   * wake-ups: a waker bumps the sequence before it reads the sleeper count, and a sleeper compares
-   * the sequence it read before its failed attempt, so either it sees the bump or the waker sees it.
-   */
-  async sleepOn(index: typeof PUSH_SEQ | typeof POP_SEQ, sleep: () => Promise<void>): Promise<void> {
-    const counter = index === PUSH_SEQ ? PUSH_WAITERS : POP_WAITERS;
-    Atomics.add(this.header, counter, 1);
-    try {
-      await sleep();
-    } finally {
-      Atomics.sub(this.header, counter, 1);
-    }
+  /** The sleeper-count word for PUSH_SEQ or POP_SEQ (see sequence-sleep.ts). */
+  sleepersOf(index: typeof PUSH_SEQ | typeof POP_SEQ): number {
+    return index === PUSH_SEQ ? PUSH_WAITERS : POP_WAITERS;
   }
 
   #write(offset: number, source: Uint8Array): number {

@@ -1,5 +1,6 @@
 // The main-side end of an interpreter's worker: requests in flight, and what happens when the worker stops.
 import type { TransferListItem, Worker } from 'node:worker_threads';
+import { describeExit } from '../internal/worker/exit.js';
 import { InterpreterNotFoundError, InterpreterStoppedError, NotShareableError } from './errors.js';
 import type { Reply, Request } from './protocol.js';
 
@@ -13,14 +14,6 @@ interface Pending {
 interface Gone {
   readonly reason: string;
   readonly cause: unknown;
-}
-
-function describeDeath(exitCode: number, error: unknown): string {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `it ran out of memory (its resourceLimits were reached; exit code ${exitCode})`;
-  if (error instanceof Error) return `it died from an uncaught ${error.name}: ${error.message} (exit code ${exitCode})`;
-  if (error !== undefined) return `it died from an uncaught value ${String(error)} (exit code ${exitCode})`;
-  return `its worker exited with code ${exitCode} (process.exit() in its code?)`;
 }
 
 /**
@@ -47,7 +40,7 @@ export class WorkerLink {
     this.#exited = new Promise((resolve) => {
       worker.once('exit', (exitCode: number) => {
         if (this.#gone === undefined) {
-          const reason = describeDeath(exitCode, this.#lastError);
+          const reason = `its worker ${describeExit({ code: exitCode, signal: null, error: this.#lastError })}`;
           this.#gone = { reason, cause: this.#lastError };
           this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, { code: 'ERR_INTERPRETER_DIED', exitCode, cause: this.#lastError }));
         }

@@ -1,18 +1,16 @@
 // The bootstrap each interpreter's worker runs: binds prepareMain() names, runs exec() code and call()s.
 import { runInThisContext } from 'node:vm';
 import { parentPort, threadId } from 'node:worker_threads';
-import { explainOuterVariable, loadCallable, type CallableRef } from '../internal/callable.js';
+import { explainOuterVariable } from '../internal/callable.js';
 import { serializeError } from '../internal/remote-error.js';
+import { isThenable } from '../internal/thenable.js';
 import { decodeArgs, encodeValue } from '../internal/wire.js';
+import { loadTask } from '../internal/worker/load-task.js';
 import { NotShareableError } from './errors.js';
 import type { Reply, Request } from './protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('ts314/interpreters: worker-main runs only inside an interpreter worker');
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
-}
 
 function fail(id: number, error: unknown, phase: 'run' | 'result' = 'run', path?: string): void {
   const reply: Reply = path === undefined ? { id, ok: false, error: serializeError(error), phase } : { id, ok: false, error: serializeError(error), phase, path };
@@ -33,19 +31,6 @@ function succeed(id: number, value: unknown): void {
     // checkShareable passed but cloning still failed (e.g. a Blob's contents): report, never hang.
     fail(id, error, 'result', 'result');
   }
-}
-
-/** A .ts module that fails to load here fails for a reason the user can fix; say which. */
-function explainLoadFailure(error: unknown, ref: CallableRef): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (ref.kind === 'module' && code === 'ERR_UNKNOWN_FILE_EXTENSION' && /\.[mc]?ts$/.test(new URL(ref.url).pathname)) {
-    return new TypeError(
-      `cannot load the TypeScript module ${ref.url} in Interpreter(${threadId}): this process has no TypeScript loader. ` +
-        'Run it with tsx (node --import tsx app.ts), use a Node.js that strips types, or point task() at the compiled .js file.',
-      { cause: error },
-    );
-  }
-  return error;
 }
 
 /** Settles a call or exec whose work may finish later, applying `explain` to a failure. */
@@ -91,9 +76,7 @@ async function start(request: Request): Promise<void> {
       const { ref } = request;
       let result: unknown;
       try {
-        const fn = await loadCallable(ref).catch((error: unknown) => {
-          throw explainLoadFailure(error, ref);
-        });
+        const fn = await loadTask(ref, `Interpreter(${threadId})`);
         const args = await decodeArgs(request.args);
         result = fn(...args);
       } catch (error) {

@@ -5,7 +5,8 @@ import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
 import type { SharedHandle } from '../internal/wire.js';
 import { BrokenBarrierError, InvalidArgumentError } from './errors.js';
-import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout, type WaitOptions } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync } from '../internal/shared-memory/slice-wait.js';
+import { waitTimeout, type WaitOptions } from './timeouts.js';
 
 /** generation << 16 | arrivals: one word, so the last arrival closes a round atomically. */
 const WORD = 0;

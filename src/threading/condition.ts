@@ -8,7 +8,8 @@ import { Lock } from './lock.js';
 import type { Held } from './scoped-hold.js';
 import { COUNT, giveOwn, takeAsync, takeSync } from './owner.js';
 import { RLock } from './rlock.js';
-import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout, type AcquireOptions, type WaitOptions } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync } from '../internal/shared-memory/slice-wait.js';
+import { waitTimeout, type AcquireOptions, type WaitOptions } from './timeouts.js';
 
 /**
  * Waiting threads each hold one slot of shared memory while they wait (notify must pick exactly n

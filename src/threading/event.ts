@@ -3,7 +3,8 @@ import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
 import type { SharedHandle } from '../internal/wire.js';
 import { InvalidArgumentError } from './errors.js';
-import { deadlineOf, now, sliceWait, sliceWaitAsync, waitTimeout, type WaitOptions } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync } from '../internal/shared-memory/slice-wait.js';
+import { waitTimeout, type WaitOptions } from './timeouts.js';
 
 const FLAG = 0;
 const KIND = 1;

@@ -16,8 +16,8 @@ export type { ConditionOptions } from './condition.js';
 export { Barrier, MAX_PARTIES } from './barrier.js';
 export type { BarrierOptions } from './barrier.js';
 export { AtomicCounter } from './atomic-counter.js';
-export { WAIT_SLICE_MS } from './wait.js';
-export type { AcquireOptions, SemaphoreAcquireOptions, WaitOptions } from './wait.js';
+export { WAIT_SLICE_MS } from '../internal/shared-memory/slice-wait.js';
+export type { AcquireOptions, SemaphoreAcquireOptions, WaitOptions } from './timeouts.js';
 export { watchWorker } from '../internal/thread-liveness.js';
 export {
   BrokenBarrierError,

@@ -2,7 +2,7 @@
 import { LockNotHeldError } from './errors.js';
 import { adoptLockHandle, lockWordsOf, OwnedLock } from './owned-lock.js';
 import { BROKEN, STATE, brokenError, describeThread, giveAny, giveOwn, ownerOf, takeAsync, takeSync, tryTake } from './owner.js';
-import { lockTimeout, type AcquireOptions } from './wait.js';
+import { lockTimeout, type AcquireOptions } from './timeouts.js';
 
 /**
  * A mutual-exclusion lock shared by every worker it is passed to (as an argument to

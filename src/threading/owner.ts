@@ -2,7 +2,7 @@
 import { threadId } from 'node:worker_threads';
 import { isOsThreadGone, isThreadMarkedDead, osThreadId } from '../internal/thread-liveness.js';
 import { BrokenLockError } from './errors.js';
-import { deadlineOf, now, sliceWait, sliceWaitAsync } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync } from '../internal/shared-memory/slice-wait.js';
 
 /**
  * The lock word: 0 free; `(threadId + 1) << 1 | contended` held, where the low bit says a thread may

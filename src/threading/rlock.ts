@@ -2,7 +2,7 @@
 import { LockNotHeldError } from './errors.js';
 import { adoptLockHandle, lockWordsOf, OwnedLock } from './owned-lock.js';
 import { BROKEN, COUNT, SELF, STATE, brokenError, describeThread, giveOwn, heldHere, ownerOf, takeAsync, takeSync, tryTake } from './owner.js';
-import { lockTimeout, type AcquireOptions } from './wait.js';
+import { lockTimeout, type AcquireOptions } from './timeouts.js';
 
 /**
  * A reentrant lock shared across workers: the thread that holds it may acquire it again, and must

@@ -4,7 +4,8 @@ import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness
 import type { SharedHandle } from '../internal/wire.js';
 import { InvalidArgumentError, SemaphoreOverflowError } from './errors.js';
 import { ScopedHold } from './scoped-hold.js';
-import { deadlineOf, now, semaphoreTimeout, sliceWait, sliceWaitAsync, type SemaphoreAcquireOptions } from './wait.js';
+import { deadlineOf, now, sliceWait, sliceWaitAsync } from '../internal/shared-memory/slice-wait.js';
+import { semaphoreTimeout, type SemaphoreAcquireOptions } from './timeouts.js';
 
 const VALUE = 0;
 const WAITERS = 1;

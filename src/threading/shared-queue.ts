@@ -1,11 +1,11 @@
 // SharedQueue: a fixed-capacity ring of numbers in shared memory, safe for many producers and consumers across workers.
 import { checkOptionKeys, checkTimeout } from '../internal/validate.js';
-import { lockMutex, unlockMutex } from '../internal/futex-mutex.js';
+import { lockMutex, unlockMutex } from '../internal/shared-memory/futex-mutex.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import type { SharedHandle } from '../internal/wire.js';
 import { checkElementType, checkWholeNumber } from './shared-array.js';
 import { InvalidArgumentError, SharedQueueEmpty, SharedQueueFull, SharedQueueShutDown } from './errors.js';
-import { sliceWaitAsync } from './wait.js';
+import { advanceSequence, sleepOnSequence, sleepOnSequenceAsync } from '../internal/shared-memory/sequence-sleep.js';
 
 /**
  * Slots when no capacity is given: 65,536 float64 numbers is 512 KiB, enough for producers to run
@@ -42,8 +42,6 @@ const CAPACITY = 8;
 const TYPE = 9;
 const HEADER_INTS = 16;
 const HEADER_BYTES = HEADER_INTS * 4;
-
-const canSleep = typeof Atomics.wait === 'function';
 
 const HANDLE_KIND = 'SharedQueue';
 const ADOPT = Symbol('SharedQueue.adopt');
@@ -409,38 +407,16 @@ export class SharedQueue {
     return n;
   }
 
-  /**
-   * Sleeps until the sequence word moves on from `seen` or the deadline passes; false when time is
-   * up. No lost wake-ups: a waker bumps the sequence before it reads the sleeper count, and we
-   * compare against the value read before our failed attempt, so one of us sees the other.
-   */
   #sleep(seq: number, waiters: number, seen: number, deadline: number): boolean {
-    const remaining = deadline - performance.now();
-    if (remaining <= 0) return false;
-    if (!canSleep) return true;
-    Atomics.add(this.#h, waiters, 1);
-    try {
-      Atomics.wait(this.#h, seq, seen, remaining === Infinity ? undefined : remaining);
-    } finally {
-      Atomics.sub(this.#h, waiters, 1);
-    }
-    return true;
+    return sleepOnSequence(this.#h, seq, waiters, seen, deadline);
   }
 
-  async #sleepAsync(seq: number, waiters: number, seen: number, deadline: number, attempt: number): Promise<boolean> {
-    if (deadline - performance.now() <= 0) return false;
-    Atomics.add(this.#h, waiters, 1);
-    try {
-      await sliceWaitAsync(this.#h, seq, seen, deadline, attempt);
-    } finally {
-      Atomics.sub(this.#h, waiters, 1);
-    }
-    return true;
+  #sleepAsync(seq: number, waiters: number, seen: number, deadline: number, attempt: number): Promise<boolean> {
+    return sleepOnSequenceAsync(this.#h, seq, waiters, seen, deadline, attempt);
   }
 
   #wake(seq: number, waiters: number): void {
-    Atomics.add(this.#h, seq, 1);
-    if (Atomics.load(this.#h, waiters) > 0) Atomics.notify(this.#h, seq);
+    advanceSequence(this.#h, seq, waiters);
   }
 
   #lock(): void {

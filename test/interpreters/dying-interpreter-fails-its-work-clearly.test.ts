@@ -28,7 +28,7 @@ test('an uncaught error in a timer kills the interpreter and its in-flight call 
   const pending = interp.call(() => new Promise(() => { setTimeout(() => { throw new RangeError('timer exploded'); }, 10); }));
   await assert.rejects(pending, (error: Error) => {
     assert.ok(error instanceof InterpreterStoppedError);
-    assert.match(error.message, /it died from an uncaught RangeError: timer exploded \(exit code 1\)/);
+    assert.match(error.message, /its worker died from an uncaught RangeError: timer exploded \(exit code 1\)/);
     assert.equal((error.cause as Error).message, 'timer exploded');
     return true;
   });
@@ -44,7 +44,7 @@ test('running out of memory under resourceLimits is reported as such', async () 
   await assert.rejects(pending, (error: Error) => {
     assert.ok(error instanceof InterpreterStoppedError);
     assert.equal(error.code, 'ERR_INTERPRETER_DIED');
-    assert.match(error.message, /it ran out of memory \(its resourceLimits were reached/);
+    assert.match(error.message, /its worker ran out of memory \(its resourceLimits were reached/);
     assert.equal((error.cause as { code?: string }).code, 'ERR_WORKER_OUT_OF_MEMORY');
     return true;
   });

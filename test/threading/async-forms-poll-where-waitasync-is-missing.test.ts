@@ -9,7 +9,7 @@ const SCRIPT = `
 delete Atomics.waitAsync;
 const { create } = await import('./src/interpreters/index.ts');
 const { Lock, Event, BrokenLockError } = await import('./src/threading/index.ts');
-const { hasWaitAsync } = await import('./src/threading/wait.ts');
+const { hasWaitAsync } = await import('./src/internal/shared-memory/slice-wait.ts');
 const out = { hasWaitAsync };
 const lock = new Lock();
 const event = new Event();

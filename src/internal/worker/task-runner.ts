@@ -1,12 +1,12 @@
 // Worker side of a pool: runs batched tasks one at a time, records progress in shared memory, coalesces results.
 import { serialize } from 'node:v8';
-import { explainOuterVariable, loadCallable, type AnyFunction, type CallableRef } from '../callable.js';
+import { explainOuterVariable, type AnyFunction, type CallableRef } from '../callable.js';
 import { serializeError } from '../remote-error.js';
+import { isThenable } from '../thenable.js';
 import { decodeArgs } from '../wire.js';
-import {
-  LOG_HEADER_BYTES, MODE_CHUNK, STATE_COMPLETED, STATE_LOG_END, STATE_LOG_GEN, STATE_STARTED, STATUS_ERROR, STATUS_OK, TASK_STRIDE,
-  type FromWorker, type InitData, type RunMessage,
-} from './protocol.js';
+import { loadTask } from './load-task.js';
+import { MODE_CHUNK, STATUS_ERROR, STATUS_OK, TASK_STRIDE, type FromWorker, type InitData, type RunMessage } from './protocol.js';
+import { ResultLogWriter } from './result-log.js';
 
 /**
  * Results wait in an outbox so tiny tasks cost one message per batch, not one each. Before starting
@@ -22,15 +22,9 @@ export interface Runner {
   flush(): void;
 }
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
-}
-
-export function startRunner(init: InitData, post: (message: FromWorker) => void): Runner {
-  const state = init.state ? new Int32Array(init.state) : undefined;
-  const log = init.log ? new Uint8Array(init.log) : undefined;
-  const logView = init.log ? new DataView(init.log) : undefined;
-  let logEnd = 0;
+/** `where` names this worker in explanations, e.g. 'InterpreterPoolExecutor worker 3'. */
+export function startRunner(init: InitData, post: (message: FromWorker) => void, where: string): Runner {
+  const log = init.log ? new ResultLogWriter(init.log) : undefined;
   const fns = new Map<number, AnyFunction>();
   const refs = new Map<number, CallableRef>();
   const queue: unknown[] = [];
@@ -49,12 +43,7 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void)
     const ms = busy;
     busy = 0;
     post({ t: 'r', r, ms });
-    // Posted messages reach the parent even if we die now, so the log can be reused.
-    if (state && logEnd > 0) {
-      Atomics.add(state, STATE_LOG_GEN, 1);
-      logEnd = 0;
-      Atomics.store(state, STATE_LOG_END, 0);
-    }
+    log?.reset();
   };
 
   const ready: Promise<boolean> = (async () => {
@@ -63,7 +52,7 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void)
       return true;
     }
     try {
-      const fn = await loadCallable(init.initializer);
+      const fn = await loadTask(init.initializer, where);
       await fn(...(await decodeArgs(init.initargs)));
       post({ t: 'ready' });
       return true;
@@ -112,14 +101,14 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void)
       }
       // A task that may be interrupted (it has a signal) must not start while earlier results sit unsent.
       if (outbox.length > 0 && (flushBefore || performance.now() - lastFlush >= FLUSH_INTERVAL_MS)) flush();
-      if (state) Atomics.store(state, STATE_STARTED, seq + 1);
+      log?.started(seq);
       const t0 = performance.now();
       let status = STATUS_OK;
       let value: unknown;
       try {
         let fn = fns.get(fnId);
         if (fn === undefined) {
-          fn = await loadCallable(refs.get(fnId)!);
+          fn = await loadTask(refs.get(fnId)!, where);
           fns.set(fnId, fn);
         }
         const args = hasHandles ? await decodeArgs({ payload, hasHandles }) : payload;
@@ -147,21 +136,9 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void)
         bytes = serialize(value);
       }
       outbox.push(seq, status, value);
-      if (log && state) {
-        const need = LOG_HEADER_BYTES + ((bytes.length + 3) & ~3);
-        if (logEnd + need > log.length) flush();
-        if (logEnd + need <= log.length) {
-          logView!.setInt32(logEnd, seq, true);
-          logView!.setInt32(logEnd + 4, status, true);
-          logView!.setInt32(logEnd + 8, bytes.length, true);
-          log.set(bytes, logEnd + LOG_HEADER_BYTES);
-          logEnd += need;
-          Atomics.store(state, STATE_LOG_END, logEnd);
-        } else {
-          flush(); // too big for the log: sent at once instead
-        }
-      }
-      if (state) Atomics.store(state, STATE_COMPLETED, seq + 1);
+      // Too big for what is left of the log: posting it (with the outbox) keeps it just as safe.
+      if (log && !log.append(seq, status, bytes)) flush();
+      log?.completed(seq);
     }
     draining = false;
     flush();

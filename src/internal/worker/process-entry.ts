@@ -1,4 +1,4 @@
-// Bootstrap of a ProcessPoolExecutor child process (forked with advanced serialization).
+// Bootstrap of a pool's child process (forked with advanced serialization): the task runner behind IPC.
 import { serializeError } from '../remote-error.js';
 import type { FromWorker, InitMessage, RunMessage } from './protocol.js';
 import { startRunner, type Runner } from './task-runner.js';
@@ -8,7 +8,7 @@ const post = (message: FromWorker): void => void send(message);
 let runner: Runner | undefined;
 
 process.on('message', (message: InitMessage | RunMessage) => {
-  if (message.t === 'init') runner = startRunner(message, post);
+  if (message.t === 'init') runner = startRunner(message, post, `${message.name} worker ${process.pid}`);
   else runner!.onMessage(message);
 });
 // The parent going away (IPC closed) means nobody wants our results: leave instead of lingering.

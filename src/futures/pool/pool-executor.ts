@@ -1,16 +1,16 @@
 // What InterpreterPoolExecutor and ProcessPoolExecutor share: validation, submit/map/shutdown over a Pool.
 import { availableParallelism } from 'node:os';
-import { checkOptionKeys } from '../validate.js';
-import { toCallableRef, type AnyFunction, type CallableRef } from '../callable.js';
-import { encodeArgs, type EncodedArgs } from '../wire.js';
-import { ExecutorShutdownError } from '../../futures/errors.js';
+import { checkOptionKeys } from '../../internal/validate.js';
+import { toCallableRef, type AnyFunction, type CallableRef } from '../../internal/callable.js';
+import { encodeArgs, type EncodedArgs } from '../../internal/wire.js';
+import { MODE_CALL, MODE_CHUNK } from '../../internal/worker/protocol.js';
+import { ExecutorShutdownError } from '../errors.js';
 import {
   checkMaxWorkers, checkSubmitOptions,
   type Callable, type CallResult, type Executor, type MapArgument, type ShutdownOptions, type SubmitOptions,
-} from '../../futures/executor.js';
-import { Future } from '../../futures/future.js';
-import { runMap, type ItemOutcome } from '../../futures/map.js';
-import { MODE_CALL, MODE_CHUNK } from './protocol.js';
+} from '../executor.js';
+import { Future } from '../future.js';
+import { runMap, type ItemOutcome } from '../map.js';
 import { Pool, type PoolConfig } from './pool.js';
 
 /** Distinct function sources remembered per executor; beyond this they are simply re-checked. */

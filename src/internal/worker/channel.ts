@@ -2,15 +2,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ResourceLimits, TransferListItem } from 'node:worker_threads';
-import { startWorker } from '../worker-boot.js';
+import { siblingModule, startWorker } from '../worker-boot.js';
+import type { WorkerExit } from './exit.js';
 import type { FromWorker, InitData, ToWorker } from './protocol.js';
-
-/** How a worker ended: the exit code or signal, and the error that killed it if one was seen. */
-export interface ChannelExit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-  readonly error: Error | undefined;
-}
 
 export interface Channel {
   readonly kind: 'thread' | 'process';
@@ -18,19 +12,19 @@ export interface Channel {
   readonly id: number;
   send(message: ToWorker, transfer?: readonly TransferListItem[]): void;
   onMessage(listener: (message: FromWorker) => void): void;
-  onExit(listener: (exit: ChannelExit) => void): void;
+  onExit(listener: (exit: WorkerExit) => void): void;
   /** Ends the worker now; `hard` is SIGKILL for processes (threads have only one way). */
   terminate(hard: boolean): void;
   ref(): void;
   unref(): void;
 }
 
-// In the sources (run under tsx or type stripping) the bootstrap is .ts; in dist/ it is .js.
-const EXT = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+const threadEntry = siblingModule('thread-entry', import.meta.url);
+const processEntry = siblingModule('process-entry', import.meta.url);
 
 export function spawnThread(init: InitData, resourceLimits: ResourceLimits | undefined): Channel {
   // startWorker carries this thread's TypeScript loader into the worker (Node 20 does not).
-  const worker = startWorker(new URL(`./thread-entry${EXT}`, import.meta.url), {
+  const worker = startWorker(threadEntry, {
     role: 'futures',
     workerData: init,
     ...(resourceLimits ? { resourceLimits } : {}),
@@ -72,7 +66,7 @@ export function childExecArgv(execArgv: readonly string[] = process.execArgv): s
 }
 
 export function spawnProcess(init: InitData): Channel {
-  const child: ChildProcess = fork(fileURLToPath(new URL(`./process-entry${EXT}`, import.meta.url)), [], {
+  const child: ChildProcess = fork(fileURLToPath(processEntry), [], {
     serialization: 'advanced',
     // The parent's flags (e.g. --import tsx) so .ts task modules load in the child too.
     execArgv: childExecArgv(),
@@ -80,7 +74,7 @@ export function spawnProcess(init: InitData): Channel {
   });
   let error: Error | undefined;
   let exited = false;
-  const exitListeners: ((exit: ChannelExit) => void)[] = [];
+  const exitListeners: ((exit: WorkerExit) => void)[] = [];
   child.on('error', (e) => {
     error = e;
     // A fork that never started emits 'error' but no 'exit': report it as an exit so nothing waits forever.

@@ -2,6 +2,7 @@
 import type { CallableRef } from '../callable.js';
 import type { EncodedArgs } from '../wire.js';
 import type { SerializedError } from '../remote-error.js';
+import type { ResultLogMemory } from './result-log.js';
 
 /** Fields per task in RunMessage.b: seq, fnId, mode, payload, hasHandles, flushBefore. */
 export const TASK_STRIDE = 6;
@@ -15,29 +16,13 @@ export const MODE_CHUNK = 1;
 export const STATUS_ERROR = 0;
 export const STATUS_OK = 1;
 
-/** Slots of the per-worker Int32Array that survives the worker: how far it got, even if it dies mid-batch. */
-export const STATE_STARTED = 0;
-export const STATE_COMPLETED = 1;
-/** Bytes of the result log in use: results completed since the last message, readable if the worker dies. */
-export const STATE_LOG_END = 2;
-/** Bumped each time the worker reuses the log, so a reader can tell a torn read (a seqlock). */
-export const STATE_LOG_GEN = 3;
-export const STATE_SLOTS = 4;
-
-/**
- * Size of each thread worker's result log. Every result is also written here until its message is
- * posted, so a worker that dies abruptly (out of memory, terminate) loses no finished result.
- */
-export const RESULT_LOG_BYTES = 256 * 1024;
-/** Per record: seq, status, byte length (int32 each), then the v8-serialized value padded to 4 bytes. */
-export const LOG_HEADER_BYTES = 12;
-
 export interface InitData {
+  /** Who runs the worker, for messages: e.g. 'InterpreterPoolExecutor'. */
+  readonly name: string;
   readonly initializer: CallableRef | undefined;
   readonly initargs: EncodedArgs;
-  readonly state: SharedArrayBuffer | undefined;
-  /** RESULT_LOG_BYTES of shared memory for the result log (thread workers only). */
-  readonly log: SharedArrayBuffer | undefined;
+  /** The shared result log (thread workers only: a process cannot share memory with its parent). */
+  readonly log: ResultLogMemory | undefined;
 }
 
 export interface RunMessage {
