@@ -12,7 +12,7 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
  * Flags for a closed network, running as root: without the background-networking ones Chromium
  * tries to reach Google's services at start-up and those connections are refused here.
  */
-const ARGS = [
+export const ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',
