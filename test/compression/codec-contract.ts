@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { CompressionError, type CompressionErrorCode } from '../../src/compression/core/errors.js';
 import { DEFAULT_MAX_OUTPUT_LENGTH } from '../../src/compression/core/limits.js';
 import type { CompressedFile } from '../../src/compression/core/file.js';
-import { samplePayload, tempDir, tool } from './helpers.js';
+import { samplePayload, tool } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 export interface CodecUnderTest {
   compress(data: Uint8Array | string, options?: object): Buffer;
@@ -153,55 +154,52 @@ export function codecContract(spec: ContractSpec): void {
   });
 
   test(`${name}: open() writes, appends and reads files in Python's modes`, async () => {
-    const { dir, cleanup } = await tempDir();
-    try {
-      const path = join(dir, `data.${name}`);
-      const w = await mod.open(path, 'wb');
-      assert.equal(w.mode, 'wb');
-      await w.write(payload.subarray(0, 100_000));
-      await w.write(payload.subarray(100_000));
-      await w.close();
-      await w.close(); // twice is harmless
-      assert.ok(mod.decompress(await readFile(path)).equals(payload));
-      if (spec.cli) assert.ok((await tool(spec.cli.decompress[0], spec.cli.decompress[1], await readFile(path))).equals(payload));
-      {
-        await using r = await mod.open(path);
-        assert.equal(r.mode, 'rb');
-        const head = await r.read(10);
-        assert.ok(head.equals(payload.subarray(0, 10)));
-        const rest = await r.read();
-        assert.ok(rest.equals(payload.subarray(10)));
-        assert.equal((await r.read()).length, 0, 'EOF is an empty read');
-      }
-      if (spec.multiStream) {
-        const a = await mod.open(path, 'a');
-        await a.write('tail');
-        await a.close();
-        const r = await mod.open(path, 'r');
-        assert.ok((await r.read()).equals(Buffer.concat([payload, Buffer.from('tail')])));
-        await r.close();
-        await assert.rejects(r.read(), expectCode(spec, 'CLOSED'));
-      }
-      await assert.rejects(mod.open(path, 'x'), /EEXIST/);
-      await assert.rejects(mod.open(path, 'rw'), (e: unknown) => e instanceof RangeError && /invalid mode "rw"/.test((e as Error).message));
-      await assert.rejects(mod.open(path, 'wt'), /Text modes are not supported/);
-      await assert.rejects(mod.open(join(dir, 'missing'), 'r'), /ENOENT/);
-      if (spec.cli) {
-        const cliPath = join(dir, 'from-cli');
-        await writeFile(cliPath, await tool(spec.cli.compress[0], spec.cli.compress[1], payload));
-        await using r = await mod.open(cliPath, 'rb');
-        const chunks: Buffer[] = [];
-        for await (const c of r) chunks.push(c);
-        assert.ok(Buffer.concat(chunks).equals(payload));
-      }
-      const truncated = join(dir, 'truncated');
-      const whole = mod.compress(payload);
-      await writeFile(truncated, whole.subarray(0, whole.length >> 1));
-      await using t = await mod.open(truncated);
-      await assert.rejects(t.read(), expectCode(spec, 'TRUNCATED'));
-    } finally {
-      await cleanup();
+    using tmp = tempDir('codec-open');
+    const dir = tmp.path;
+    const path = join(dir, `data.${name}`);
+    const w = await mod.open(path, 'wb');
+    assert.equal(w.mode, 'wb');
+    await w.write(payload.subarray(0, 100_000));
+    await w.write(payload.subarray(100_000));
+    await w.close();
+    await w.close(); // twice is harmless
+    assert.ok(mod.decompress(await readFile(path)).equals(payload));
+    if (spec.cli) assert.ok((await tool(spec.cli.decompress[0], spec.cli.decompress[1], await readFile(path))).equals(payload));
+    {
+      await using r = await mod.open(path);
+      assert.equal(r.mode, 'rb');
+      const head = await r.read(10);
+      assert.ok(head.equals(payload.subarray(0, 10)));
+      const rest = await r.read();
+      assert.ok(rest.equals(payload.subarray(10)));
+      assert.equal((await r.read()).length, 0, 'EOF is an empty read');
     }
+    if (spec.multiStream) {
+      const a = await mod.open(path, 'a');
+      await a.write('tail');
+      await a.close();
+      const r = await mod.open(path, 'r');
+      assert.ok((await r.read()).equals(Buffer.concat([payload, Buffer.from('tail')])));
+      await r.close();
+      await assert.rejects(r.read(), expectCode(spec, 'CLOSED'));
+    }
+    await assert.rejects(mod.open(path, 'x'), /EEXIST/);
+    await assert.rejects(mod.open(path, 'rw'), (e: unknown) => e instanceof RangeError && /invalid mode "rw"/.test((e as Error).message));
+    await assert.rejects(mod.open(path, 'wt'), /Text modes are not supported/);
+    await assert.rejects(mod.open(join(dir, 'missing'), 'r'), /ENOENT/);
+    if (spec.cli) {
+      const cliPath = join(dir, 'from-cli');
+      await writeFile(cliPath, await tool(spec.cli.compress[0], spec.cli.compress[1], payload));
+      await using r = await mod.open(cliPath, 'rb');
+      const chunks: Buffer[] = [];
+      for await (const c of r) chunks.push(c);
+      assert.ok(Buffer.concat(chunks).equals(payload));
+    }
+    const truncated = join(dir, 'truncated');
+    const whole = mod.compress(payload);
+    await writeFile(truncated, whole.subarray(0, whole.length >> 1));
+    await using t = await mod.open(truncated);
+    await assert.rejects(t.read(), expectCode(spec, 'TRUNCATED'));
   });
 
   test(`${name}: unknown options are rejected with "Did you mean"`, () => {
