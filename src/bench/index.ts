@@ -1,5 +1,5 @@
 // ts314/bench: define benchmarks, run them with honest statistics, save versioned JSON and compare runs.
-// The public surface only: the statistics, formatting and progress helpers behind it are imported from their own files.
+// The public surface only: the statistics and formatting helpers behind it are imported from their own files.
 export { defineBench } from './define-bench.js';
 export type { BenchContext, BenchDefinition } from './definition.js';
 export { runBenchmarks, defaultWorkers, QUICK_BUDGET, FULL_BUDGET } from './runner.js';
@@ -15,4 +15,6 @@ export { summarizeSamples, median } from './stats.js';
 export { renderResultsTable, renderComparisonTable } from './table.js';
 export { renderHtmlReport } from './report/index.js';
 export type { HtmlReportInput } from './report/index.js';
+export { createProgress } from './progress.js';
+export type { Progress, ProgressMode } from './progress.js';
 export { BenchDefinitionError, BenchFileError, BenchSchemaError, BenchTimeoutError } from './errors.js';

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { test } from 'node:test';
 import { defineBench, runBenchmarks } from '../../src/bench/index.js';
-import { createProgress, progressMode } from '../../src/internal/bench-progress.js';
+import { createProgress, progressMode } from '../../src/bench/progress.js';
 import { TINY_BUDGET } from './fixtures.js';
 
 function capture(): Writable & { text: string; columns: number } {

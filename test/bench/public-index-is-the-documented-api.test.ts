@@ -15,6 +15,7 @@ const PUBLIC_VALUES = [
   'FULL_BUDGET',
   'QUICK_BUDGET',
   'compareRuns',
+  'createProgress',
   'defaultWorkers',
   'defineBench',
   'loadBenchFile',

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import {
   BenchFileError,
   CATEGORIES,
+  createProgress,
   defaultWorkers,
   defineBench,
   FULL_BUDGET,
@@ -16,7 +17,6 @@ import {
   type BenchDefinition,
   type BenchRun,
 } from '../../bench/index.js';
-import { createProgress } from '../../internal/bench-progress.js';
 import { didYouMean } from '../../internal/did-you-mean.js';
 import { features, runtimeInfo } from '../../runtime/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';

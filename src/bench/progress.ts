@@ -1,6 +1,6 @@
-// Progress of a `ts314 bench` run on stderr: a bar redrawn in place on a terminal, plain lines in logs, silence on CI.
-import type { BenchProgressEvent } from '../bench/index.js';
-import { formatDuration } from '../bench/table.js';
+// Progress of a run on stderr: a bar redrawn in place on a terminal, plain lines in logs, silence on CI.
+import type { BenchProgressEvent } from './runner.js';
+import { formatDuration } from './table.js';
 
 /** Width of the bar in characters. */
 const BAR_WIDTH = 20;
