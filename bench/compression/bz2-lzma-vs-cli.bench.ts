@@ -1,12 +1,11 @@
 // ts314's bz2 and lzma (libbz2/liblzma through the native addon) against the bzip2 and xz CLIs on the same 2 MiB files.
 // Run: node --import tsx bench/compression/bz2-lzma-vs-cli.bench.ts
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import * as bz2 from '../../src/compression/bz2/index.js';
 import * as lzma from '../../src/compression/lzma/index.js';
 import { float64Series, jsonSensorRecords } from './payloads.js';
+import { tempDir } from '../../test/helpers/temp-dir.js';
 
 /** Timed rounds; the median is reported (project rule: >= 5). */
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -18,7 +17,7 @@ const BYTES = 2 * 1024 * 1024;
 /** The bar this bench checks: in-process ts314 at least this fraction of the CLI's speed. */
 const TARGET = 0.85;
 
-const dir = mkdtempSync(join(tmpdir(), 'ts314-bench-cli-'));
+using dir = tempDir('bench-cli');
 let sink = 0;
 
 function cli(command: string, args: string[]): number {
@@ -46,18 +45,18 @@ for (const [payload, data] of [
   ['JSON sensor records (2 MiB)', jsonSensorRecords(BYTES)],
   ['float64 series (2 MiB)', float64Series(BYTES)],
 ] as const) {
-  const raw = join(dir, 'data');
+  const raw = dir.join('data');
   writeFileSync(raw, data);
   const bz = bz2.compress(data, { level: 9 });
   const xz = lzma.compress(data, { preset: 6 });
-  writeFileSync(join(dir, 'data.bz2'), bz);
-  writeFileSync(join(dir, 'data.xz'), xz);
+  writeFileSync(dir.join('data.bz2'), bz);
+  writeFileSync(dir.join('data.xz'), xz);
   const cases: Case[] = [
     { label: 'bz2 compress -9', ours: () => bz2.compress(data, { level: 9 }), theirs: () => cli('bzip2', ['-9', '-c', raw]) },
-    { label: 'bz2 decompress', ours: () => bz2.decompress(bz), theirs: () => cli('bzip2', ['-dc', join(dir, 'data.bz2')]) },
+    { label: 'bz2 decompress', ours: () => bz2.decompress(bz), theirs: () => cli('bzip2', ['-dc', dir.join('data.bz2')]) },
     // -T1: the CLI single-threaded, like the one-shot call.
     { label: 'xz compress -6', ours: () => lzma.compress(data, { preset: 6 }), theirs: () => cli('xz', ['-6', '-T1', '-c', raw]) },
-    { label: 'xz decompress', ours: () => lzma.decompress(xz), theirs: () => cli('xz', ['-dc', '-T1', join(dir, 'data.xz')]) },
+    { label: 'xz decompress', ours: () => lzma.decompress(xz), theirs: () => cli('xz', ['-dc', '-T1', dir.join('data.xz')]) },
   ];
   for (const c of cases) {
     const ours: number[] = [];
@@ -74,7 +73,6 @@ for (const [payload, data] of [
     rows.push({ payload, label: c.label, ours: median(ours), theirs: median(theirs) });
   }
 }
-rmSync(dir, { recursive: true, force: true });
 
 console.log(`## compression: bz2 and lzma vs the CLIs\n`);
 const versions = 'the system libbz2 and liblzma the CLIs also use';

@@ -2,13 +2,12 @@
 // benchmark (`zstd -b3`) and every other zstd route Node has here (zstd-napi, node:zlib's zstd where present).
 // Run: node --import tsx bench/compression/zstd.bench.ts  [--runs=7] [--cli-seconds=3]
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { compress, decompress, zstdVersion } from '../../src/compression/zstd/index.js';
 import { standardPayloads } from './payloads.js';
+import { tempDir } from '../../test/helpers/temp-dir.js';
 
 const arg = (name: string, fallback: number): number => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -82,66 +81,62 @@ function cliBench(file: string): { compress: number; decompress: number; version
   return { compress: Number(m[1]), decompress: Number(m[2]), version };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'ts314-zstd-bench-'));
+using dir = tempDir('zstd-bench');
 const lines: string[] = [];
 const verdicts: string[] = [];
-try {
-  lines.push(
-    `Node ${process.versions.node}, level ${LEVEL}, MB = 10^6 bytes. Routes: ${RUNS} runs × ${SAMPLE_MS} ms samples each, order alternated; ` +
-      'median (best in brackets). The zstd CLI reports the best of its own runs, so the CLI target compares best with best.',
-  );
-  lines.push('');
-  lines.push('| payload | route | compress MB/s | decompress MB/s | ratio | best vs zstd CLI (c / d) |');
-  lines.push('|---|---|---:|---:|---:|---:|');
-  for (const { name, data } of standardPayloads()) {
-    const file = join(dir, 'payload.bin');
-    writeFileSync(file, data);
-    for (const r of routes) {
-      const back = r.decompress(r.compress(data));
-      if (Buffer.compare(Buffer.from(back), data) !== 0) throw new Error(`${r.name} does not round-trip`);
-    }
-    // The CLI runs before and after our measurements; the better of its two figures is the bar.
-    const cliBefore = cliBench(file);
-    const c: number[][] = routes.map(() => []);
-    const d: number[][] = routes.map(() => []);
-    for (let run = 0; run < RUNS; run++) {
-      const order = routes.map((_, i) => i);
-      if (run % 2) order.reverse();
-      for (const i of order) {
-        const r = routes[i]!;
-        const frame = r.compress(data);
-        c[i]!.push(rate(() => r.compress(data), data.byteLength));
-        d[i]!.push(rate(() => r.decompress(frame), data.byteLength));
-      }
-    }
-    const cliAfter = cliBench(file);
-    const cli = { compress: Math.max(cliBefore.compress, cliAfter.compress), decompress: Math.max(cliBefore.decompress, cliAfter.decompress) };
-    const cliRatio = data.byteLength / execFileSync('zstd', [`-${LEVEL}`, '-c', '-q', file]).byteLength;
-    lines.push(`| ${name} | zstd CLI ${cliBefore.version} \`-b${LEVEL}\` | [${cli.compress.toFixed(1)}] | [${cli.decompress.toFixed(1)}] | ${cliRatio.toFixed(2)} | 1.00 / 1.00 |`);
-    const ours = { c: median(c[0]!), d: median(d[0]!), bestC: Math.max(...c[0]!), bestD: Math.max(...d[0]!) };
-    routes.forEach((r, i) => {
-      const mc = median(c[i]!);
-      const md = median(d[i]!);
-      const bc = Math.max(...c[i]!);
-      const bd = Math.max(...d[i]!);
-      const ratio = data.byteLength / r.compress(data).byteLength;
-      lines.push(
-        `| ${name} | ${r.name} | ${mc.toFixed(1)} [${bc.toFixed(1)}] | ${md.toFixed(1)} [${bd.toFixed(1)}] | ${ratio.toFixed(2)} | ${(bc / cli.compress).toFixed(2)} / ${(bd / cli.decompress).toFixed(2)} |`,
-      );
-      if (i > 0) {
-        const ok = ours.c >= mc && ours.d >= md;
-        verdicts.push(
-          `${ok ? 'PASS' : 'FAIL'} ${name}: ts314 vs ${r.name} (medians): compress ${(ours.c / mc).toFixed(2)}×, decompress ${(ours.d / md).toFixed(2)}× (target ≥ 1.00×)`,
-        );
-      }
-    });
-    const okCli = ours.bestC >= 0.85 * cli.compress && ours.bestD >= 0.85 * cli.decompress;
-    verdicts.push(
-      `${okCli ? 'PASS' : 'FAIL'} ${name}: ts314 vs zstd CLI -b${LEVEL} (best vs best): compress ${(ours.bestC / cli.compress).toFixed(2)}×, decompress ${(ours.bestD / cli.decompress).toFixed(2)}× (target ≥ 0.85×)`,
-    );
+lines.push(
+  `Node ${process.versions.node}, level ${LEVEL}, MB = 10^6 bytes. Routes: ${RUNS} runs × ${SAMPLE_MS} ms samples each, order alternated; ` +
+    'median (best in brackets). The zstd CLI reports the best of its own runs, so the CLI target compares best with best.',
+);
+lines.push('');
+lines.push('| payload | route | compress MB/s | decompress MB/s | ratio | best vs zstd CLI (c / d) |');
+lines.push('|---|---|---:|---:|---:|---:|');
+for (const { name, data } of standardPayloads()) {
+  const file = dir.join('payload.bin');
+  writeFileSync(file, data);
+  for (const r of routes) {
+    const back = r.decompress(r.compress(data));
+    if (Buffer.compare(Buffer.from(back), data) !== 0) throw new Error(`${r.name} does not round-trip`);
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
+  // The CLI runs before and after our measurements; the better of its two figures is the bar.
+  const cliBefore = cliBench(file);
+  const c: number[][] = routes.map(() => []);
+  const d: number[][] = routes.map(() => []);
+  for (let run = 0; run < RUNS; run++) {
+    const order = routes.map((_, i) => i);
+    if (run % 2) order.reverse();
+    for (const i of order) {
+      const r = routes[i]!;
+      const frame = r.compress(data);
+      c[i]!.push(rate(() => r.compress(data), data.byteLength));
+      d[i]!.push(rate(() => r.decompress(frame), data.byteLength));
+    }
+  }
+  const cliAfter = cliBench(file);
+  const cli = { compress: Math.max(cliBefore.compress, cliAfter.compress), decompress: Math.max(cliBefore.decompress, cliAfter.decompress) };
+  const cliRatio = data.byteLength / execFileSync('zstd', [`-${LEVEL}`, '-c', '-q', file]).byteLength;
+  lines.push(`| ${name} | zstd CLI ${cliBefore.version} \`-b${LEVEL}\` | [${cli.compress.toFixed(1)}] | [${cli.decompress.toFixed(1)}] | ${cliRatio.toFixed(2)} | 1.00 / 1.00 |`);
+  const ours = { c: median(c[0]!), d: median(d[0]!), bestC: Math.max(...c[0]!), bestD: Math.max(...d[0]!) };
+  routes.forEach((r, i) => {
+    const mc = median(c[i]!);
+    const md = median(d[i]!);
+    const bc = Math.max(...c[i]!);
+    const bd = Math.max(...d[i]!);
+    const ratio = data.byteLength / r.compress(data).byteLength;
+    lines.push(
+      `| ${name} | ${r.name} | ${mc.toFixed(1)} [${bc.toFixed(1)}] | ${md.toFixed(1)} [${bd.toFixed(1)}] | ${ratio.toFixed(2)} | ${(bc / cli.compress).toFixed(2)} / ${(bd / cli.decompress).toFixed(2)} |`,
+    );
+    if (i > 0) {
+      const ok = ours.c >= mc && ours.d >= md;
+      verdicts.push(
+        `${ok ? 'PASS' : 'FAIL'} ${name}: ts314 vs ${r.name} (medians): compress ${(ours.c / mc).toFixed(2)}×, decompress ${(ours.d / md).toFixed(2)}× (target ≥ 1.00×)`,
+      );
+    }
+  });
+  const okCli = ours.bestC >= 0.85 * cli.compress && ours.bestD >= 0.85 * cli.decompress;
+  verdicts.push(
+    `${okCli ? 'PASS' : 'FAIL'} ${name}: ts314 vs zstd CLI -b${LEVEL} (best vs best): compress ${(ours.bestC / cli.compress).toFixed(2)}×, decompress ${(ours.bestD / cli.decompress).toFixed(2)}× (target ≥ 0.85×)`,
+  );
 }
 console.log(lines.join('\n'));
 console.log('');

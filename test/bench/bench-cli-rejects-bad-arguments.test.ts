@@ -1,12 +1,11 @@
 // Bad `ts314 bench` arguments fail fast (before any benchmark runs) with exit status 2 and a suggestion.
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { CATEGORIES } from '../../src/bench/categories/index.js';
 import { runCli } from '../helpers/package.js';
 import { benchDir } from './fixtures.js';
 
 const tmp = benchDir();
-after(() => tmp.cleanup());
 tmp.write('package.json', JSON.stringify({ type: 'module' }));
 tmp.write('good.bench.mjs', `export default { name: 'ok', fn: () => 1 };\n`);
 tmp.write('nothing.bench.mjs', `export const helper = () => 1;\nexport const settings = { fast: true };\n`);
@@ -16,7 +15,7 @@ tmp.write('throws.bench.mjs', `throw new Error('broken at import');\n`);
 tmp.write('data.bench.json', `{}\n`);
 
 async function usageError(args: string[], pattern: RegExp): Promise<void> {
-  const result = await runCli(['bench', ...args], { cwd: tmp.dir, env: { CI: '1' } });
+  const result = await runCli(['bench', ...args], { cwd: tmp.path, env: { CI: '1' } });
   assert.equal(result.code, 2, `${args.join(' ')} → ${result.code}\n${result.stdout}\n${result.stderr}`);
   assert.match(result.stderr, pattern, args.join(' '));
   assert.doesNotMatch(result.stdout, /BENCHMARK RESULTS/, 'nothing ran');

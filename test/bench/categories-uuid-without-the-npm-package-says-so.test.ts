@@ -1,16 +1,15 @@
 // The uuid category in a project without the `uuid` package: no reference rows are faked, and the table says why.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { BenchRun } from '../../src/bench/index.js';
 import { repoRoot } from '../helpers/package.js';
+import { tempDirForFile } from '../helpers/temp-dir.js';
 
 // The built package alone, outside any node_modules tree, as a user's project without `uuid` has it.
-const dir = mkdtempSync(join(tmpdir(), 'ts314-no-uuid-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('no-uuid').path;
 cpSync(join(repoRoot, 'dist'), join(dir, 'dist'), { recursive: true });
 cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
 

@@ -1,11 +1,12 @@
 // compare: matching by id, ratios against the first run, Welch significance, mismatched sets listed — in the API and the bin.
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
-import { BenchSchemaError, compareRuns, renderComparisonTable, welchTest, type BenchRun } from '../../src/bench/index.js';
+import { test } from 'node:test';
+import { BenchSchemaError, compareRuns, renderComparisonTable, type BenchRun } from '../../src/bench/index.js';
+import { welchTest } from '../../src/bench/stats.js';
 import { runCli } from '../helpers/package.js';
+import { tempDirForFile } from '../helpers/temp-dir.js';
 import { resultWith, samplesAround, tinyRun } from './fixtures.js';
 
 const real = await tinyRun();
@@ -21,8 +22,7 @@ const b = runOf('26.0.0', [
   resultWith('cat/y/y', samplesAround(3)),
   resultWith('cat/w/w', samplesAround(4)),
 ]);
-const dir = mkdtempSync(join(tmpdir(), 'ts314-compare-test-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('compare').path;
 
 test('rows match by id, ratios are against the first run, and a 50% slowdown is significant', () => {
   const c = compareRuns([a, b], ['a.json', 'b.json']);

@@ -1,7 +1,8 @@
 // defineBench: typed errors with "Did you mean" for misspelt keys, a frozen copy, and a mark other ts314 copies recognise.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { BenchDefinitionError, defineBench, isDefinedBench, type BenchDefinition } from '../../src/bench/index.js';
+import { BenchDefinitionError, defineBench, type BenchDefinition } from '../../src/bench/index.js';
+import { isDefinedBench } from '../../src/bench/define-bench.js';
 
 function rejects(definition: unknown, pattern: RegExp): void {
   assert.throws(() => defineBench(definition as BenchDefinition), (error: unknown) => {

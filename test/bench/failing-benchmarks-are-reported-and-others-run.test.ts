@@ -2,13 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { BenchTimeoutError, defineBench, runBenchmarks, validateBenchRun } from '../../src/bench/index.js';
 import { runCli } from '../helpers/package.js';
 import { benchDir, TINY_BUDGET } from './fixtures.js';
 
 const tmp = benchDir();
-after(() => tmp.cleanup());
 tmp.write('package.json', JSON.stringify({ type: 'module' }));
 tmp.write(
   'failing.bench.ts',
@@ -37,8 +36,8 @@ export const f_ok = defineBench({ name: 'ok last', fn: async (): Promise<number>
 );
 
 test('failures are in the table and the JSON with their phase, the others run, and the exit code is 1', async () => {
-  const out = join(tmp.dir, 'out.json');
-  const result = await runCli(['bench', 'failing.bench.ts', '--iterations', '5', '--output', out], { cwd: tmp.dir, env: { CI: '1' } });
+  const out = join(tmp.path, 'out.json');
+  const result = await runCli(['bench', 'failing.bench.ts', '--iterations', '5', '--output', out], { cwd: tmp.path, env: { CI: '1' } });
   assert.equal(result.code, 1, result.stderr);
   assert.match(result.stdout, /setup throws\s+FAILED in setup: TypeError: fixture missing/);
   assert.match(result.stdout, /fn throws sometimes\s+FAILED in fn: RangeError: every 500th call fails/);

@@ -1,9 +1,8 @@
 // Shared test fixtures for test/bench: a tiny real run, and samples with a known mean and spread.
-import { mkdtempSync, rmSync, symlinkSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync, symlinkSync } from 'node:fs';
 import { defineBench, runBenchmarks, summarizeSamples, type BenchRun, type BenchBudget, type BenchResult } from '../../src/bench/index.js';
 import { repoRoot } from '../helpers/package.js';
+import { tempDirForFile, type TempDir } from '../helpers/temp-dir.js';
 
 /** Budgets small enough for unit tests; the runner's logic is the same as with the real ones. */
 export const TINY_BUDGET: BenchBudget = { warmupMs: 5, sampleMs: 25, minSampleMs: 0.2, hardCapMs: 2_000 };
@@ -39,20 +38,13 @@ export function samplesAround(center: number, count = 30): number[] {
   return Array.from({ length: count }, (_, i) => center * (1 + 0.02 * Math.sin(i * 1.7)));
 }
 
-/** A temp directory with node_modules/ts314 → this repository, so files there can `import 'ts314/bench'`. */
-export function benchDir(): { dir: string; write(name: string, text: string): string; cleanup(): void } {
-  const dir = mkdtempSync(join(tmpdir(), 'ts314-bench-test-'));
-  mkdirSync(join(dir, 'node_modules'));
-  symlinkSync(repoRoot, join(dir, 'node_modules', 'ts314'), 'dir');
-  return {
-    dir,
-    write(name, text) {
-      const file = join(dir, name);
-      writeFileSync(file, text);
-      return file;
-    },
-    cleanup() {
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+/**
+ * The test file's temp directory, with node_modules/ts314 → this repository so files there can
+ * `import 'ts314/bench'`; removed after the file's tests.
+ */
+export function benchDir(): TempDir {
+  const dir = tempDirForFile('bench-test');
+  mkdirSync(dir.join('node_modules'));
+  symlinkSync(repoRoot, dir.join('node_modules', 'ts314'), 'dir');
+  return dir;
 }

@@ -3,13 +3,12 @@ import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { readBenchRun } from '../../src/bench/index.js';
 import { repoRoot } from '../helpers/package.js';
 import { benchDir } from './fixtures.js';
 
 const tmp = benchDir();
-after(() => tmp.cleanup());
 const file = tmp.write('tiny.bench.mjs', `export default { name: 'sqrt sum', fn: () => { let s = 0; for (let i = 0; i < 64; i++) s += Math.sqrt(i); return s; } };\n`);
 
 function runMatrix(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -24,7 +23,7 @@ const ltsMajor = /^LTS_MAJOR=(\d+)$/m.exec(readFileSync(join(repoRoot, '.ci', 'r
 const here = process.versions.node.split('.')[0]!;
 
 test('two rounds alternate the runtimes (this Node, the LTS, the LTS, this Node) and compare puts the reference repeat last', { timeout: 180_000 }, async () => {
-  const out = join(tmp.dir, 'matrix');
+  const out = join(tmp.path, 'matrix');
   const result = await runMatrix(['--out', out, '--rounds', '2', '--iterations', '5', '--warmup', '2', file]);
   assert.equal(result.code, 0, result.stderr);
   const rounds = [...result.stdout.matchAll(/^bench:matrix: round (\d)\/2: .* on Node (\d+)\./gm)].map((m) => `${m[1]}:${m[2]}`);
@@ -50,7 +49,7 @@ test('two rounds alternate the runtimes (this Node, the LTS, the LTS, this Node)
 });
 
 test('--rounds must be a whole number of at least 1', async () => {
-  const result = await runMatrix(['--out', join(tmp.dir, 'bad'), '--rounds', '0', file]);
+  const result = await runMatrix(['--out', join(tmp.path, 'bad'), '--rounds', '0', file]);
   assert.notEqual(result.code, 0);
   assert.match(result.stderr, /--rounds needs a whole number >= 1, got 0/);
 });

@@ -2,16 +2,15 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { validateBenchRun } from '../../src/bench/index.js';
 import { runCli } from '../helpers/package.js';
 import { benchDir } from './fixtures.js';
 
 const tmp = benchDir();
-after(() => tmp.cleanup());
 
 test('ts314 bench --quick --category uuid runs every uuid benchmark and writes a valid run', async () => {
-  const out = join(tmp.dir, 'uuid.json');
+  const out = join(tmp.path, 'uuid.json');
   const result = await runCli(['bench', '--quick', '--category', 'uuid', '--output', out], { env: { CI: '1' } });
   assert.equal(result.code, 0, `${result.stdout}\n${result.stderr}`);
   assert.match(result.stdout, />>> uuid/);

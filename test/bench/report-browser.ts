@@ -1,9 +1,8 @@
 // Test helper: opens an HTML file in headless Chromium (Debian's `chromium`) via playwright-core and records what happened.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
+import { tempDir } from '../helpers/temp-dir.js';
 
 /** Debian's package path; CHROMIUM_PATH overrides it for other systems. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -45,8 +44,8 @@ export function requireChromium(): string {
 /** Opens `file` in a fresh headless Chromium profile, runs `inspect` on the loaded page, and closes everything. */
 export async function visit<T>(file: string, inspect: (page: Page) => Promise<T>): Promise<{ visit: PageVisit; result: T }> {
   const executablePath = requireChromium();
-  const profile = mkdtempSync(join(tmpdir(), 'ts314-report-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: ARGS });
+  using profile = tempDir('report-chromium');
+  const context = await chromium.launchPersistentContext(profile.path, { executablePath, headless: true, args: ARGS });
   try {
     const page = await context.newPage();
     const seen: PageVisit = { consoleErrors: [], pageErrors: [], requests: [] };
@@ -60,6 +59,5 @@ export async function visit<T>(file: string, inspect: (page: Page) => Promise<T>
     return { visit: seen, result };
   } finally {
     await context.close();
-    rmSync(profile, { recursive: true, force: true });
   }
 }

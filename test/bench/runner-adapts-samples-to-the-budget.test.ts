@@ -2,7 +2,8 @@
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { test } from 'node:test';
-import { defineBench, MIN_SAMPLES, runBenchmarks, type BenchProgressEvent } from '../../src/bench/index.js';
+import { defineBench, runBenchmarks, type BenchProgressEvent } from '../../src/bench/index.js';
+import { MIN_SAMPLES } from '../../src/bench/runner.js';
 import { TINY_BUDGET } from './fixtures.js';
 
 function busy(ms: number): number {

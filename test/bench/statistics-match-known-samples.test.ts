@@ -13,7 +13,7 @@ import {
   tukeyOutliers,
   variance,
   welchTest,
-} from '../../src/bench/index.js';
+} from '../../src/bench/stats.js';
 
 function close(actual: number, expected: number, tolerance = 1e-9, label = ''): void {
   assert.ok(Math.abs(actual - expected) <= tolerance * Math.max(1, Math.abs(expected)), `${label} ${actual} ≠ ${expected} (±${tolerance})`);

@@ -2,13 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { validateBenchRun } from '../../src/bench/index.js';
 import { runCli } from '../helpers/package.js';
 import { benchDir } from './fixtures.js';
 
 const tmp = benchDir();
-after(() => tmp.cleanup());
 tmp.write('package.json', JSON.stringify({ type: 'module' }));
 tmp.write(
   'strings.bench.ts',
@@ -46,10 +45,10 @@ export const modes = defineBench({ name: 'enum lookup', fn: (): string => Mode[M
 tmp.write('plain.bench.mjs', `export default { name: 'sqrt', params: { n: 100 }, fn: () => { let s = 0; for (let i = 0; i < 100; i++) s += Math.sqrt(i); return s; } };\n`);
 
 test('a TypeScript and a JavaScript benchmark file run and their results are saved as valid JSON', async () => {
-  const out = join(tmp.dir, 'out.json');
-  const html = join(tmp.dir, 'report.html');
+  const out = join(tmp.path, 'out.json');
+  const html = join(tmp.path, 'report.html');
   const result = await runCli(['bench', 'strings.bench.ts', 'plain.bench.mjs', '--iterations', '6', '--warmup', '3', '--output', out, '--html', html], {
-    cwd: tmp.dir,
+    cwd: tmp.path,
     env: { CI: '1' },
   });
   assert.equal(result.code, 0, result.stderr);
@@ -82,21 +81,21 @@ test('a TypeScript and a JavaScript benchmark file run and their results are sav
 });
 
 test('--filter selects by id; CI without a TTY prints no progress, a plain log prints one line per benchmark', async () => {
-  const quiet = await runCli(['bench', 'strings.bench.ts', '--filter', 'build/j', '--iterations', '3'], { cwd: tmp.dir, env: { CI: 'true' } });
+  const quiet = await runCli(['bench', 'strings.bench.ts', '--filter', 'build/j', '--iterations', '3'], { cwd: tmp.path, env: { CI: 'true' } });
   assert.equal(quiet.code, 0, quiet.stderr);
   assert.match(quiet.stdout, /Running 1 benchmark \(user\)/);
   assert.match(quiet.stdout, /^\s+join/m);
   assert.doesNotMatch(quiet.stdout, /concat/);
   assert.equal(quiet.stderr, '');
-  const logged = await runCli(['bench', 'strings.bench.ts', '--filter', '^user/build/', '--iterations', '3'], { cwd: tmp.dir, env: { CI: '' } });
+  const logged = await runCli(['bench', 'strings.bench.ts', '--filter', '^user/build/', '--iterations', '3'], { cwd: tmp.path, env: { CI: '' } });
   assert.equal(logged.code, 0, logged.stderr);
   assert.match(logged.stderr, /^\[1\/2\] user\/build\/concat  .*\/op/m);
   assert.match(logged.stderr, /^\[2\/2\] user\/build\/join  .*\/op/m);
 });
 
 test('TypeScript that type stripping cannot erase (an enum) loads through tsx', async () => {
-  const out = join(tmp.dir, 'enum.json');
-  const result = await runCli(['bench', 'enum.bench.ts', '--iterations', '3', '--output', out], { cwd: tmp.dir, env: { CI: '1' } });
+  const out = join(tmp.path, 'enum.json');
+  const result = await runCli(['bench', 'enum.bench.ts', '--iterations', '3', '--output', out], { cwd: tmp.path, env: { CI: '1' } });
   assert.equal(result.code, 0, result.stderr);
   const run = validateBenchRun(JSON.parse(readFileSync(out, 'utf8')), out);
   assert.deepEqual(run.results.map((r) => [r.id, r.status]), [['user/enum lookup/enum lookup', 'ok']]);

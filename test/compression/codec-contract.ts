@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { CompressionError, type CompressionErrorCode } from '../../src/compression/core/errors.js';
 import { DEFAULT_MAX_OUTPUT_LENGTH } from '../../src/compression/core/limits.js';
 import type { CompressedFile } from '../../src/compression/core/file.js';
-import { samplePayload, tempDir, tool } from './helpers.js';
+import { samplePayload, tool } from './helpers.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 export interface CodecUnderTest {
   compress(data: Uint8Array | string, options?: object): Buffer;
@@ -153,8 +154,9 @@ export function codecContract(spec: ContractSpec): void {
   });
 
   test(`${name}: open() writes, appends and reads files in Python's modes`, async () => {
-    const { dir, cleanup } = await tempDir();
-    try {
+    using tmp = tempDir('codec-open');
+    const dir = tmp.path;
+    {
       const path = join(dir, `data.${name}`);
       const w = await mod.open(path, 'wb');
       assert.equal(w.mode, 'wb');
@@ -199,8 +201,6 @@ export function codecContract(spec: ContractSpec): void {
       await writeFile(truncated, whole.subarray(0, whole.length >> 1));
       await using t = await mod.open(truncated);
       await assert.rejects(t.read(), expectCode(spec, 'ERR_TRUNCATED'));
-    } finally {
-      await cleanup();
     }
   });
 

@@ -1,8 +1,5 @@
-// Shared test helpers for ts314/compression: real CLIs over pipes, temp dirs, deterministic payloads.
+// Shared test helpers for ts314/compression: real CLIs over pipes and deterministic payloads.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 export interface CliRun {
   code: number | null;
@@ -30,12 +27,6 @@ export async function tool(command: string, args: readonly string[], input: Uint
   const run = await runTool(command, args, input);
   if (run.code !== 0) throw new Error(`${command} ${args.join(' ')} exited ${run.code}: ${run.stderr}`);
   return run.stdout;
-}
-
-/** A fresh temp dir, removed by the returned cleanup. */
-export async function tempDir(): Promise<{ dir: string; cleanup: () => Promise<void> }> {
-  const dir = await mkdtemp(join(tmpdir(), 'ts314-compression-'));
-  return { dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
 /** Deterministic mixed payload (text with repetition plus pseudo-random bytes), so ratios are neither trivial nor zero. */

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { BrokenExecutor, BrokenInterpreterPool, InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import type { Death } from './fixtures/tasks.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = new URL('./fixtures/tasks.ts', import.meta.url);
 const appendId = task<(file: string, id: number) => number>(fixtures, 'appendId');
@@ -19,8 +18,8 @@ function runsPerId(file: string): Map<number, number> {
 
 for (const how of ['exit', 'timer', 'oom'] as const) {
   test(`a worker killed by ${how} fails only its own task; every other task runs exactly once`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ts314-futures-death-'));
-    const file = join(dir, 'ran.txt');
+    using dir = tempDir('futures-death');
+    const file = dir.join('ran.txt');
     const pool = new InterpreterPoolExecutor({
       maxWorkers: 2,
       ...(how === 'oom' ? { resourceLimits: { maxOldGenerationSizeMb: 32, maxYoungGenerationSizeMb: 8 } } : {}),
@@ -50,14 +49,13 @@ for (const how of ['exit', 'timer', 'oom'] as const) {
       assert.equal(await pool.submit((x: number) => x * 2, 21), 42);
     } finally {
       await pool.shutdown();
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 }
 
 test('several workers dying while thousands of tiny batched tasks run: none lost, none run twice', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ts314-futures-batch-death-'));
-  const file = join(dir, 'ran.txt');
+  using dir = tempDir('futures-batch-death');
+  const file = dir.join('ran.txt');
   const pool = new InterpreterPoolExecutor({ maxWorkers: 2 });
   try {
     const TASKS = 3000;
@@ -74,6 +72,5 @@ test('several workers dying while thousands of tiny batched tasks run: none lost
     for (const [id, n] of counts) assert.equal(n, 1, `task ${id} ran ${n} times`);
   } finally {
     await pool.shutdown();
-    rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -1,10 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { BrokenProcessPool, ProcessPoolExecutor, task } from '../../src/futures/index.js';
 import type { Death } from './fixtures/tasks.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = new URL('./fixtures/tasks.ts', import.meta.url);
 const whoAmI = task<() => { pid: number }>(fixtures, 'whoAmI');
@@ -24,8 +23,8 @@ test('tasks run in child processes, including .ts module exports (the parent exe
 });
 
 test('a child that exits fails only its task with BrokenProcessPool; the others run exactly once', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ts314-futures-proc-'));
-  const file = join(dir, 'ran.txt');
+  using dir = tempDir('futures-proc');
+  const file = dir.join('ran.txt');
   const pool = new ProcessPoolExecutor({ maxWorkers: 2 });
   try {
     const appendId = task<(file: string, id: number) => number>(fixtures, 'appendId');
@@ -40,7 +39,6 @@ test('a child that exits fails only its task with BrokenProcessPool; the others 
     assert.deepEqual(lines, Array.from({ length: 30 }, (_, i) => i));
   } finally {
     await pool.shutdown();
-    rmSync(dir, { recursive: true, force: true });
   }
 });
 

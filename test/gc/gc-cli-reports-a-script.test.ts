@@ -1,19 +1,15 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { binPath, runCli } from '../helpers/package.js';
+import { requireBuild, runCli } from '../helpers/package.js';
+import { tempDirForFile } from '../helpers/temp-dir.js';
 
-let dir: string;
+const dir = tempDirForFile('gc-cli');
 let script: string;
 
 before(() => {
-  assert.ok(existsSync(binPath), 'build first: flock /tmp/ts314/build.lock npm run build');
-  dir = mkdtempSync(join(tmpdir(), 'ts314-gc-cli-'));
-  script = join(dir, 'workload.mjs');
-  writeFileSync(
-    script,
+  requireBuild();
+  script = dir.write(
+    'workload.mjs',
     `let kept = 0;
 for (let b = 0; b < 4; b++) {
   const rows = Array.from({ length: 80000 }, (_, i) => ({ id: i, nested: { v: i / 3, tags: ['a', 'b'] } }));
@@ -23,7 +19,6 @@ console.log('rows', kept);
 process.exitCode = Number(process.argv[2] ?? 0);
 `,
   );
-  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
 });
 
 test('ts314 gc -- node script prints the summary and histogram and keeps the exit code', async () => {
@@ -48,8 +43,7 @@ test('ts314 gc --json -- script.mjs runs it with node and prints machine-readabl
 });
 
 test('a script killed by process.exit still reports, and failures are clear', async () => {
-  const exiting = join(dir, 'exits.mjs');
-  writeFileSync(exiting, `Array.from({ length: 300000 }, (_, i) => ({ i })); process.exit(7);`);
+  const exiting = dir.write('exits.mjs', `Array.from({ length: 300000 }, (_, i) => ({ i })); process.exit(7);`);
   const r = await runCli(['gc', '--', exiting]);
   assert.equal(r.code, 7);
   assert.match(r.stderr, /exit code 7/);
@@ -59,7 +53,7 @@ test('a script killed by process.exit still reports, and failures are clear', as
   const typo = await runCli(['gc', '--jsno', '--', script]);
   assert.equal(typo.code, 2);
   assert.match(typo.stderr, /unknown option '--jsno'\. Did you mean '--json'\?/);
-  const missing = await runCli(['gc', '--', join(dir, 'missing.mjs')]);
+  const missing = await runCli(['gc', '--', dir.join('missing.mjs')]);
   assert.notEqual(missing.code, 0);
   assert.match(missing.stderr, /Cannot find module|no Node process reported/);
 });

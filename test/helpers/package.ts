@@ -1,10 +1,16 @@
 // Test helpers for exercising ts314 as users get it: the built dist/, its exports map and its bin.
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 export const binPath = fileURLToPath(new URL('../../dist/cli/index.js', import.meta.url));
+
+/** Fails with one clear message when dist/ is not built: `npm test` builds first, a subset run may not. */
+export function requireBuild(): void {
+  assert.ok(existsSync(binPath), `dist/ is not built (${binPath} is missing): run \`npm run build\` first (\`npm test\` does)`);
+}
 
 export interface PackageJson {
   name: string;

@@ -1,10 +1,9 @@
 // Every ```ts block in docs/templatelib.md runs (its asserts are the documented outputs).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const doc = readFileSync(new URL('../../docs/templatelib.md', import.meta.url), 'utf8');
 const source = new URL('../../src/templatelib/index.ts', import.meta.url).href;
@@ -20,13 +19,8 @@ test('docs/templatelib.md has runnable examples for the seeds and every processo
 blocks.forEach((block, i) => {
   const title = block.split('\n').find((l) => !l.startsWith('import') && l.trim() !== '') ?? '';
   test(`doc example ${i + 1} runs: ${title.slice(0, 60)}`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'ts314-doc-'));
-    try {
-      const file = join(dir, `example-${i + 1}.ts`);
-      writeFileSync(file, block.replaceAll("'ts314/templatelib'", JSON.stringify(source)));
-      await import(pathToFileURL(file).href);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    using dir = tempDir('doc');
+    const file = dir.write(`example-${i + 1}.ts`, block.replaceAll("'ts314/templatelib'", JSON.stringify(source)));
+    await import(pathToFileURL(file).href);
   });
 });

@@ -1,12 +1,11 @@
 // format()/formatValue() against real CPython: every case of the table is formatted by python3 live and compared.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { formatValue, FormatSpecError, format, Template } from '../../src/templatelib/index.js';
 import { formatCases } from './fixtures/format-cases.js';
+import { runPython, runPythonJson } from '../helpers/python.js';
 
-const script = fileURLToPath(new URL('./fixtures/cpython-format.py', import.meta.url));
+const script = new URL('./fixtures/cpython-format.py', import.meta.url);
 
 interface PyResult {
   ok: boolean;
@@ -16,10 +15,7 @@ interface PyResult {
 }
 
 function cpython(input: unknown): PyResult[] {
-  const run = spawnSync('python3', [script], { input: JSON.stringify(input), encoding: 'utf8', env: { ...process.env, LC_ALL: 'C' }, maxBuffer: 64 * 2 ** 20 });
-  assert.equal(run.error, undefined, 'python3 must be installed: the conformance table is built by running CPython');
-  assert.equal(run.status, 0, run.stderr);
-  return JSON.parse(run.stdout) as PyResult[];
+  return runPythonJson<PyResult[]>({ script }, input);
 }
 
 test('format-spec table of more than 300 cases matches CPython output and errors', () => {
@@ -77,9 +73,7 @@ test('format() renders conversions then specs like an f-string, checked against 
   const scope = { price: 1234.5, name: 'Ada', w: 12, p: 3, ratio: 0.25 };
   const source = '{price:>{w},.{p}f}|{name!r:^9}|{name!a}|{ratio:.1%}|{price=}|{name = !s:>5}';
   const ours = format(Template.parse(source, scope));
-  const py = spawnSync('python3', ['-c', `price=1234.5;name='Ada';w=12;p=3;ratio=0.25\nprint(f${JSON.stringify(source)}, end='')`], { encoding: 'utf8' });
-  assert.equal(py.status, 0, py.stderr);
-  assert.equal(ours, py.stdout);
+  assert.equal(ours, runPython({ code: `price=1234.5;name='Ada';w=12;p=3;ratio=0.25\nprint(f${JSON.stringify(source)}, end='')` }));
 });
 
 test('fractional grouping follows Python 3.14 (grouped from the decimal point)', () => {

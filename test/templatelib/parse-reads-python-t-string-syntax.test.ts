@@ -1,8 +1,8 @@
 // Template.parse(): Python t-string syntax from a runtime string — paths only, never code; errors point at the column.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { Template, format, TemplateSyntaxError, TemplateLookupError } from '../../src/templatelib/index.js';
+import { runPython } from '../helpers/python.js';
 
 const scope = {
   name: 'Ada',
@@ -37,9 +37,8 @@ test('conversions, format specs, nested fields, {{ }} and whitespace follow the 
 
 test('format(Template.parse(src)) equals the same f-string run by CPython', () => {
   const src = "{name!r:*^12}|{price:{width}.{prec}f}|{value=}|{value = :>5}|{items[-1]:#x}|{user['odd key']:+}";
-  const py = spawnSync('python3', ['-c', `name='Ada';price=3.14159;width=10;prec=3;value=42;items=[10,20,30];user={'odd key':1}\nprint(f${JSON.stringify(src)}, end='')`], { encoding: 'utf8' });
-  assert.equal(py.status, 0, py.stderr);
-  assert.equal(format(Template.parse(src, scope)), py.stdout);
+  const py = runPython({ code: `name='Ada';price=3.14159;width=10;prec=3;value=42;items=[10,20,30];user={'odd key':1}\nprint(f${JSON.stringify(src)}, end='')` });
+  assert.equal(format(Template.parse(src, scope)), py);
 });
 
 function syntaxError(src: string, column: number, message: RegExp): void {

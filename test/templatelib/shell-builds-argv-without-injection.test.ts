@@ -2,10 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, existsSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { shell, t, ShellTemplateError } from '../../src/templatelib/index.js';
+import { tempDir } from '../helpers/temp-dir.js';
 
 const ECHO_ARGS = 'process.stdout.write(JSON.stringify(process.argv.slice(1)))';
 
@@ -14,18 +13,14 @@ function run(argv: string[]): string[] {
 }
 
 test('each interpolation stays exactly one argument when executed', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ts314-shell-'));
-  try {
-    const canary = join(dir, 'pwned');
-    const payloads = [`; touch ${canary}`, `$(touch ${canary})`, `\`touch ${canary}\``, `a b  c`, `"quoted" 'single'`, `| touch ${canary}`, `&& touch ${canary}`, '', '\n', '*', '~', '$HOME', '--help'];
-    for (const p of payloads) {
-      const argv = shell(t`${process.execPath} -e ${ECHO_ARGS} -- ${p} x${p}y`);
-      assert.deepEqual(run(argv), [p, `x${p}y`], JSON.stringify(p));
-    }
-    assert.equal(existsSync(canary), false, 'no payload ran a command');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  using dir = tempDir('shell');
+  const canary = dir.join('pwned');
+  const payloads = [`; touch ${canary}`, `$(touch ${canary})`, `\`touch ${canary}\``, `a b  c`, `"quoted" 'single'`, `| touch ${canary}`, `&& touch ${canary}`, '', '\n', '*', '~', '$HOME', '--help'];
+  for (const p of payloads) {
+    const argv = shell(t`${process.execPath} -e ${ECHO_ARGS} -- ${p} x${p}y`);
+    assert.deepEqual(run(argv), [p, `x${p}y`], JSON.stringify(p));
   }
+  assert.equal(existsSync(canary), false, 'no payload ran a command');
 });
 
 test('static text splits on whitespace and honours quotes; arrays are several arguments', () => {

@@ -1,9 +1,8 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { binPath, runCli } from '../helpers/package.js';
+import { requireBuild, runCli } from '../helpers/package.js';
 
-before(() => assert.ok(existsSync(binPath), 'build first: flock /tmp/ts314/build.lock npm run build'));
+before(requireBuild);
 
 const HEX36 = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MAX, NIL, UUID, uuid1, uuid3, uuid4, uuid5, uuid6, uuid7, uuid8, NAMESPACE_URL } from '../../src/uuid/index.js';
-import { runPython } from './python.js';
+import { runPythonJson } from '../helpers/python.js';
 
 interface PythonView {
   input: string;
@@ -26,7 +26,7 @@ test('hex, int, urn, variant, version, fields, bytesLE, clockSeq, node and time 
     new UUID('12345678-1234-5678-c234-567812345678'),
     new UUID('12345678-1234-5678-e234-567812345678'),
   ].map(String);
-  const views = runPython<PythonView[]>('cpython-properties.py', inputs);
+  const views = runPythonJson<PythonView[]>({ script: new URL('./fixtures/cpython-properties.py', import.meta.url) }, inputs);
   for (const view of views) {
     const id = new UUID(view.input);
     assert.equal(id.toString(), view.str);

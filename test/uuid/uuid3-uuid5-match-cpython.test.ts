@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NAMESPACE_DNS, NAMESPACE_OID, NAMESPACE_URL, NAMESPACE_X500, uuid3, uuid5, type UUID } from '../../src/uuid/index.js';
-import { runPython } from './python.js';
+import { runPythonJson } from '../helpers/python.js';
 
 const NAMES = [
   '', 'a', 'python.org', 'www.example.com', 'example.com', 'localhost', 'ts314.dev', 'docs.python.org',
@@ -17,7 +17,7 @@ const NAMES = [
 
 test('uuid3 and uuid5 equal CPython for 60 names in all four RFC namespaces (live python3)', () => {
   assert.ok(NAMES.length >= 50);
-  const rows = runPython<{ namespace: string; name: string; uuid3: string; uuid5: string }[]>('cpython-name-based.py', NAMES);
+  const rows = runPythonJson<{ namespace: string; name: string; uuid3: string; uuid5: string }[]>({ script: new URL('./fixtures/cpython-name-based.py', import.meta.url) }, NAMES);
   assert.equal(rows.length, NAMES.length * 4);
   const namespaces: Record<string, UUID> = { dns: NAMESPACE_DNS, url: NAMESPACE_URL, oid: NAMESPACE_OID, x500: NAMESPACE_X500 };
   for (const row of rows) {

@@ -3,22 +3,20 @@ import assert from 'node:assert/strict';
 import * as gzip from '../../../src/compression/gzip/index.js';
 import { spawnSync } from 'node:child_process';
 import { stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { tempDir, tool } from '../helpers.js';
+import { tool } from '../helpers.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 test('gzip: mtime is written to the header as Python does, defaulting to now', async () => {
   const fixed = gzip.compress('frame', { mtime: 1_700_000_000 });
   assert.equal(fixed.readUInt32LE(4), 1_700_000_000);
   assert.equal(gzip.decompress(fixed).toString(), 'frame');
   // `gzip -dN` restores the header's stamp onto the file it writes: the CLI reads what we wrote.
-  const { dir, cleanup } = await tempDir();
-  try {
-    await writeFile(join(dir, 'frame.gz'), fixed);
-    const run = spawnSync('gzip', ['-dN', join(dir, 'frame.gz')]);
+  {
+    using dir = tempDir('gzip-mtime');
+    await writeFile(dir.join('frame.gz'), fixed);
+    const run = spawnSync('gzip', ['-dN', dir.join('frame.gz')]);
     assert.equal(run.status, 0, run.stderr?.toString());
-    assert.equal(Math.round((await stat(join(dir, 'frame'))).mtimeMs / 1000), 1_700_000_000);
-  } finally {
-    await cleanup();
+    assert.equal(Math.round((await stat(dir.join('frame'))).mtimeMs / 1000), 1_700_000_000);
   }
   assert.equal(gzip.compress('x', { mtime: 0 }).readUInt32LE(4), 0);
   const before = Math.floor(Date.now() / 1000);

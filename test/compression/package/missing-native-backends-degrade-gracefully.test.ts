@@ -4,12 +4,13 @@ import { execFile } from 'node:child_process';
 import { cp, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { repoRoot } from '../../helpers/package.js';
-import { tempDir } from '../helpers.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 // A copy of the built package without build/Release: what a user gets when the addons could not be built.
 test('without the native addons, bz2/lzma/zstd report UNAVAILABLE and compressFrame falls back to gzip', async () => {
-  const { dir, cleanup } = await tempDir();
-  try {
+  using tmp = tempDir('no-addons');
+  const dir = tmp.path;
+  {
     await cp(join(repoRoot, 'dist'), join(dir, 'dist'), { recursive: true });
     await writeFile(join(dir, 'package.json'), JSON.stringify({ type: 'module' }));
     const script = `
@@ -47,7 +48,5 @@ test('without the native addons, bz2/lzma/zstd report UNAVAILABLE and compressFr
     assert.deepEqual({ name: result.bz2Error.name, code: result.bz2Error.code, isBz2: result.bz2Error.isBz2 }, { name: 'Bz2Error', code: 'ERR_UNAVAILABLE', isBz2: true });
     assert.match(result.bz2Error.message, /libbz2-dev/);
     assert.deepEqual(result.features, { bz2: false, lzma: false });
-  } finally {
-    await cleanup();
   }
 });

@@ -1,8 +1,7 @@
 // Transform streams (flush modes, backpressure, truncation) and ZstdFile/openSync (r/w/a/x, text mode, seek, fds).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, mkdtempSync, openSync as openFd, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync as openFd, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -18,9 +17,9 @@ import {
   decompress,
   openSync,
 } from '../../../src/compression/zstd/index.js';
+import { tempDirForFile } from '../../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ts314-zstd-files-'));
-test.after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('zstd-files').path;
 
 const data = Buffer.from(Array.from({ length: 30000 }, (_, i) => `row ${i} value ${(i * 7) % 1000}\n`).join(''));
 

@@ -2,8 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
@@ -17,9 +16,9 @@ import {
   createDecompressStream,
   openSync,
 } from '../../../src/compression/zstd/index.js';
+import { tempDirForFile } from '../../helpers/temp-dir.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'ts314-zstd-cli-'));
-test.after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDirForFile('zstd-cli').path;
 
 function zstd(args: string[], input?: Buffer): Buffer {
   return execFileSync('zstd', args, { input, maxBuffer: 256 * 1024 * 1024, stdio: ['pipe', 'pipe', 'pipe'] });

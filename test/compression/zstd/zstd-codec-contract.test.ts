@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { codecContract } from '../codec-contract.js';
-import { tempDir } from '../helpers.js';
+import { tempDir } from '../../helpers/temp-dir.js';
 import * as zstd from '../../../src/compression/zstd/index.js';
 
 codecContract({
@@ -32,8 +32,9 @@ codecContract({
 });
 
 test('zstd: the async open() takes dictionaries and parameters, and points text modes at openSync()', async () => {
-  const { dir, cleanup } = await tempDir();
-  try {
+  using tmp = tempDir('zstd-open');
+  const dir = tmp.path;
+  {
     const samples = Array.from({ length: 400 }, (_, i) => Buffer.from(JSON.stringify({ id: i, user: `u${i % 20}`, ok: i % 3 === 0 })));
     const zd = zstd.trainDict(samples, 2048);
     const path = join(dir, 'records.zst');
@@ -53,7 +54,5 @@ test('zstd: the async open() takes dictionaries and parameters, and points text 
     // The synchronous ZstdFile stays available as the extra, text modes included.
     using text = zstd.openSync(join(dir, 'text.zst'), 'wt');
     text.write('héllo\n');
-  } finally {
-    await cleanup();
   }
 });

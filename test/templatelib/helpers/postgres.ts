@@ -1,8 +1,8 @@
 // Starts a throwaway PostgreSQL cluster (Debian's server binaries) in a temp dir, on a private unix socket.
 import { execFileSync } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chownSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from '../../helpers/temp-dir.js';
 
 export interface TempPostgres {
   /** Directory holding the unix socket: pass as `host` to pg. */
@@ -23,7 +23,8 @@ function binDir(): string {
 /** initdb refuses to run as root, so as root the cluster runs as the `postgres` OS user. */
 export function startPostgres(): TempPostgres {
   const bin = binDir();
-  const dir = mkdtempSync(join(tmpdir(), 'ts314-pg-'));
+  const tmp = tempDir('pg');
+  const dir = tmp.path;
   const asRoot = process.getuid?.() === 0;
   let uid = -1;
   let gid = -1;
@@ -39,8 +40,13 @@ export function startPostgres(): TempPostgres {
   const data = join(dir, 'data');
   // A port only names the socket file (.s.PGSQL.<port>) since TCP is off; random avoids clashes anyway.
   const port = 20_000 + Math.floor(Math.random() * 30_000);
-  run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-k ${dir} -p ${port} -c listen_addresses='' -c fsync=off`, 'start']);
+  try {
+    run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-k ${dir} -p ${port} -c listen_addresses='' -c fsync=off`, 'start']);
+  } catch (error) {
+    tmp.remove();
+    throw error;
+  }
   let stopped = false;
   return {
     socketDir: dir,
@@ -52,7 +58,7 @@ export function startPostgres(): TempPostgres {
       try {
         run('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);
       } finally {
-        rmSync(dir, { recursive: true, force: true });
+        tmp.remove();
       }
     },
   };
