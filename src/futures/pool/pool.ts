@@ -7,10 +7,10 @@ import type { WorkerExit } from '../../internal/worker/exit.js';
 import { MODE_CHUNK, RESULT_STRIDE, STATUS_OK, type FromWorker } from '../../internal/worker/protocol.js';
 import type { ItemOutcome } from '../map.js';
 import { BatchPolicy } from './scheduling.js';
-import { TaskQueue, type PoolTask } from './task-queue.js';
-import { WorkerSlot } from './worker-slot.js';
+import { TaskQueue } from './task-queue.js';
+import { WorkerSlot, type PoolTask } from './worker-slot.js';
 
-export type { PoolTask } from './task-queue.js';
+export type { PoolTask } from './worker-slot.js';
 
 /**
  * While tasks are in flight, how often the pool looks for results a busy worker has finished but not

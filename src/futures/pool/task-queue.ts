@@ -1,27 +1,5 @@
 // The pool's queue of tasks not yet sent to a worker: FIFO, with a front lane for tasks a dead worker never started.
-import type { TransferListItem } from 'node:worker_threads';
-import type { CallableRef } from '../../internal/callable.js';
-import type { Future } from '../future.js';
-import type { WorkerSlot } from './worker-slot.js';
-
-/** One submitted call (or map chunk) from submit until its future settles. */
-export interface PoolTask {
-  readonly future: Future<unknown>;
-  readonly ref: CallableRef;
-  readonly mode: number;
-  readonly payload: unknown[];
-  readonly hasHandles: boolean;
-  readonly transfer: readonly TransferListItem[] | undefined;
-  readonly signal: AbortSignal | undefined;
-  /** The pool's id for `ref`, so a worker compiles or imports each callable once. */
-  fnId: number;
-  /** The worker it was sent to, while it is there. */
-  slot: WorkerSlot | undefined;
-  /** Its number within that worker's stream of tasks (the order the worker runs them in). */
-  seq: number;
-  /** Marked running once; a task requeued after its worker died is not marked again. */
-  dispatched: boolean;
-}
+import type { PoolTask } from './worker-slot.js';
 
 /** Past this many consumed entries (and half the array) the array is compacted: amortised O(1) without shift(). */
 const COMPACT_AFTER = 4096;

@@ -1,12 +1,31 @@
 // One worker as the pool tracks it: its channel and result log, the tasks it holds, and how it came to end.
-import type { ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits, TransferListItem } from 'node:worker_threads';
 import type { CallableRef } from '../../internal/callable.js';
 import type { EncodedArgs } from '../../internal/wire.js';
 import { spawnProcess, spawnThread, type Channel } from '../../internal/worker/channel.js';
 import { describeExit, type WorkerExit } from '../../internal/worker/exit.js';
 import type { FromWorker, InitData } from '../../internal/worker/protocol.js';
 import { createResultLogMemory, ResultLogReader } from '../../internal/worker/result-log.js';
-import type { PoolTask } from './task-queue.js';
+import type { Future } from '../future.js';
+
+/** One submitted call (or map chunk) from submit until its future settles. */
+export interface PoolTask {
+  readonly future: Future<unknown>;
+  readonly ref: CallableRef;
+  readonly mode: number;
+  readonly payload: unknown[];
+  readonly hasHandles: boolean;
+  readonly transfer: readonly TransferListItem[] | undefined;
+  readonly signal: AbortSignal | undefined;
+  /** The pool's id for `ref`, so a worker compiles or imports each callable once. */
+  fnId: number;
+  /** The worker it was sent to, while it is there. */
+  slot: WorkerSlot | undefined;
+  /** Its number within that worker's stream of tasks (the order the worker runs them in). */
+  seq: number;
+  /** Marked running once; a task requeued after its worker died is not marked again. */
+  dispatched: boolean;
+}
 
 /** What a worker is started with: the pool's kind, name and initializer. */
 export interface SlotConfig {
