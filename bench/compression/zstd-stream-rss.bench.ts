@@ -68,7 +68,11 @@ async function main(): Promise<void> {
   if (!existsSync(distUrl)) throw new Error('build first: npm run build (the pipeline runs on dist/)');
   const idle = spawnSync(
     process.execPath,
-    ['-e', "import(process.argv[1]).then(() => console.log(Number(/VmHWM:\\s+(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024))", distUrl.href],
+    [
+      '-e',
+      "import(process.argv[1]).then(() => console.log(Number(/VmHWM:\\s+(\\d+) kB/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1]) / 1024))",
+      distUrl.href,
+    ],
     { encoding: 'utf8' },
   );
   const idleRss = Number(idle.stdout.trim());
@@ -84,16 +88,22 @@ async function main(): Promise<void> {
     maxRssMiB: number;
   };
   const pass = result.ok && result.plainBytes === mib * MIB && result.maxRssMiB < RSS_LIMIT_MIB;
-  console.log(`Node ${process.versions.node}; ${mib} MiB generated file (generation ${genSeconds.toFixed(1)} s, not timed below), level ${level}.`);
+  console.log(
+    `Node ${process.versions.node}; ${mib} MiB generated file (generation ${genSeconds.toFixed(1)} s, not timed below), level ${level}.`,
+  );
   console.log('');
-  console.log('| input | compressed | round trip intact | time (compress → decompress, one pipeline) | throughput | peak RSS of the pipeline process |');
+  console.log(
+    '| input | compressed | round trip intact | time (compress → decompress, one pipeline) | throughput | peak RSS of the pipeline process |',
+  );
   console.log('|---:|---:|:---:|---:|---:|---:|');
   console.log(
     `| ${(result.plainBytes / MIB).toFixed(0)} MiB | ${(result.compressedBytes / MIB).toFixed(1)} MiB (×${(result.plainBytes / result.compressedBytes).toFixed(2)}) | ${result.ok ? 'yes (sha256)' : 'NO'} | ${result.seconds.toFixed(1)} s | ${(result.plainBytes / MIB / result.seconds).toFixed(0)} MiB/s | ${result.maxRssMiB.toFixed(1)} MiB |`,
   );
   console.log('');
   console.log(`- for reference: a plain node process that only imports the module peaks at ${idleRss.toFixed(1)} MiB`);
-  console.log(`- ${pass ? 'PASS' : 'FAIL'}: peak RSS ${result.maxRssMiB.toFixed(1)} MiB (target < ${RSS_LIMIT_MIB} MiB), output identical: ${result.ok}`);
+  console.log(
+    `- ${pass ? 'PASS' : 'FAIL'}: peak RSS ${result.maxRssMiB.toFixed(1)} MiB (target < ${RSS_LIMIT_MIB} MiB), output identical: ${result.ok}`,
+  );
 }
 
 await main();

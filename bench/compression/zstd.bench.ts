@@ -44,7 +44,11 @@ const z = zlib as unknown as {
 };
 if (typeof z.zstdCompressSync === 'function' && typeof z.zstdDecompressSync === 'function') {
   const params = { [z.constants.ZSTD_c_compressionLevel as number]: LEVEL };
-  routes.push({ name: `node:zlib zstd (Node ${process.versions.node})`, compress: (d) => z.zstdCompressSync!(d, { params }), decompress: (f) => z.zstdDecompressSync!(f) });
+  routes.push({
+    name: `node:zlib zstd (Node ${process.versions.node})`,
+    compress: (d) => z.zstdCompressSync!(d, { params }),
+    decompress: (f) => z.zstdDecompressSync!(f),
+  });
 } else {
   skipped.push(`node:zlib zstd (absent in Node ${process.versions.node})`);
 }
@@ -73,7 +77,10 @@ function median(values: number[]): number {
 /** `zstd -b3 -i<s> file`: the CLI's own in-memory benchmark; its last line holds the best compress/decompress MB/s. */
 function cliBench(file: string): { compress: number; decompress: number; version: string } {
   const out = execFileSync('zstd', [`-b${LEVEL}`, `-i${CLI_SECONDS}`, file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  const text = out.split('\r').map((l) => l.trim()).filter(Boolean);
+  const text = out
+    .split('\r')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const last = [...text].reverse().find((l) => /MB\/s,\s*[\d.]+ MB\/s/.test(l));
   const m = last && /([\d.]+) MB\/s,\s*([\d.]+) MB\/s/.exec(last);
   if (!m) throw new Error(`could not parse zstd -b output: ${out}`);
@@ -113,9 +120,14 @@ for (const { name, data } of standardPayloads()) {
     }
   }
   const cliAfter = cliBench(file);
-  const cli = { compress: Math.max(cliBefore.compress, cliAfter.compress), decompress: Math.max(cliBefore.decompress, cliAfter.decompress) };
+  const cli = {
+    compress: Math.max(cliBefore.compress, cliAfter.compress),
+    decompress: Math.max(cliBefore.decompress, cliAfter.decompress),
+  };
   const cliRatio = data.byteLength / execFileSync('zstd', [`-${LEVEL}`, '-c', '-q', file]).byteLength;
-  lines.push(`| ${name} | zstd CLI ${cliBefore.version} \`-b${LEVEL}\` | [${cli.compress.toFixed(1)}] | [${cli.decompress.toFixed(1)}] | ${cliRatio.toFixed(2)} | 1.00 / 1.00 |`);
+  lines.push(
+    `| ${name} | zstd CLI ${cliBefore.version} \`-b${LEVEL}\` | [${cli.compress.toFixed(1)}] | [${cli.decompress.toFixed(1)}] | ${cliRatio.toFixed(2)} | 1.00 / 1.00 |`,
+  );
   const ours = { c: median(c[0]!), d: median(d[0]!), bestC: Math.max(...c[0]!), bestD: Math.max(...d[0]!) };
   routes.forEach((r, i) => {
     const mc = median(c[i]!);

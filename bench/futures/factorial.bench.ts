@@ -86,8 +86,12 @@ console.log(`### BigInt factorial of ${FIRST}..${FIRST + COUNT - 1} (${COUNT} ta
 console.log('| run | median ms | all runs ms |');
 console.log('|---|---:|---|');
 console.log(`| sequential (main thread) | ${median(seqTimes).toFixed(1)} | ${seqTimes.map((t) => t.toFixed(0)).join(', ')} |`);
-console.log(`| InterpreterPoolExecutor, ${WORKERS} workers | ${median(parTimes).toFixed(1)} | ${parTimes.map((t) => t.toFixed(0)).join(', ')} |`);
-console.log(`\nSpeed-up ${speedup.toFixed(2)}x; target >= ${TARGET_SPEEDUP}x — ${speedup >= TARGET_SPEEDUP ? 'PASS' : 'FAIL'} (checksum ${expected})`);
+console.log(
+  `| InterpreterPoolExecutor, ${WORKERS} workers | ${median(parTimes).toFixed(1)} | ${parTimes.map((t) => t.toFixed(0)).join(', ')} |`,
+);
+console.log(
+  `\nSpeed-up ${speedup.toFixed(2)}x; target >= ${TARGET_SPEEDUP}x — ${speedup >= TARGET_SPEEDUP ? 'PASS' : 'FAIL'} (checksum ${expected})`,
+);
 console.log(
   `\nCeiling without a pool: the same factorials split even/odd over 2 raw worker_threads: ${median(rawTimes).toFixed(1)} ms ` +
     `(${rawTimes.map((t) => t.toFixed(0)).join(', ')}), ${rawSpeedup.toFixed(2)}x sequential. ` +

@@ -43,10 +43,14 @@ await pool.shutdown();
 const expected = (TOTAL * (TOTAL + 1)) / 2;
 if (count !== TOTAL || sum !== expected) throw new Error(`wrong results: ${count} items, sum ${sum} (expected ${expected})`);
 const flat = atTotal <= atCheckpoint * TOLERANCE;
-console.log(`### map() with buffersize over a ${TOTAL.toLocaleString('en-US')}-item generator (${WORKERS} workers, chunksize ${CHUNKSIZE}, buffersize ${BUFFERSIZE})\n`);
+console.log(
+  `### map() with buffersize over a ${TOTAL.toLocaleString('en-US')}-item generator (${WORKERS} workers, chunksize ${CHUNKSIZE}, buffersize ${BUFFERSIZE})\n`,
+);
 console.log('| items consumed | peak RSS (MB) | elapsed s |');
 console.log('|---:|---:|---:|');
 console.log(`| warm-up ${WARMUP.toLocaleString('en-US')} | ${afterWarmup.toFixed(1)} | |`);
 console.log(`| ${CHECKPOINT.toLocaleString('en-US')} | ${atCheckpoint.toFixed(1)} | ${(checkpointMs / 1000).toFixed(2)} |`);
 console.log(`| ${TOTAL.toLocaleString('en-US')} | ${atTotal.toFixed(1)} | ${(elapsed / 1000).toFixed(2)} |`);
-console.log(`\nTarget: peak RSS does not grow with input length (10M <= ${TOLERANCE}x of 1M) — ${flat ? 'PASS' : 'FAIL'} (growth ${(atTotal - atCheckpoint).toFixed(1)} MB over ${(TOTAL - CHECKPOINT).toLocaleString('en-US')} more items; ${Math.round(TOTAL / (elapsed / 1000)).toLocaleString('en-US')} items/s)`);
+console.log(
+  `\nTarget: peak RSS does not grow with input length (10M <= ${TOLERANCE}x of 1M) — ${flat ? 'PASS' : 'FAIL'} (growth ${(atTotal - atCheckpoint).toFixed(1)} MB over ${(TOTAL - CHECKPOINT).toLocaleString('en-US')} more items; ${Math.round(TOTAL / (elapsed / 1000)).toLocaleString('en-US')} items/s)`,
+);

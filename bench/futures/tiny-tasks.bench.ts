@@ -86,7 +86,11 @@ console.log('| pool | median ms | tasks/s | ts314 ratio |');
 console.log('|---|---:|---:|---:|');
 for (const c of competitors) {
   const r = rate(c.name);
-  console.log(`| ${c.name} | ${median(times.get(c.name)!).toFixed(1)} | ${Math.round(r).toLocaleString('en-US')} | ${(ours / r).toFixed(2)}x |`);
+  console.log(
+    `| ${c.name} | ${median(times.get(c.name)!).toFixed(1)} | ${Math.round(r).toLocaleString('en-US')} | ${(ours / r).toFixed(2)}x |`,
+  );
 }
 const worst = Math.min(ours / rate('piscina'), ours / rate('tinypool'));
-console.log(`\nTarget: >= ${TARGET_RATIO}x piscina and tinypool — ${worst >= TARGET_RATIO ? 'PASS' : 'FAIL'} (worst ratio ${worst.toFixed(2)}x)`);
+console.log(
+  `\nTarget: >= ${TARGET_RATIO}x piscina and tinypool — ${worst >= TARGET_RATIO ? 'PASS' : 'FAIL'} (worst ratio ${worst.toFixed(2)}x)`,
+);

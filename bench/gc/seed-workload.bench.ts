@@ -49,16 +49,24 @@ for (let round = 0; round < ROUNDS; round++) {
 
 const summary = (await import('../../src/gc/index.js')).summarize(allPauses);
 const f = (n: number) => n.toFixed(2);
-console.log(`## gc\n\nCommand: \`node --import tsx bench/gc/seed-workload.bench.ts\` (Node ${process.versions.node}; seed workload: ${BATCHES} batches × ${ROWS.toLocaleString('en')} rows with nested objects, collect() after each batch; median of ${ROUNDS} rounds, order alternated)\n`);
+console.log(
+  `## gc\n\nCommand: \`node --import tsx bench/gc/seed-workload.bench.ts\` (Node ${process.versions.node}; seed workload: ${BATCHES} batches × ${ROWS.toLocaleString('en')} rows with nested objects, collect() after each batch; median of ${ROUNDS} rounds, order alternated)\n`,
+);
 console.log(`| measure | value |\n|---|---|`);
 console.log(`| workload, no monitor (median) | ${f(median(plain))} ms |`);
 console.log(`| workload, with monitor (median) | ${f(median(monitored))} ms |`);
 console.log(`| monitor overhead (ratio) | ${(median(monitored) / median(plain)).toFixed(3)}x |`);
-console.log(`| pauses in the last monitored run (${f(reportedRunMs)} ms) | ${summary.all.count} (minor ${summary.byKind.minor?.count ?? 0}, major ${summary.byKind.major?.count ?? 0}, incremental ${summary.byKind.incremental?.count ?? 0}) |`);
-console.log(`| pause total / mean / p50 / p95 / p99 / max | ${f(summary.all.total)} / ${f(summary.all.mean)} / ${f(summary.all.p50)} / ${f(summary.all.p95)} / ${f(summary.all.p99)} / ${f(summary.all.max)} ms |`);
+console.log(
+  `| pauses in the last monitored run (${f(reportedRunMs)} ms) | ${summary.all.count} (minor ${summary.byKind.minor?.count ?? 0}, major ${summary.byKind.major?.count ?? 0}, incremental ${summary.byKind.incremental?.count ?? 0}) |`,
+);
+console.log(
+  `| pause total / mean / p50 / p95 / p99 / max | ${f(summary.all.total)} / ${f(summary.all.mean)} / ${f(summary.all.p50)} / ${f(summary.all.p95)} / ${f(summary.all.p99)} / ${f(summary.all.max)} ms |`,
+);
 const majors = summary.byKind.major;
 if (majors) console.log(`| major (collect) pauses p50 / max | ${f(majors.p50)} / ${f(majors.max)} ms |`);
-console.log(`\nSeed grade of the longest pause: ${gradeMaxPause(summary.all.max)} (seed thresholds: < 20 ms excellent, < 50 good, < 100 moderate; the seed's Python 3.14 run measured a 110.9 ms max, HIGH).`);
+console.log(
+  `\nSeed grade of the longest pause: ${gradeMaxPause(summary.all.max)} (seed thresholds: < 20 ms excellent, < 50 good, < 100 moderate; the seed's Python 3.14 run measured a 110.9 ms max, HIGH).`,
+);
 console.log(`Target: monitoring costs <= 5% of the workload's time → ${median(monitored) / median(plain) <= 1.05 ? 'PASS' : 'FAIL'}\n`);
 console.log('```\n' + formatHistogram(allPauses) + '\n```');
 if (checksum === 0.5) console.log(checksum);

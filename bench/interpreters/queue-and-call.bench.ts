@@ -42,9 +42,13 @@ async function rawStream(worker: Worker): Promise<number> {
 
 async function queueStream(interp: ReturnType<typeof create>, q: Queue<{ i: number; s: string }>): Promise<number> {
   const started = performance.now();
-  const producing = interp.call(async (queue: Queue<{ i: number; s: string }>, n: number) => {
-    for (let i = 0; i < n; i++) await queue.putAsync({ i, s: 'item' });
-  }, q, ITEMS);
+  const producing = interp.call(
+    async (queue: Queue<{ i: number; s: string }>, n: number) => {
+      for (let i = 0; i < n; i++) await queue.putAsync({ i, s: 'item' });
+    },
+    q,
+    ITEMS,
+  );
   let sum = 0;
   for (let seen = 0; seen < ITEMS; seen++) sum += (await q.getAsync()).i;
   await producing;
@@ -104,10 +108,16 @@ const rs = median(times.rawStream);
 const qs = median(times.queueStream);
 const rc = median(times.rawCalls);
 const ic = median(times.interpCalls);
-console.log(`### ts314/interpreters (median of ${RUNS}, ${ITEMS.toLocaleString('en-US')} items / ${CALLS.toLocaleString('en-US')} calls)\n`);
+console.log(
+  `### ts314/interpreters (median of ${RUNS}, ${ITEMS.toLocaleString('en-US')} items / ${CALLS.toLocaleString('en-US')} calls)\n`,
+);
 console.log('| measure | ts314 | raw postMessage | ratio (ts314 / raw) |');
 console.log('|---|---|---|---|');
-console.log(`| stream interpreter → main (items/s) | ${perSecond(ITEMS, qs)} (Queue) | ${perSecond(ITEMS, rs)} | ${(rs / qs).toFixed(2)}× |`);
+console.log(
+  `| stream interpreter → main (items/s) | ${perSecond(ITEMS, qs)} (Queue) | ${perSecond(ITEMS, rs)} | ${(rs / qs).toFixed(2)}× |`,
+);
 console.log(`| sequential call() round trips (calls/s) | ${perSecond(CALLS, ic)} | ${perSecond(CALLS, rc)} | ${(rc / ic).toFixed(2)}× |`);
-console.log(`\nraw ms: queue ${times.queueStream.map((t) => t.toFixed(1)).join(', ')}; postMessage stream ${times.rawStream.map((t) => t.toFixed(1)).join(', ')}; call ${times.interpCalls.map((t) => t.toFixed(1)).join(', ')}; raw call ${times.rawCalls.map((t) => t.toFixed(1)).join(', ')}`);
+console.log(
+  `\nraw ms: queue ${times.queueStream.map((t) => t.toFixed(1)).join(', ')}; postMessage stream ${times.rawStream.map((t) => t.toFixed(1)).join(', ')}; call ${times.interpCalls.map((t) => t.toFixed(1)).join(', ')}; raw call ${times.rawCalls.map((t) => t.toFixed(1)).join(', ')}`,
+);
 console.log('(no target for these: informational; the pool targets are in the futures section)');

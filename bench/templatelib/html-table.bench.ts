@@ -31,13 +31,13 @@ const rows: Row[] = Array.from({ length: ROWS }, (_, i) => ({
 
 // The baseline a careful developer writes by hand.
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-const escape = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeText = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function hand(): string {
   return `<table><thead><tr><th>id</th><th>name</th><th>email</th><th>amount</th><th>note</th></tr></thead><tbody>${rows
     .map(
       (r) =>
-        `<tr class="row"><td>${escape(r.id)}</td><td title="${escape(r.name)}">${escape(r.name)}</td><td><a href="${escape(r.url)}">${escape(r.email)}</a></td><td>${escape(r.amount)}</td><td>${escape(r.note)}</td></tr>`,
+        `<tr class="row"><td>${escapeText(r.id)}</td><td title="${escapeText(r.name)}">${escapeText(r.name)}</td><td><a href="${escapeText(r.url)}">${escapeText(r.email)}</a></td><td>${escapeText(r.amount)}</td><td>${escapeText(r.note)}</td></tr>`,
     )
     .join('')}</tbody></table>`;
 }
@@ -90,7 +90,7 @@ const ratioLit = median(times.ts314.map((x, i) => x / times.lit[i]!));
 console.log(`### html(): ${ROWS}-row table, 5 cells + 2 attributes per row (median of ${RUNS} runs × ${REPEAT} renders)\n`);
 console.log('| renderer | median ms / table | vs hand-written |');
 console.log('|---|---:|---:|');
-console.log(`| hand-written template literal + escape() | ${m.hand.toFixed(3)} | 1.00x |`);
+console.log(`| hand-written template literal + escapeText() | ${m.hand.toFixed(3)} | 1.00x |`);
 console.log(`| ts314 html(t\`…\`) | ${m.ts314.toFixed(3)} | ${ratioHand.toFixed(2)}x |`);
 console.log(`| @lit-labs/ssr render + collectResultSync | ${m.lit.toFixed(3)} | ${(m.lit / m.hand).toFixed(2)}x |`);
 console.log(

@@ -5,7 +5,12 @@ import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import { SharedArray, parallelFor } from '../../src/threading/index.js';
 import { twoThreadScaling } from './shared-machine-check.js';
 import {
-  RESULT, RESULT_WIDTH, analyzeSensorRange, fillSensorData, identicalTables, zoneAggregate,
+  RESULT,
+  RESULT_WIDTH,
+  analyzeSensorRange,
+  fillSensorData,
+  identicalTables,
+  zoneAggregate,
 } from '../../src/bench/workloads/sensors.js';
 
 const SENSORS = 800;
@@ -62,8 +67,7 @@ for (const workers of WORKER_COUNTS) {
           const elapsed = runSequential();
           times.get('sequential')!.push(elapsed);
           (pairedSequential.get(workers) ?? pairedSequential.set(workers, []).get(workers)!).push(elapsed);
-        }
-        else {
+        } else {
           times.get(String(workers))!.push(await runParallel(pool));
           allIdentical &&= identicalTables(sequentialTable.view, parallelTable.view);
         }
@@ -90,10 +94,14 @@ for (const workers of WORKER_COUNTS) {
   const alongside = median(pairedSequential.get(workers)!);
   const speedup = alongside / t;
   if (workers === 2) speedup2 = speedup;
-  lines.push(`| parallelFor, ${workers} worker${workers > 1 ? 's' : ''} | ${t.toFixed(1)} | ${alongside.toFixed(1)} | ${speedup.toFixed(2)}× | ${((speedup / workers) * 100).toFixed(1)}% | ${allIdentical ? 'yes (bit-identical)' : 'NO'} |`);
+  lines.push(
+    `| parallelFor, ${workers} worker${workers > 1 ? 's' : ''} | ${t.toFixed(1)} | ${alongside.toFixed(1)} | ${speedup.toFixed(2)}× | ${((speedup / workers) * 100).toFixed(1)}% | ${allIdentical ? 'yes (bit-identical)' : 'NO'} |`,
+  );
 }
 lines.push('');
-lines.push(`Pool start-up + first run (not in the times above): ${WORKER_COUNTS.map((w) => `${w}w ${startup.get(w)!.toFixed(0)} ms`).join(', ')}.`);
+lines.push(
+  `Pool start-up + first run (not in the times above): ${WORKER_COUNTS.map((w) => `${w}w ${startup.get(w)!.toFixed(0)} ms`).join(', ')}.`,
+);
 lines.push('');
 lines.push('ZONE ANALYSIS (from the shared result table, after the parallel runs):');
 for (const zone of zoneAggregate(parallelTable, SENSORS)) {
@@ -101,10 +109,16 @@ for (const zone of zoneAggregate(parallelTable, SENSORS)) {
 }
 let dominant = 0;
 for (let i = 0; i < SENSORS; i++) dominant += parallelTable.view[i * RESULT_WIDTH + RESULT.dominantFreq]!;
-lines.push(`Readings: ${(SENSORS * READINGS).toLocaleString('en-US')}; throughput at 2 workers: ${Math.round((SENSORS * READINGS) / (median(times.get('2')!) / 1000)).toLocaleString('en-US')} readings/s; checksum of dominant frequencies: ${dominant}.`);
+lines.push(
+  `Readings: ${(SENSORS * READINGS).toLocaleString('en-US')}; throughput at 2 workers: ${Math.round((SENSORS * READINGS) / (median(times.get('2')!) / 1000)).toLocaleString('en-US')} readings/s; checksum of dominant frequencies: ${dominant}.`,
+);
 lines.push('');
 const pass = speedup2 >= TARGET_SPEEDUP_2 && allIdentical;
-lines.push(`Machine check after the runs: two independent threads ran ${(await twoThreadScaling()).toFixed(2)}× one (2.00 on two idle cores; lower means other load, and caps every speedup above).`);
+lines.push(
+  `Machine check after the runs: two independent threads ran ${(await twoThreadScaling()).toFixed(2)}× one (2.00 on two idle cores; lower means other load, and caps every speedup above).`,
+);
 lines.push('');
-lines.push(`**${pass ? 'PASS' : 'FAIL'}**: 2 workers ${speedup2.toFixed(2)}× sequential (target ≥ ${TARGET_SPEEDUP_2}×), results ${allIdentical ? 'identical' : 'DIFFERENT'} to the sequential run.`);
+lines.push(
+  `**${pass ? 'PASS' : 'FAIL'}**: 2 workers ${speedup2.toFixed(2)}× sequential (target ≥ ${TARGET_SPEEDUP_2}×), results ${allIdentical ? 'identical' : 'DIFFERENT'} to the sequential run.`,
+);
 console.log(lines.join('\n'));

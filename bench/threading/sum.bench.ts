@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import { SharedArray, parallelFor } from '../../src/threading/index.js';
 import { twoThreadScaling } from './shared-machine-check.js';
-import { sumChunk, sumView } from './shared-kernels.js';
+import { type sumChunk, sumView } from './shared-kernels.js';
 
 const LENGTH = Number(process.env.SUM_LENGTH ?? 100_000_000);
 const RUNS = 7;

@@ -41,12 +41,16 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const perSecond = Object.fromEntries(names.map((n) => [n, median(samples[n]!)]));
 const fmt = (n: number) => `${(n / 1e6).toFixed(2)} M/s`;
 
-console.log(`## uuid\n\nCommand: \`node --import tsx bench/uuid/uuid.bench.ts\` (Node ${process.versions.node}, ${CALLS.toLocaleString('en')} calls per sample, median of ${ROUNDS} rounds, order alternated)\n`);
+console.log(
+  `## uuid\n\nCommand: \`node --import tsx bench/uuid/uuid.bench.ts\` (Node ${process.versions.node}, ${CALLS.toLocaleString('en')} calls per sample, median of ${ROUNDS} rounds, order alternated)\n`,
+);
 console.log('| generator | median per second | vs uuid (npm) same version | vs crypto.randomUUID |');
 console.log('|---|---|---|---|');
 for (const name of names) {
   const reference = name.includes('7') ? perSecond['uuid (npm) v7()']! : perSecond['uuid (npm) v4()']!;
-  console.log(`| ${name} | ${fmt(perSecond[name]!)} | ${(perSecond[name]! / reference).toFixed(2)}x | ${(perSecond[name]! / perSecond['crypto.randomUUID()']!).toFixed(2)}x |`);
+  console.log(
+    `| ${name} | ${fmt(perSecond[name]!)} | ${(perSecond[name]! / reference).toFixed(2)}x | ${(perSecond[name]! / perSecond['crypto.randomUUID()']!).toFixed(2)}x |`,
+  );
 }
 const v7Ratio = perSecond['ts314 uuid7String()']! / perSecond['uuid (npm) v7()']!;
 const v4Ratio = perSecond['ts314 uuid4String()']! / perSecond['uuid (npm) v4()']!;

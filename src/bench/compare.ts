@@ -30,7 +30,7 @@ function labelsOf(runs: readonly BenchRun[], files: readonly string[]): string[]
 export function compareRuns(runs: readonly BenchRun[], files: readonly string[] = runs.map((_, i) => `runs[${i}]`)): Comparison {
   if (runs.length === 0) throw new RangeError('compareRuns: no runs to compare');
   if (files.length !== runs.length) throw new RangeError(`compareRuns: ${runs.length} runs but ${files.length} file names`);
-  runs.forEach((run, i) => validateBenchRun(run, files[i]));
+  for (const [i, run] of runs.entries()) validateBenchRun(run, files[i]);
   const byRun = runs.map((run) => new Map(run.results.map((r) => [r.id, r])));
   const order: BenchResult[] = [];
   const seen = new Set<string>();
@@ -50,7 +50,9 @@ export function compareRuns(runs: readonly BenchRun[], files: readonly string[] 
     const ratios = means.map((m) => (m !== null && base ? m / base.mean : null));
     const tests = ok.map((s) => (s && base ? welchTest(s.raw, base.raw) : null));
     const pValues = tests.map((t) => (t ? t.p : null));
-    const significant = ok.map((s, i) => Boolean(s && base && i > 0 && pValues[i] !== null && pValues[i]! < SIGNIFICANCE_LEVEL && !overlaps(s.ci95, base.ci95)));
+    const significant = ok.map((s, i) =>
+      Boolean(s && base && i > 0 && pValues[i] !== null && pValues[i]! < SIGNIFICANCE_LEVEL && !overlaps(s.ci95, base.ci95)),
+    );
     return { id: first.id, category: first.category, group: first.group, name: first.name, means, ratios, pValues, significant };
   });
   const missing = byRun.map((map) => order.filter((r) => !map.has(r.id)).map((r) => r.id));

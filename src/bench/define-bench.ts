@@ -74,7 +74,9 @@ export function defineBench<State = unknown>(definition: BenchDefinition<State>)
     }
   }
   if (raw.opsPerCall !== undefined && !(typeof raw.opsPerCall === 'number' && Number.isFinite(raw.opsPerCall) && raw.opsPerCall > 0)) {
-    throw new BenchDefinitionError(`${label}: 'opsPerCall' must be a positive number (operations one call of fn does), got ${describe(raw.opsPerCall)}`);
+    throw new BenchDefinitionError(
+      `${label}: 'opsPerCall' must be a positive number (operations one call of fn does), got ${describe(raw.opsPerCall)}`,
+    );
   }
   if (raw.maxSamples !== undefined && !(Number.isSafeInteger(raw.maxSamples) && (raw.maxSamples as number) >= 1)) {
     throw new BenchDefinitionError(`${label}: 'maxSamples' must be a positive integer, got ${describe(raw.maxSamples)}`);

@@ -80,7 +80,8 @@ function checkStats(c: Checker, value: unknown, path: string): void {
   c.number(s.callsPerSample, `${path}.callsPerSample`, { min: 1, integer: true });
   const ops = c.number(s.opsPerCall, `${path}.opsPerCall`);
   if (ops <= 0) c.fail(`${path}.opsPerCall`, `expected a positive number, got ${ops}`);
-  for (const key of ['mean', 'std', 'min', 'max', 'p50', 'p95', 'p99', 'opsPerSec'] as const) c.number(s[key], `${path}.${key}`, { min: 0 });
+  for (const key of ['mean', 'std', 'min', 'max', 'p50', 'p95', 'p99', 'opsPerSec'] as const)
+    c.number(s[key], `${path}.${key}`, { min: 0 });
   const ci = c.list(s.ci95, `${path}.ci95`, (v, p) => c.number(v, p));
   if (ci.length !== 2) c.fail(`${path}.ci95`, `expected [low, high], got ${ci.length} numbers`);
   if (ci[0]! > ci[1]!) c.fail(`${path}.ci95`, `low ${ci[0]} is above high ${ci[1]}`);
@@ -103,7 +104,8 @@ function checkResult(c: Checker, value: unknown, path: string): string {
     c.string(e.name, `${path}.error.name`);
     c.string(e.message, `${path}.error.message`);
     c.optional(e.stack, `${path}.error.stack`, (v, p) => c.string(v, p));
-    if (e.phase !== undefined && !PHASES.includes(e.phase as string)) c.fail(`${path}.error.phase`, `expected one of ${PHASES.join(', ')}, got ${kind(e.phase)}`);
+    if (e.phase !== undefined && !PHASES.includes(e.phase as string))
+      c.fail(`${path}.error.phase`, `expected one of ${PHASES.join(', ')}, got ${kind(e.phase)}`);
   } else {
     c.fail(`${path}.status`, `expected 'ok' or 'failed', got ${kind(r.status)}`);
   }
@@ -113,7 +115,8 @@ function checkResult(c: Checker, value: unknown, path: string): string {
     c.string(h.unit, `${path}.histogram.unit`);
     const edges = c.list(h.edges, `${path}.histogram.edges`, (v, p) => c.number(v, p));
     const counts = c.list(h.counts, `${path}.histogram.counts`, (v, p) => c.number(v, p, { min: 0, integer: true }));
-    if (edges.length !== counts.length + 1) c.fail(`${path}.histogram.edges`, `expected ${counts.length + 1} edges for ${counts.length} counts, got ${edges.length}`);
+    if (edges.length !== counts.length + 1)
+      c.fail(`${path}.histogram.edges`, `expected ${counts.length + 1} edges for ${counts.length} counts, got ${edges.length}`);
   }
   c.optional(r.notes, `${path}.notes`, (v, p) => c.list(v, p, (s, q) => c.string(s, q)));
   return id;
@@ -130,10 +133,18 @@ export function validateBenchRun(value: unknown, file = 'run'): BenchRun {
   const c = new Checker(file);
   const doc = c.object(value, '');
   if (doc.schema !== BENCH_SCHEMA) {
-    if (doc.schema === undefined) c.fail('schema', `missing: not a ts314 bench results file (expected schema '${BENCH_SCHEMA}'; write one with \`ts314 bench --output FILE\`)`);
-    if (doc.schema === 'ts314-compare/1') c.fail('schema', `this is a comparison ('ts314-compare/1'), not a bench run: compare the runs it was made from`);
+    if (doc.schema === undefined)
+      c.fail(
+        'schema',
+        `missing: not a ts314 bench results file (expected schema '${BENCH_SCHEMA}'; write one with \`ts314 bench --output FILE\`)`,
+      );
+    if (doc.schema === 'ts314-compare/1')
+      c.fail('schema', `this is a comparison ('ts314-compare/1'), not a bench run: compare the runs it was made from`);
     if (typeof doc.schema === 'string' && doc.schema.startsWith('ts314-bench/')) {
-      c.fail('schema', `version '${doc.schema}' is not supported by this ts314 (it reads '${BENCH_SCHEMA}'): re-run the benchmarks, or use the ts314 version that wrote it`);
+      c.fail(
+        'schema',
+        `version '${doc.schema}' is not supported by this ts314 (it reads '${BENCH_SCHEMA}'): re-run the benchmarks, or use the ts314 version that wrote it`,
+      );
     }
     c.fail('schema', `expected '${BENCH_SCHEMA}', got ${kind(doc.schema)}`);
   }
@@ -175,7 +186,11 @@ export function parseBenchRun(text: string, file = 'run'): BenchRun {
     value = JSON.parse(text);
   } catch (error) {
     const hint = text.trim() === '' ? 'the file is empty' : (error as Error).message;
-    throw new BenchSchemaError(`not valid JSON (${hint}); expected the output of \`ts314 bench --output FILE\``, { file, path: '', cause: error });
+    throw new BenchSchemaError(`not valid JSON (${hint}); expected the output of \`ts314 bench --output FILE\``, {
+      file,
+      path: '',
+      cause: error,
+    });
   }
   return validateBenchRun(value, file);
 }
@@ -191,7 +206,11 @@ export function readBenchRun(file: string): BenchRun {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new BenchSchemaError(`cannot read it (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message})`, { file, path: '', cause: error });
+    throw new BenchSchemaError(`cannot read it (${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)})`, {
+      file,
+      path: '',
+      cause: error,
+    });
   }
   return parseBenchRun(text, file);
 }

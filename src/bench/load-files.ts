@@ -40,10 +40,12 @@ function esmEntry(packageJsonPath: string, subpath: string): string | undefined 
 
 /** tsx's scoped importer, from the benchmark file's folder, the working directory, or ts314's own dependencies. */
 async function findTsx(file: string): Promise<TsImport | undefined> {
-  const candidates: (() => Promise<unknown>)[] = [join(dirname(file), 'noop.js'), join(process.cwd(), 'noop.js')].map((base) => async () => {
-    const entry = esmEntry(createRequire(base).resolve('tsx/package.json'), './esm/api');
-    return entry ? import(pathToFileURL(entry).href) : undefined;
-  });
+  const candidates: (() => Promise<unknown>)[] = [join(dirname(file), 'noop.js'), join(process.cwd(), 'noop.js')].map(
+    (base) => async () => {
+      const entry = esmEntry(createRequire(base).resolve('tsx/package.json'), './esm/api');
+      return entry ? import(pathToFileURL(entry).href) : undefined;
+    },
+  );
   const own = 'tsx/esm/api';
   candidates.push(() => import(own));
   for (const load of candidates) {
@@ -72,9 +74,13 @@ function checkReadable(given: string, file: string): void {
         // The folder itself is missing: the message already says so.
       }
     }
-    throw new BenchFileError(`cannot read the benchmark file (${code === 'ENOENT' ? 'no such file' : code ?? (error as Error).message}).${hint}`, { file: given, cause: error });
+    throw new BenchFileError(
+      `cannot read the benchmark file (${code === 'ENOENT' ? 'no such file' : (code ?? (error as Error).message)}).${hint}`,
+      { file: given, cause: error },
+    );
   }
-  if (statSync(file).isDirectory()) throw new BenchFileError('is a directory: give the benchmark files themselves, e.g. bench/*.bench.ts', { file: given });
+  if (statSync(file).isDirectory())
+    throw new BenchFileError('is a directory: give the benchmark files themselves, e.g. bench/*.bench.ts', { file: given });
 }
 
 async function importFile(given: string, file: string): Promise<Record<string, unknown>> {
@@ -82,7 +88,10 @@ async function importFile(given: string, file: string): Promise<Record<string, u
   const ext = extname(file).toLowerCase();
   if (JS_EXTENSIONS.includes(ext)) return (await import(url)) as Record<string, unknown>;
   if (!TS_EXTENSIONS.includes(ext)) {
-    throw new BenchFileError(`is not a benchmark module: expected one of ${[...JS_EXTENSIONS, ...TS_EXTENSIONS].join(' ')}, got '${ext || '(no extension)'}'`, { file: given });
+    throw new BenchFileError(
+      `is not a benchmark module: expected one of ${[...JS_EXTENSIONS, ...TS_EXTENSIONS].join(' ')}, got '${ext || '(no extension)'}'`,
+      { file: given },
+    );
   }
   // Node's own type stripping (or a loader already registered, e.g. `node --import tsx`) first.
   try {
@@ -96,7 +105,10 @@ async function importFile(given: string, file: string): Promise<Record<string, u
       const why = stripping.available
         ? `Node's type stripping (${stripping.detail}) could not load it (${code}: ${(error as Error).message.split('\n')[0]})`
         : 'this Node has no TypeScript type stripping';
-      throw new BenchFileError(`${why}, and the tsx package was not found. Install it (npm install --save-dev tsx), or compile the file to .js.`, { file: given, cause: error });
+      throw new BenchFileError(
+        `${why}, and the tsx package was not found. Install it (npm install --save-dev tsx), or compile the file to .js.`,
+        { file: given, cause: error },
+      );
     }
     return tsImport(url, import.meta.url);
   }
@@ -138,25 +150,38 @@ export async function loadBenchFile(given: string): Promise<BenchDefinition[]> {
   };
   let main = module.default;
   let named: Record<string, unknown> = module;
-  if (main !== null && typeof main === 'object' && !Array.isArray(main) && !('fn' in main) && typeof (main as { name?: unknown }).name !== 'string') {
+  if (
+    main !== null &&
+    typeof main === 'object' &&
+    !Array.isArray(main) &&
+    !('fn' in main) &&
+    typeof (main as { name?: unknown }).name !== 'string'
+  ) {
     // A CommonJS module (or TypeScript compiled to one) arrives as the default export: its own
     // `default` (from `export default`) and its other properties are the exports.
     const cjs = main as Record<string, unknown>;
     main = cjs.default;
     named = { ...module, ...cjs };
   }
-  if (Array.isArray(main)) main.forEach((value, i) => add(value, `default export[${i}]`));
+  if (Array.isArray(main)) for (const [i, value] of main.entries()) add(value, `default export[${i}]`);
   else if (main !== undefined && main !== null && typeof main === 'object') add(main, 'default export');
   else if (main !== undefined) {
-    throw new BenchFileError(`default export: expected a benchmark definition or an array of them, got ${main === null ? 'null' : typeof main}`, { file: given });
+    throw new BenchFileError(
+      `default export: expected a benchmark definition or an array of them, got ${main === null ? 'null' : typeof main}`,
+      { file: given },
+    );
   }
   for (const [name, value] of Object.entries(named)) {
     if (name === 'default' || name === '__esModule') continue;
     if (isDefinedBench(value)) add(value, `export '${name}'`);
-    else if (Array.isArray(value) && value.length > 0 && value.every(isDefinedBench)) value.forEach((v, i) => add(v, `export '${name}'[${i}]`));
+    else if (Array.isArray(value) && value.length > 0 && value.every(isDefinedBench))
+      for (const [i, v] of value.entries()) add(v, `export '${name}'[${i}]`);
   }
   if (found.length === 0) {
-    throw new BenchFileError(`exports no benchmark (${describeExports(module)}). Export \`default defineBench({ name, fn })\` or an array of them, or named exports made with defineBench from 'ts314/bench'.`, { file: given });
+    throw new BenchFileError(
+      `exports no benchmark (${describeExports(module)}). Export \`default defineBench({ name, fn })\` or an array of them, or named exports made with defineBench from 'ts314/bench'.`,
+      { file: given },
+    );
   }
   return found;
 }

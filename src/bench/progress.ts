@@ -56,7 +56,8 @@ export function createProgress(mode: ProgressMode = progressMode(), stream: Node
       spent += event.elapsedMs;
       finished++;
       const r = event.result;
-      const outcome = r.status === 'ok' && r.stats ? `${formatDuration(r.stats.mean)}/op` : `FAILED: ${r.error?.message.split('\n')[0] ?? ''}`;
+      const outcome =
+        r.status === 'ok' && r.stats ? `${formatDuration(r.stats.mean)}/op` : `FAILED: ${r.error?.message.split('\n')[0] ?? ''}`;
       if (mode === 'lines') {
         stream.write(`[${event.index + 1}/${event.total}] ${r.id}  ${outcome}  (${(event.elapsedMs / 1000).toFixed(1)} s)\n`);
       } else if (r.status === 'failed') {

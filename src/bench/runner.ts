@@ -93,7 +93,15 @@ export interface RunOptions {
 
 /** Progress of a run: 'start' before a benchmark (with the run's time estimate), 'end' after it. */
 export type BenchProgressEvent =
-  | { readonly type: 'start'; readonly index: number; readonly total: number; readonly id: string; readonly category: string; readonly name: string; readonly budgetMs: number }
+  | {
+      readonly type: 'start';
+      readonly index: number;
+      readonly total: number;
+      readonly id: string;
+      readonly category: string;
+      readonly name: string;
+      readonly budgetMs: number;
+    }
   | { readonly type: 'end'; readonly index: number; readonly total: number; readonly result: BenchResult; readonly elapsedMs: number };
 
 // The last result of each batch is stored here: a module-level store V8 cannot prove dead, so the
@@ -127,7 +135,23 @@ interface Failure {
 function errorRecord(failure: Failure): NonNullable<BenchResult['error']> {
   const e = failure.error;
   if (e instanceof Error) return { name: e.name, message: e.message, ...(e.stack ? { stack: e.stack } : {}), phase: failure.phase };
-  return { name: 'Error', message: `non-Error value thrown: ${typeof e === 'string' ? e : (() => { try { return JSON.stringify(e); } catch { return String(e); } })()}`, phase: failure.phase };
+  return {
+    name: 'Error',
+    message: `non-Error value thrown: ${
+      typeof e === 'string'
+        ? e
+        : (
+            () => {
+              try {
+                return JSON.stringify(e);
+              } catch {
+                return String(e);
+              }
+            }
+          )()
+    }`,
+    phase: failure.phase,
+  };
 }
 
 function formatMs(ms: number): string {
@@ -234,7 +258,14 @@ function grownCalls(calls: number, elapsedMs: number, minSampleMs: number): numb
   return Math.min(MAX_CALLS_PER_SAMPLE, Math.ceil(calls * factor));
 }
 
-async function measure(planned: Planned, timing: Timing, budget: BenchBudget, options: RunOptions, deadline: number, notes: string[]): Promise<BenchStats> {
+async function measure(
+  planned: Planned,
+  timing: Timing,
+  budget: BenchBudget,
+  options: RunOptions,
+  deadline: number,
+  notes: string[],
+): Promise<BenchStats> {
   const definition = planned.definition;
   const minSampleMs = Math.max(budget.minSampleMs, (timerResolutionNs() * 1000) / 1e6);
   const warmupStart = nowMs();
@@ -281,12 +312,14 @@ async function measure(planned: Planned, timing: Timing, budget: BenchBudget, op
     // Code can still get faster (a later JIT tier) mid-sampling: keep samples above the timer's noise floor.
     if (elapsed < minSampleMs / 2) calls = grownCalls(calls, elapsed, minSampleMs);
   }
-  if (capped) notes.push(`stopped at the ${formatMs(budget.hardCapMs)} time cap after ${raw.length} of ${options.iterations ?? wanted}+ samples`);
+  if (capped)
+    notes.push(`stopped at the ${formatMs(budget.hardCapMs)} time cap after ${raw.length} of ${options.iterations ?? wanted}+ samples`);
   if (raw.length < 2) notes.push('only one sample: no spread or confidence interval');
   else if (raw.length < MIN_SAMPLES) notes.push(`only ${raw.length} samples: the confidence interval is wide`);
-  if (calls >= MAX_CALLS_PER_SAMPLE) notes.push(`${MAX_CALLS_PER_SAMPLE} calls still took under ${minSampleMs} ms: near the timer resolution`);
+  if (calls >= MAX_CALLS_PER_SAMPLE)
+    notes.push(`${MAX_CALLS_PER_SAMPLE} calls still took under ${minSampleMs} ms: near the timer resolution`);
   const stats = summarizeSamples(raw, sampleCalls, opsPerCall);
-  if ((stats.mean * opsPerCall) * 1e6 < DEAD_CODE_SUSPECT_NS) {
+  if (stats.mean * opsPerCall * 1e6 < DEAD_CODE_SUSPECT_NS) {
     notes.push(`under ${DEAD_CODE_SUSPECT_NS} ns per call: fn probably does no work (dead-code elimination?); return its result`);
   }
   if (definition.gcBetweenSamples) notes.push('a full GC ran before each sample (not timed)');
@@ -332,8 +365,13 @@ async function runOne(planned: Planned, context: BenchContext, budget: BenchBudg
           return;
         }
         timing.aborted = true;
-        const longest = timing.longestBatch > 0 ? `; the longest finished batch took ${formatMs(timing.longestBatch)}` : '; no call had finished';
-        reject(new BenchTimeoutError(`a call of fn was still pending ${formatMs(nowMs() - deadline)} after the ${formatMs(budget.hardCapMs)} hard cap${longest}: it never settled, or the workload is far too large for the time budget`));
+        const longest =
+          timing.longestBatch > 0 ? `; the longest finished batch took ${formatMs(timing.longestBatch)}` : '; no call had finished';
+        reject(
+          new BenchTimeoutError(
+            `a call of fn was still pending ${formatMs(nowMs() - deadline)} after the ${formatMs(budget.hardCapMs)} hard cap${longest}: it never settled, or the workload is far too large for the time budget`,
+          ),
+        );
       };
       capTimer = setTimeout(check, Math.max(0, deadline - nowMs()));
     });
@@ -430,7 +468,15 @@ export async function runBenchmarks(definitions: readonly BenchDefinition[], opt
   const perBenchMs = budget.warmupMs + (options.iterations === undefined ? budget.sampleMs : 0);
   for (const [index, plan] of plans.entries()) {
     const total = plans.length;
-    options.onProgress?.({ type: 'start', index, total, id: plan.id, category: plan.category, name: plan.definition.name, budgetMs: perBenchMs });
+    options.onProgress?.({
+      type: 'start',
+      index,
+      total,
+      id: plan.id,
+      category: plan.category,
+      name: plan.definition.name,
+      budgetMs: perBenchMs,
+    });
     const t0 = nowMs();
     let result: BenchResult;
     let invalid: unknown;

@@ -39,7 +39,10 @@ export function std(values: readonly number[]): number {
  */
 export function quantile(values: readonly number[], p: number): number {
   if (values.length === 0) return Number.NaN;
-  return percentile([...values].sort((a, b) => a - b), p);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    p,
+  );
 }
 
 /** The middle value (the mean of the two middle values for an even count): quantile 50. */
@@ -62,8 +65,8 @@ export function tukeyOutliers(values: readonly number[]): number {
 
 // Lanczos approximation (g = 7, n = 9), accurate to ~15 significant digits for x > 0.
 const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-  12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
 ];
 
 /** ln Γ(x) for x > 0. */

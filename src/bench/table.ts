@@ -13,7 +13,13 @@ const MAX_MESSAGE = 100;
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms)) return '—';
   // 0.99999 ms must print as 1.00 ms, not 1000 µs: pick the unit from the value as it will be rounded.
-  const [scale, unit] = ([[1000, 's'], [1, 'ms'], [1e-3, 'µs']] as const).find(([size]) => Math.abs(ms) >= size * 0.9995) ?? [1e-6, 'ns'];
+  const [scale, unit] = (
+    [
+      [1000, 's'],
+      [1, 'ms'],
+      [1e-3, 'µs'],
+    ] as const
+  ).find(([size]) => Math.abs(ms) >= size * 0.9995) ?? [1e-6, 'ns'];
   const value = ms / scale;
   return `${value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)} ${unit}`;
 }
@@ -25,7 +31,10 @@ export function formatRate(perSec: number): string {
 }
 
 function pad(cells: readonly string[], widths: readonly number[], rightAlign: readonly boolean[]): string {
-  return cells.map((cell, i) => (rightAlign[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd();
+  return cells
+    .map((cell, i) => (rightAlign[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+    .join('  ')
+    .trimEnd();
 }
 
 function layout(header: readonly string[], rows: readonly (readonly string[] | string)[], rightAlign: readonly boolean[]): string {
@@ -54,10 +63,17 @@ function speedups(results: readonly BenchResult[]): Map<string, { speedup: numbe
  * The heading lines to print before each row (`>>> category` when it changes, then the group when it
  * does), and the groups shown under a sub-heading: more than one row, or a name that differs from the group's.
  */
-function sectionHeaders(rows: readonly { category: string; group: string; name: string }[]): { headers: Map<object, string[]>; grouped: Set<string> } {
+function sectionHeaders(rows: readonly { category: string; group: string; name: string }[]): {
+  headers: Map<object, string[]>;
+  grouped: Set<string>;
+} {
   const sizes = new Map<string, number>();
   for (const r of rows) sizes.set(`${r.category}/${r.group}`, (sizes.get(`${r.category}/${r.group}`) ?? 0) + 1);
-  const grouped = new Set([...sizes].filter(([key, n]) => n > 1 || rows.some((r) => `${r.category}/${r.group}` === key && r.name !== r.group)).map(([key]) => key));
+  const grouped = new Set(
+    [...sizes]
+      .filter(([key, n]) => n > 1 || rows.some((r) => `${r.category}/${r.group}` === key && r.name !== r.group))
+      .map(([key]) => key),
+  );
   const out = new Map<object, string[]>();
   let category: string | undefined;
   let group: string | undefined;
@@ -88,7 +104,17 @@ export function renderResultsTable(results: readonly BenchResult[]): string {
   const sp = speedups(results);
   const relative = sp.size > 0;
   const scaling = [...sp.values()].some((s) => s.efficiency !== undefined);
-  const header = ['Name', 'Mean', 'Std', 'P95', 'Ops/sec', '±CI95', 'Outliers', ...(relative ? ['Speedup'] : []), ...(scaling ? ['Efficiency'] : [])];
+  const header = [
+    'Name',
+    'Mean',
+    'Std',
+    'P95',
+    'Ops/sec',
+    '±CI95',
+    'Outliers',
+    ...(relative ? ['Speedup'] : []),
+    ...(scaling ? ['Efficiency'] : []),
+  ];
   const right = header.map((_, i) => i > 0);
   const rows: (string[] | string)[] = [];
   const notes: string[] = [];
@@ -123,7 +149,8 @@ export function renderResultsTable(results: readonly BenchResult[]): string {
     ]);
   }
   const table = layout(header, rows, right);
-  const legend = 'Times are per operation; ±CI95 is the half-width of the 95% confidence interval of the mean, as % of the mean; outliers are outside Tukey\'s 1.5×IQR fences (kept in the statistics).';
+  const legend =
+    "Times are per operation; ±CI95 is the half-width of the 95% confidence interval of the mean, as % of the mean; outliers are outside Tukey's 1.5×IQR fences (kept in the statistics).";
   return [table, '', legend, ...(notes.length ? ['', 'Notes:', ...notes] : [])].join('\n');
 }
 

@@ -19,9 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 async function usage(): Promise<string> {
-  const rows = await Promise.all(
-    Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).summary}`),
-  );
+  const rows = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).summary}`));
   return ['usage: ts314 <command> [options]', '', 'Commands:', ...rows, '', 'Run `ts314 <command> --help` for its options.'].join('\n');
 }
 
@@ -37,7 +35,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const load = COMMANDS[name];
   if (!load) {
-    throw new UsageError(`unknown command '${name}'.${didYouMean(name, Object.keys(COMMANDS)) || ` Commands: ${Object.keys(COMMANDS).join(', ')}`}`);
+    throw new UsageError(
+      `unknown command '${name}'.${didYouMean(name, Object.keys(COMMANDS)) || ` Commands: ${Object.keys(COMMANDS).join(', ')}`}`,
+    );
   }
   return (await load()).run(rest);
 }

@@ -69,5 +69,7 @@ export function resolveCodec(name: unknown, where: string): CodecName {
   const hint = typeof name === 'string' ? didYouMean(name, names) : '';
   const suggestion = typeof name === 'string' ? closestMatch(name, names) : undefined;
   const tail = hint && suggestion && CODEC_ALIASES[suggestion] ? ` (an alias of '${CODEC_ALIASES[suggestion]}')` : '';
-  throw new UnknownCodecError(`${where}: unknown codec ${text}.${hint}${tail} Known codecs: ${CODECS.join(', ')}.`, { codecName: String(name) });
+  throw new UnknownCodecError(`${where}: unknown codec ${text}.${hint}${tail} Known codecs: ${CODECS.join(', ')}.`, {
+    codecName: String(name),
+  });
 }

@@ -30,5 +30,7 @@ export function decompressFrame(data: BytesLike): Buffer {
   const bytes = toBytes(data, 'decompressFrame');
   if (isZstd(bytes)) return moduleFor('zstd').decompress(bytes);
   if (isGzip(bytes)) return moduleFor('gzip').decompress(bytes);
-  throw new UnrecognizedFormatError(`decompressFrame: not a zstd or gzip frame (${bytes.length} bytes); compressFrame writes only those two`);
+  throw new UnrecognizedFormatError(
+    `decompressFrame: not a zstd or gzip frame (${bytes.length} bytes); compressFrame writes only those two`,
+  );
 }

@@ -38,12 +38,16 @@ export class Completed<F extends Future<any>> {
  * for await (const done of asCompleted(futures, { timeout: 10_000 })) console.log(await done.result());
  */
 // biome-ignore lint/suspicious/noExplicitAny: Future<T> is invariant (callbacks take T); Future<unknown> rejects Future<string>
-export function asCompleted<F extends Future<any>>(futures: Iterable<F>, options?: AsCompletedOptions): AsyncIterableIterator<Completed<F>> {
+export function asCompleted<F extends Future<any>>(
+  futures: Iterable<F>,
+  options?: AsCompletedOptions,
+): AsyncIterableIterator<Completed<F>> {
   checkOptionKeys(options, ['timeout'], 'asCompleted()');
   const timeout = checkTimeout(options?.timeout, 'asCompleted()');
   const deadline = timeout === undefined ? undefined : performance.now() + timeout;
   const pending = new Set(futures);
-  for (const f of pending) if (!(f instanceof Future)) throw new TypeError(`asCompleted(): expected Futures, got ${Object.prototype.toString.call(f)}`);
+  for (const f of pending)
+    if (!(f instanceof Future)) throw new TypeError(`asCompleted(): expected Futures, got ${Object.prototype.toString.call(f)}`);
   const total = pending.size;
   const ready: F[] = [];
   for (const f of pending) if (f.done()) ready.push(f);

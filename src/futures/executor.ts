@@ -58,7 +58,9 @@ export interface Executor extends AsyncDisposable {
 export function checkMaxWorkers(value: unknown, where: string): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new TypeError(`${where}: maxWorkers must be a whole number greater than 0, got ${typeof value === 'number' ? value : typeof value}`);
+    throw new TypeError(
+      `${where}: maxWorkers must be a whole number greater than 0, got ${typeof value === 'number' ? value : typeof value}`,
+    );
   }
   if (value <= 0) throw new RangeError(`${where}: maxWorkers must be greater than 0, got ${value}`);
   return value;
@@ -66,14 +68,21 @@ export function checkMaxWorkers(value: unknown, where: string): number | undefin
 
 /** Validates `submitWith`'s options object. */
 export function checkSubmitOptions(options: SubmitOptions, where: string): void {
-  if (typeof options !== 'object' || options === null) throw new TypeError(`${where}: the first argument must be an options object { signal, transfer }, got ${options === null ? 'null' : typeof options}`);
+  if (typeof options !== 'object' || options === null)
+    throw new TypeError(
+      `${where}: the first argument must be an options object { signal, transfer }, got ${options === null ? 'null' : typeof options}`,
+    );
   const known = ['signal', 'transfer'];
   for (const key of Object.keys(options)) {
     if (!known.includes(key)) {
       const hint = closestMatch(key, known);
-      throw new TypeError(`${where}: unknown option '${key}'.${hint ? ` Did you mean '${hint}'?` : ` Valid options: ${known.join(', ')}.`}`);
+      throw new TypeError(
+        `${where}: unknown option '${key}'.${hint ? ` Did you mean '${hint}'?` : ` Valid options: ${known.join(', ')}.`}`,
+      );
     }
   }
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new TypeError(`${where}: signal must be an AbortSignal, got ${typeof options.signal}`);
-  if (options.transfer !== undefined && !Array.isArray(options.transfer)) throw new TypeError(`${where}: transfer must be an array of Transferables`);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
+    throw new TypeError(`${where}: signal must be an AbortSignal, got ${typeof options.signal}`);
+  if (options.transfer !== undefined && !Array.isArray(options.transfer))
+    throw new TypeError(`${where}: transfer must be an array of Transferables`);
 }

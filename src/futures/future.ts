@@ -175,7 +175,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
     if (this.#promise) return this.#promise;
     if (this.done()) {
       this.#promise =
-        this.#state === 'CANCELLED' ? Promise.reject(this.#cancelledError()) : this.#hasError ? Promise.reject(this.#error) : Promise.resolve(this.#value as T);
+        this.#state === 'CANCELLED'
+          ? Promise.reject(this.#cancelledError())
+          : this.#hasError
+            ? Promise.reject(this.#error)
+            : Promise.resolve(this.#value as T);
     } else {
       this.#promise = new Promise<T>((resolve, reject) => {
         this.#resolve = resolve;
@@ -247,7 +251,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
 }
 
 function reportCallbackError(error: unknown): void {
-  const warning = new Error(`exception calling a Future done callback: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  const warning = new Error(`exception calling a Future done callback: ${error instanceof Error ? error.message : String(error)}`, {
+    cause: error,
+  });
   warning.name = 'FutureCallbackError';
   process.emitWarning(warning);
 }

@@ -15,7 +15,14 @@ export type { ProcessPoolExecutorOptions } from './process-pool.js';
 export { parallelMap } from './parallel-map.js';
 export type { ParallelMapOptions, ParallelMapResult, ParallelMode } from './parallel-map.js';
 export {
-  BrokenExecutor, BrokenInterpreterPool, BrokenProcessPool, CancelledError, ExecutorShutdownError, InvalidArgumentError, InvalidStateError, TimeoutError,
+  BrokenExecutor,
+  BrokenInterpreterPool,
+  BrokenProcessPool,
+  CancelledError,
+  ExecutorShutdownError,
+  InvalidArgumentError,
+  InvalidStateError,
+  TimeoutError,
 } from './errors.js';
 export type { FuturesErrorCode } from './errors.js';
 export { task } from '../internal/callable.js';

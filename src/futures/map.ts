@@ -1,7 +1,7 @@
 // Executor.map(): results in input order, eager or bounded by 3.14's buffersize, chunked for pools.
 import { checkOptionKeys } from '../internal/validate.js';
 import type { MapArgument, MapOptions } from './executor.js';
-import { Future, checkTimeout } from './future.js';
+import { type Future, checkTimeout } from './future.js';
 import { TimeoutError } from './errors.js';
 
 /** The outcome of one item of a chunk: errors are kept per item so each is thrown at its own position. */
@@ -21,12 +21,16 @@ function isIterable(value: unknown): value is Iterable<unknown> | AsyncIterable<
   return (
     value !== null &&
     (typeof value === 'object' || typeof value === 'string') &&
-    (typeof (value as Record<symbol, unknown>)[Symbol.iterator] === 'function' || typeof (value as Record<symbol, unknown>)[Symbol.asyncIterator] === 'function')
+    (typeof (value as Record<symbol, unknown>)[Symbol.iterator] === 'function' ||
+      typeof (value as Record<symbol, unknown>)[Symbol.asyncIterator] === 'function')
   );
 }
 
 /** Splits `map(fn, ...iterables, options?)`: a trailing non-iterable object is the options. */
-export function splitMapArguments(rest: readonly MapArgument[], where: string): { iterables: (Iterable<unknown> | AsyncIterable<unknown>)[]; options: MapOptions } {
+export function splitMapArguments(
+  rest: readonly MapArgument[],
+  where: string,
+): { iterables: (Iterable<unknown> | AsyncIterable<unknown>)[]; options: MapOptions } {
   let options: MapOptions = {};
   let inputs = rest;
   const last = rest[rest.length - 1];
@@ -35,22 +39,28 @@ export function splitMapArguments(rest: readonly MapArgument[], where: string): 
     inputs = rest.slice(0, -1);
   }
   inputs.forEach((it, i) => {
-    if (!isIterable(it)) throw new TypeError(`${where}: argument ${i + 2} must be an iterable or async iterable, got ${it === null ? 'null' : typeof it}`);
+    if (!isIterable(it))
+      throw new TypeError(`${where}: argument ${i + 2} must be an iterable or async iterable, got ${it === null ? 'null' : typeof it}`);
   });
   if (inputs.length === 0) throw new TypeError(`${where}: expected at least one iterable after the function`);
   return { iterables: inputs as (Iterable<unknown> | AsyncIterable<unknown>)[], options };
 }
 
 /** Python 3.14's validation, with its messages (None → undefined). */
-export function checkMapOptions(options: MapOptions, where: string): { timeout: number | undefined; chunksize: number; buffersize: number | undefined } {
+export function checkMapOptions(
+  options: MapOptions,
+  where: string,
+): { timeout: number | undefined; chunksize: number; buffersize: number | undefined } {
   checkOptionKeys(options, MAP_KEYS, where);
   const timeout = checkTimeout(options.timeout, where);
   const chunksize = options.chunksize ?? 1;
-  if (typeof chunksize !== 'number' || !Number.isInteger(chunksize)) throw new TypeError(`${where}: chunksize must be an integer, got ${String(chunksize)}`);
+  if (typeof chunksize !== 'number' || !Number.isInteger(chunksize))
+    throw new TypeError(`${where}: chunksize must be an integer, got ${String(chunksize)}`);
   if (chunksize < 1) throw new RangeError(`${where}: chunksize must be >= 1, got ${chunksize}`);
   const buffersize = options.buffersize ?? undefined;
   if (buffersize !== undefined) {
-    if (typeof buffersize !== 'number' || !Number.isInteger(buffersize)) throw new TypeError(`${where}: buffersize must be an integer or undefined, got ${String(buffersize)}`);
+    if (typeof buffersize !== 'number' || !Number.isInteger(buffersize))
+      throw new TypeError(`${where}: buffersize must be an integer or undefined, got ${String(buffersize)}`);
     if (buffersize < 1) throw new RangeError(`${where}: buffersize must be undefined or > 0, got ${buffersize}`);
   }
   return { timeout, chunksize, buffersize };
@@ -174,7 +184,8 @@ export function runMap(backend: MapBackend, rest: readonly MapArgument[], where:
     units = [];
     head = 0;
   };
-  const timedOut = (): TimeoutError => new TimeoutError(`${where}: result not ready within ${timeout} ms of the map() call`, { timeoutMs: timeout! });
+  const timedOut = (): TimeoutError =>
+    new TimeoutError(`${where}: result not ready within ${timeout} ms of the map() call`, { timeoutMs: timeout! });
 
   async function* generate(): AsyncGenerator<unknown> {
     let consumed = 0;

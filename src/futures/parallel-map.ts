@@ -36,7 +36,11 @@ function hasChildProcesses(): boolean {
  * const { results, mode } = await parallelMap((n: number) => n * n, [1, 2, 3]);
  * console.log(mode, results); // 'interpreters' [1, 4, 9]
  */
-export async function parallelMap<F extends AnyFunction>(fn: Callable<F>, items: Iterable<Parameters<F>[0]> | AsyncIterable<Parameters<F>[0]>, options: ParallelMapOptions = {}): Promise<ParallelMapResult<CallResult<F>>> {
+export async function parallelMap<F extends AnyFunction>(
+  fn: Callable<F>,
+  items: Iterable<Parameters<F>[0]> | AsyncIterable<Parameters<F>[0]>,
+  options: ParallelMapOptions = {},
+): Promise<ParallelMapResult<CallResult<F>>> {
   checkOptionKeys(options, ['maxWorkers', 'chunksize', 'mode'], 'parallelMap()');
   const ref = toCallableRef(fn, 'parallelMap()');
   const wanted = options.mode ?? 'auto';
@@ -65,7 +69,9 @@ export async function parallelMap<F extends AnyFunction>(fn: Callable<F>, items:
     return { results, mode, reason };
   }
   const executor: Executor =
-    mode === 'interpreters' ? new InterpreterPoolExecutor({ maxWorkers: options.maxWorkers }) : new ProcessPoolExecutor({ maxWorkers: options.maxWorkers });
+    mode === 'interpreters'
+      ? new InterpreterPoolExecutor({ maxWorkers: options.maxWorkers })
+      : new ProcessPoolExecutor({ maxWorkers: options.maxWorkers });
   try {
     const results: CallResult<F>[] = [];
     for await (const value of executor.map(fn, items, { chunksize: options.chunksize })) results.push(value as CallResult<F>);

@@ -3,7 +3,16 @@ import { availableParallelism } from 'node:os';
 import { checkOptionKeys } from '../internal/validate.js';
 import { isModuleTask, loadCallable, toCallableRef, type AnyFunction } from '../internal/callable.js';
 import { ExecutorShutdownError } from './errors.js';
-import { checkMaxWorkers, checkSubmitOptions, type Callable, type CallResult, type Executor, type MapArgument, type ShutdownOptions, type SubmitOptions } from './executor.js';
+import {
+  checkMaxWorkers,
+  checkSubmitOptions,
+  type Callable,
+  type CallResult,
+  type Executor,
+  type MapArgument,
+  type ShutdownOptions,
+  type SubmitOptions,
+} from './executor.js';
 import { Future } from './future.js';
 import { runMap } from './map.js';
 
@@ -57,7 +66,11 @@ export class ThreadPoolExecutor implements Executor {
 
   map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArgument[]): AsyncIterableIterator<CallResult<F>> {
     this.#check(fn, 'ThreadPoolExecutor.map()');
-    return runMap({ submitItem: (args) => this.#submit({}, fn, args, 'ThreadPoolExecutor.map()') }, iterablesAndOptions, 'ThreadPoolExecutor.map()') as AsyncIterableIterator<CallResult<F>>;
+    return runMap(
+      { submitItem: (args) => this.#submit({}, fn, args, 'ThreadPoolExecutor.map()') },
+      iterablesAndOptions,
+      'ThreadPoolExecutor.map()',
+    ) as AsyncIterableIterator<CallResult<F>>;
   }
 
   async shutdown(options: ShutdownOptions = {}): Promise<void> {

@@ -44,7 +44,8 @@ export async function wait<F extends Future<any>>(futures: Iterable<F>, options?
     );
   }
   const all = new Set(futures);
-  for (const f of all) if (!(f instanceof Future)) throw new TypeError(`wait(): expected Futures, got ${Object.prototype.toString.call(f)}`);
+  for (const f of all)
+    if (!(f instanceof Future)) throw new TypeError(`wait(): expected Futures, got ${Object.prototype.toString.call(f)}`);
   const split = (): DoneAndNotDone<F> => {
     const done = new Set<F>();
     const notDone = new Set<F>();

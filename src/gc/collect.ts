@@ -32,7 +32,8 @@ function obtainGc(): GcFunction {
   v8.setFlagsFromString('--expose-gc');
   try {
     const fn = vm.runInNewContext('typeof gc === "function" ? gc : undefined') as GcFunction | undefined;
-    if (typeof fn !== 'function') throw new Error('V8 did not expose gc() after --expose-gc was set at run time; start node with --expose-gc');
+    if (typeof fn !== 'function')
+      throw new Error('V8 did not expose gc() after --expose-gc was set at run time; start node with --expose-gc');
     return (gcFunction = fn);
   } finally {
     v8.setFlagsFromString('--no-expose-gc');
@@ -145,7 +146,8 @@ export function collect(generation: 0 | 1 | 2 = 2): CollectResult {
   const durationMs = performance.now() - started;
   const heapUsedAfter = v8.getHeapStatistics().used_heap_size;
   const result: CollectResult = { generation, freedBytes: heapUsedBefore - heapUsedAfter, heapUsedBefore, heapUsedAfter, durationMs };
-  if (callbackList.length > 0) invoke('stop', { generation, kind, collected: Math.max(0, result.freedBytes), uncollectable: 0, explicit: true });
+  if (callbackList.length > 0)
+    invoke('stop', { generation, kind, collected: Math.max(0, result.freedBytes), uncollectable: 0, explicit: true });
   return result;
 }
 

@@ -42,12 +42,15 @@ export interface PauseMonitor extends Disposable, AsyncDisposable {
 export function monitor(options: MonitorOptions = {}): PauseMonitor {
   checkOptionKeys(options, OPTION_KEYS, 'gc.monitor');
   const { onPause, kinds } = options;
-  if (onPause !== undefined && typeof onPause !== 'function') throw new TypeError(`gc.monitor: onPause must be a function, got ${typeof onPause}`);
+  if (onPause !== undefined && typeof onPause !== 'function')
+    throw new TypeError(`gc.monitor: onPause must be a function, got ${typeof onPause}`);
   if (kinds !== undefined) {
     if (!Array.isArray(kinds)) throw new TypeError(`gc.monitor: kinds must be an array of ${GC_KINDS.join(', ')}`);
     for (const kind of kinds) {
       if (!GC_KINDS.includes(kind)) {
-        throw new TypeError(`gc.monitor: unknown GC kind '${String(kind)}'.${didYouMean(String(kind), GC_KINDS) || ` Kinds: ${GC_KINDS.join(', ')}.`}`);
+        throw new TypeError(
+          `gc.monitor: unknown GC kind '${String(kind)}'.${didYouMean(String(kind), GC_KINDS) || ` Kinds: ${GC_KINDS.join(', ')}.`}`,
+        );
       }
     }
   }

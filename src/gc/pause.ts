@@ -49,5 +49,11 @@ export function pauseFromEntry(entry: PerformanceEntry): GCPause {
   const legacy = entry as unknown as { kind?: number; flags?: number };
   const kind = detail?.kind ?? legacy.kind ?? -1;
   const flags = detail?.flags ?? legacy.flags ?? 0;
-  return { kind: kindOf(kind), start: entry.startTime, duration: entry.duration, flags, forced: (flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) !== 0 };
+  return {
+    kind: kindOf(kind),
+    start: entry.startTime,
+    duration: entry.duration,
+    flags,
+    forced: (flags & constants.NODE_PERFORMANCE_GC_FLAGS_FORCED) !== 0,
+  };
 }

@@ -27,7 +27,9 @@ export function loadAddon<T>(name: string): AddonLoad<T> {
 /** The codecs ts314 serves from its own addons. */
 export type NativeBackendCodec = 'zstd' | 'bz2' | 'lzma';
 
-const BACKENDS: Readonly<Record<NativeBackendCodec, { readonly addon: string; readonly describe: (addon: Record<string, unknown>) => string }>> = {
+const BACKENDS: Readonly<
+  Record<NativeBackendCodec, { readonly addon: string; readonly describe: (addon: Record<string, unknown>) => string }>
+> = {
   zstd: { addon: 'ts314_zstd', describe: (a) => `bundled libzstd ${String(a.versionString)} (N-API addon, multithreaded)` },
   bz2: { addon: 'ts314_bz2', describe: (a) => `libbz2 ${String(a.version).split(',')[0]} (ts314 native addon)` },
   lzma: { addon: 'ts314_lzma', describe: (a) => `liblzma ${String(a.version)} (ts314 native addon)` },

@@ -83,7 +83,12 @@ export function deserializeError(serialized: SerializedError): Error {
   if (error.name !== serialized.name) {
     Object.defineProperty(error, 'name', { value: serialized.name, writable: true, configurable: true, enumerable: false });
   }
-  Object.defineProperty(error, 'stack', { value: serialized.stack ?? `${serialized.name}: ${serialized.message}`, writable: true, configurable: true, enumerable: false });
+  Object.defineProperty(error, 'stack', {
+    value: serialized.stack ?? `${serialized.name}: ${serialized.message}`,
+    writable: true,
+    configurable: true,
+    enumerable: false,
+  });
   if (serialized.code !== undefined) (error as { code?: unknown }).code = serialized.code;
   if (serialized.cause !== undefined) {
     const cause = 'value' in serialized.cause ? serialized.cause.value : deserializeError(serialized.cause);

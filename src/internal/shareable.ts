@@ -30,9 +30,29 @@ export function notShareable(path: string, reason: string, options?: { cause?: u
 }
 
 const CLONEABLE_TAGS = new Set([
-  'Date', 'RegExp', 'ArrayBuffer', 'SharedArrayBuffer', 'DataView', 'Boolean', 'Number', 'String', 'BigInt', 'Blob', 'File',
-  'Int8Array', 'Uint8Array', 'Uint8ClampedArray', 'Int16Array', 'Uint16Array', 'Int32Array', 'Uint32Array',
-  'Float32Array', 'Float64Array', 'BigInt64Array', 'BigUint64Array', 'Float16Array',
+  'Date',
+  'RegExp',
+  'ArrayBuffer',
+  'SharedArrayBuffer',
+  'DataView',
+  'Boolean',
+  'Number',
+  'String',
+  'BigInt',
+  'Blob',
+  'File',
+  'Int8Array',
+  'Uint8Array',
+  'Uint8ClampedArray',
+  'Int16Array',
+  'Uint16Array',
+  'Int32Array',
+  'Uint32Array',
+  'Float32Array',
+  'Float64Array',
+  'BigInt64Array',
+  'BigUint64Array',
+  'Float16Array',
 ]);
 
 /**
@@ -43,7 +63,11 @@ const CLONEABLE_TAGS = new Set([
  */
 export function checkShareable(value: unknown, path: string, seen: Set<object> = new Set()): void {
   switch (typeof value) {
-    case 'string': case 'number': case 'boolean': case 'bigint': case 'undefined':
+    case 'string':
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+    case 'undefined':
       return;
     case 'symbol':
       throw notShareable(path, 'symbols cannot be sent to another interpreter');
@@ -92,7 +116,11 @@ export function checkShareable(value: unknown, path: string, seen: Set<object> =
     );
   }
   for (const key of Object.keys(object)) {
-    checkShareable((object as Record<string, unknown>)[key], /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`, seen);
+    checkShareable(
+      (object as Record<string, unknown>)[key],
+      /^[A-Za-z_$][\w$]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`,
+      seen,
+    );
   }
   for (const sym of Object.getOwnPropertySymbols(object)) {
     if (Object.prototype.propertyIsEnumerable.call(object, sym)) {

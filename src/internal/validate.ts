@@ -68,7 +68,10 @@ export function checkTimeout(timeout: unknown, context: CheckContext): number {
  * A timeout given either positionally, as Python's `wait(timeout)` takes it, or as `{ timeout }`,
  * the form every ts314 wait accepts. Returns the limit in milliseconds, Infinity for ever.
  */
-export function timeoutArgument(argument: number | { readonly timeout?: number | undefined } | null | undefined, context: CheckContext): number {
+export function timeoutArgument(
+  argument: number | { readonly timeout?: number | undefined } | null | undefined,
+  context: CheckContext,
+): number {
   if (typeof argument === 'object' && argument !== null) {
     checkOptionKeys(argument, ['timeout'], context.where, context.ErrorClass, context.code);
     return checkTimeout(argument.timeout, context);
@@ -82,7 +85,8 @@ export function timeoutArgument(argument: number | { readonly timeout?: number |
  * checkInteger(parties, 'parties', { where: 'Barrier', ErrorClass: InvalidArgumentError }, 1);
  */
 export function checkInteger(value: unknown, what: string, context: CheckContext, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  if (typeof value !== 'number' || !Number.isInteger(value)) fail(context, `${what} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
+  if (typeof value !== 'number' || !Number.isInteger(value))
+    fail(context, `${what} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
   if (value < min || value > max) {
     fail(context, `${what} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`}, got ${value}`);
   }

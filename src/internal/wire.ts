@@ -40,7 +40,15 @@ function replaceHandles(value: unknown, seen: Map<object, unknown>): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const toHandle = (value as Record<symbol, unknown>)[SHARE_HANDLE];
   if (typeof toHandle === 'function') return (toHandle as () => SharedHandle).call(value);
-  if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer || value instanceof SharedArrayBuffer || value instanceof Date || value instanceof RegExp || value instanceof Error) return value;
+  if (
+    ArrayBuffer.isView(value) ||
+    value instanceof ArrayBuffer ||
+    value instanceof SharedArrayBuffer ||
+    value instanceof Date ||
+    value instanceof RegExp ||
+    value instanceof Error
+  )
+    return value;
   if (seen.has(value)) return seen.get(value);
   if (Array.isArray(value)) {
     const out: unknown[] = [];

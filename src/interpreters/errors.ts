@@ -1,6 +1,6 @@
 // Errors raised by ts314/interpreters, mirroring concurrent.interpreters (PEP 734).
 export { InvalidArgumentError } from '../internal/errors.js';
-import { Ts314Error, Ts314TypeError, type Ts314ErrorOptions } from '../internal/errors.js';
+import { Ts314Error, type Ts314ErrorOptions } from '../internal/errors.js';
 
 /** Stable codes of ts314/interpreters errors. */
 export type InterpreterErrorCode =

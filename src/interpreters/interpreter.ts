@@ -59,11 +59,15 @@ function checkTransfer(transfer: unknown): TransferListItem[] {
   if (!Array.isArray(transfer)) throw new TypeError(`callWith(): transfer must be an array of ArrayBuffers, got ${typeof transfer}`);
   transfer.forEach((item: unknown, i) => {
     if (item instanceof SharedArrayBuffer) {
-      throw new TypeError(`callWith(): transfer[${i}] is a SharedArrayBuffer; it is shared with the interpreter as it is, so leave it out of transfer`);
+      throw new TypeError(
+        `callWith(): transfer[${i}] is a SharedArrayBuffer; it is shared with the interpreter as it is, so leave it out of transfer`,
+      );
     }
     if (!(item instanceof ArrayBuffer) && !(item instanceof MessagePort)) {
       const hint = ArrayBuffer.isView(item) ? ` (for a ${item.constructor.name}, transfer its .buffer)` : '';
-      throw new TypeError(`callWith(): transfer[${i}] must be an ArrayBuffer or MessagePort, got ${Object.prototype.toString.call(item).slice(8, -1)}${hint}`);
+      throw new TypeError(
+        `callWith(): transfer[${i}] must be an ArrayBuffer or MessagePort, got ${Object.prototype.toString.call(item).slice(8, -1)}${hint}`,
+      );
     }
     // Node drops a message whose transfer list holds a detached buffer without a word, so the call would never settle.
     if (item instanceof ArrayBuffer && isDetached(item)) {
@@ -117,10 +121,13 @@ export class Interpreter {
   async prepareMain(ns: Record<string, unknown>): Promise<void> {
     const link = this.#usable('prepareMain()');
     if (typeof ns !== 'object' || ns === null || Array.isArray(ns)) {
-      throw new TypeError(`${this}.prepareMain(): expected an object of names to bind, got ${ns === null ? 'null' : Array.isArray(ns) ? 'an array' : typeof ns}`);
+      throw new TypeError(
+        `${this}.prepareMain(): expected an object of names to bind, got ${ns === null ? 'null' : Array.isArray(ns) ? 'an array' : typeof ns}`,
+      );
     }
     for (const key of Object.keys(ns)) {
-      if (!/^[A-Za-z_$][\w$]*$/.test(key)) throw new TypeError(`${this}.prepareMain(): ${JSON.stringify(key)} is not a valid JavaScript identifier`);
+      if (!/^[A-Za-z_$][\w$]*$/.test(key))
+        throw new TypeError(`${this}.prepareMain(): ${JSON.stringify(key)} is not a valid JavaScript identifier`);
       checkShareable(ns[key], `ns.${key}`);
     }
     const encoded = encodeValue({ ...ns }, 'ns');
@@ -137,7 +144,8 @@ export class Interpreter {
    */
   async exec(code: string): Promise<void> {
     const link = this.#usable('exec()');
-    if (typeof code !== 'string') throw new TypeError(`${this}.exec(): code must be a string of JavaScript, got ${typeof code}; to run a function use call(fn)`);
+    if (typeof code !== 'string')
+      throw new TypeError(`${this}.exec(): code must be a string of JavaScript, got ${typeof code}; to run a function use call(fn)`);
     await this.#settle(link.request((id) => ({ op: 'exec', id, code }), 'exec()'));
   }
 
@@ -169,14 +177,22 @@ export class Interpreter {
     const signal = options?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError(`${this}.callWith(): signal must be an AbortSignal`);
     signal?.throwIfAborted();
-    const sent = link.request((id) => ({ op: 'call', id, ref, args: encoded }), ref.kind === 'source' ? `call(${ref.name})` : `call(task '${ref.exportName}')`, transfer);
+    const sent = link.request(
+      (id) => ({ op: 'call', id, ref, args: encoded }),
+      ref.kind === 'source' ? `call(${ref.name})` : `call(task '${ref.exportName}')`,
+      transfer,
+    );
     if (!signal) return (await this.#settle(sent)) as ResultOf<F>;
     let onAbort: (() => void) | undefined;
     const aborted = new Promise<never>((_, reject) => {
       onAbort = () => {
         link.forget(sent.id);
         reject(signal.reason);
-        void link.terminate(`a running ${ref.kind === 'source' ? ref.name : ref.exportName} call was aborted, and stopping the worker is the only way to interrupt running code`, 'ERR_INTERPRETER_ABORTED', sent.id);
+        void link.terminate(
+          `a running ${ref.kind === 'source' ? ref.name : ref.exportName} call was aborted, and stopping the worker is the only way to interrupt running code`,
+          'ERR_INTERPRETER_ABORTED',
+          sent.id,
+        );
       };
       signal.addEventListener('abort', onAbort, { once: true });
     });
@@ -196,7 +212,9 @@ export class Interpreter {
   async close(): Promise<void> {
     if (!this.#link) {
       throw new InterpreterError(
-        this.id === threadId ? `${this} is the current interpreter; it cannot close itself` : `${this} (whence '${this.whence}') was not created by this thread with create(), so it cannot be closed from here`,
+        this.id === threadId
+          ? `${this} is the current interpreter; it cannot close itself`
+          : `${this} (whence '${this.whence}') was not created by this thread with create(), so it cannot be closed from here`,
       );
     }
     await this.#link.terminate('close() was called', 'ERR_INTERPRETER_CLOSED');
@@ -217,8 +235,13 @@ export class Interpreter {
 
   #usable(what: string): WorkerLink {
     if (this.#link) return this.#link;
-    if (this.id === threadId) throw new InterpreterError(`${this} is the current interpreter: it is already running this code, so ${what} cannot send it more. Run the code directly.`);
-    throw new InterpreterError(`${this} (whence '${this.whence}') was not created by this thread with create(), so ${what} cannot run code in it`);
+    if (this.id === threadId)
+      throw new InterpreterError(
+        `${this} is the current interpreter: it is already running this code, so ${what} cannot send it more. Run the code directly.`,
+      );
+    throw new InterpreterError(
+      `${this} (whence '${this.whence}') was not created by this thread with create(), so ${what} cannot run code in it`,
+    );
   }
 
   async #settle(sent: { id: number; reply: Promise<Reply> }): Promise<unknown> {
@@ -227,10 +250,16 @@ export class Interpreter {
     const cause = deserializeError(reply.error);
     if (reply.phase === 'result') {
       const path = reply.path ?? 'result';
-      const reason = reply.error.message.startsWith(`${path} is not shareable: `) ? reply.error.message.slice(path.length + 19) : reply.error.message;
+      const reason = reply.error.message.startsWith(`${path} is not shareable: `)
+        ? reply.error.message.slice(path.length + 19)
+        : reply.error.message;
       throw notShareable(path, `the result cannot be sent back from ${this}: ${reason}`, { cause });
     }
-    const excinfo = { type: reply.error.name, msg: reply.error.message, formatted: reply.error.stack ?? `${reply.error.name}: ${reply.error.message}` };
+    const excinfo = {
+      type: reply.error.name,
+      msg: reply.error.message,
+      formatted: reply.error.stack ?? `${reply.error.name}: ${reply.error.message}`,
+    };
     throw new ExecutionFailed(executionFailedMessage(excinfo), { excinfo, cause });
   }
 }

@@ -248,7 +248,8 @@ function readValue(): unknown {
       for (let i = 0; i < count; i++) {
         const key = readValue() as string;
         // A key named __proto__ must stay an own property, as structured cloning keeps it.
-        if (key === '__proto__') Object.defineProperty(out, key, { value: readValue(), writable: true, enumerable: true, configurable: true });
+        if (key === '__proto__')
+          Object.defineProperty(out, key, { value: readValue(), writable: true, enumerable: true, configurable: true });
         else out[key] = readValue();
       }
       return out;

@@ -103,7 +103,8 @@ export class Queue<T = unknown> {
       const seen = Atomics.load(this.#ring.header, POP_SEQ);
       const refusal = this.#ring.push(record);
       if (refusal === undefined) return;
-      if (!(await sleepOnSequenceAsync(this.#ring.header, POP_SEQ, this.#ring.sleepersOf(POP_SEQ), seen, deadline, attempt))) throw this.#fullError(refusal, timeout);
+      if (!(await sleepOnSequenceAsync(this.#ring.header, POP_SEQ, this.#ring.sleepersOf(POP_SEQ), seen, deadline, attempt)))
+        throw this.#fullError(refusal, timeout);
     }
   }
 
@@ -157,12 +158,18 @@ export class Queue<T = unknown> {
       // Not plain data: check it the way call() arguments are checked, then let v8 copy it.
       checkShareable(obj, 'item');
       if (containsHandle(obj)) {
-        throw notShareable('item', 'a Queue (or other shared object) cannot be put into a Queue; pass it to the interpreter as a call argument or through prepareMain()');
+        throw notShareable(
+          'item',
+          'a Queue (or other shared object) cannot be put into a Queue; pass it to the interpreter as a call argument or through prepareMain()',
+        );
       }
       try {
         record = encodeItemV8(obj);
       } catch (error) {
-        throw notShareable('item', `${(error as Error).message} (SharedArrayBuffers are shared by passing them as call arguments, not through a Queue)`);
+        throw notShareable(
+          'item',
+          `${(error as Error).message} (SharedArrayBuffers are shared by passing them as call arguments, not through a Queue)`,
+        );
       }
     }
     if (record.length + RECORD_OVERHEAD > this.#ring.capacity) {
@@ -179,7 +186,9 @@ export class Queue<T = unknown> {
     const waited = timeout > 0 ? ` after waiting ${timeout} ms` : '';
     return refusal === 'maxsize'
       ? new QueueFull(`Queue(${this.id}) is full (maxsize ${this.maxsize})${waited}`)
-      : new QueueFull(`Queue(${this.id}) is full: its ${this.#ring.capacity} bytes hold ${this.#ring.count} items and this one does not fit${waited}`);
+      : new QueueFull(
+          `Queue(${this.id}) is full: its ${this.#ring.capacity} bytes hold ${this.#ring.count} items and this one does not fit${waited}`,
+        );
   }
 }
 
@@ -204,9 +213,12 @@ export function createQueue<T = unknown>(options?: CreateQueueOptions): Queue<T>
   checkOptionKeys(options, ['maxsize', 'byteCapacity'], 'createQueue()');
   const maxsize = options?.maxsize ?? 0;
   const byteCapacity = options?.byteCapacity ?? DEFAULT_QUEUE_BYTE_CAPACITY;
-  if (typeof maxsize !== 'number' || !Number.isInteger(maxsize)) throw new TypeError(`createQueue(): maxsize must be an integer, got ${String(maxsize)}`);
+  if (typeof maxsize !== 'number' || !Number.isInteger(maxsize))
+    throw new TypeError(`createQueue(): maxsize must be an integer, got ${String(maxsize)}`);
   if (typeof byteCapacity !== 'number' || !Number.isInteger(byteCapacity) || byteCapacity < 16 || byteCapacity > MAX_QUEUE_BYTE_CAPACITY) {
-    throw new RangeError(`createQueue(): byteCapacity must be an integer from 16 to ${MAX_QUEUE_BYTE_CAPACITY} bytes, got ${String(byteCapacity)}`);
+    throw new RangeError(
+      `createQueue(): byteCapacity must be an integer from 16 to ${MAX_QUEUE_BYTE_CAPACITY} bytes, got ${String(byteCapacity)}`,
+    );
   }
   return adopt<T>(SharedRing.create(nextQueueId(), Math.max(0, Math.min(maxsize, 2 ** 31 - 1)), byteCapacity));
 }

@@ -45,15 +45,24 @@ function checkCreateOptions(options: CreateOptions | undefined): void {
   if (!options) return;
   const { resourceLimits, name, env, argv, execArgv } = options;
   if (resourceLimits !== undefined) {
-    checkOptionKeys(resourceLimits, ['maxOldGenerationSizeMb', 'maxYoungGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'], 'create(): resourceLimits');
+    checkOptionKeys(
+      resourceLimits,
+      ['maxOldGenerationSizeMb', 'maxYoungGenerationSizeMb', 'codeRangeSizeMb', 'stackSizeMb'],
+      'create(): resourceLimits',
+    );
     for (const [key, value] of Object.entries(resourceLimits)) {
-      if (typeof value !== 'number' || !(value > 0)) throw new RangeError(`create(): resourceLimits.${key} must be a positive number of megabytes, got ${String(value)}`);
+      if (typeof value !== 'number' || !(value > 0))
+        throw new RangeError(`create(): resourceLimits.${key} must be a positive number of megabytes, got ${String(value)}`);
     }
   }
   if (name !== undefined && typeof name !== 'string') throw new TypeError(`create(): name must be a string, got ${typeof name}`);
   if (env !== undefined && (typeof env !== 'object' || env === null)) throw new TypeError('create(): env must be an object of strings');
-  for (const [label, list] of [['argv', argv], ['execArgv', execArgv]] as const) {
-    if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string'))) throw new TypeError(`create(): ${label} must be an array of strings`);
+  for (const [label, list] of [
+    ['argv', argv],
+    ['execArgv', execArgv],
+  ] as const) {
+    if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string')))
+      throw new TypeError(`create(): ${label} must be an array of strings`);
   }
 }
 

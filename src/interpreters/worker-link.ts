@@ -42,7 +42,14 @@ export class WorkerLink {
         if (this.#gone === undefined) {
           const reason = `its worker ${describeExit({ code: exitCode, signal: null, error: this.#lastError })}`;
           this.#gone = { reason, cause: this.#lastError };
-          this.#failAll((what) => new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, { code: 'ERR_INTERPRETER_DIED', exitCode, cause: this.#lastError }));
+          this.#failAll(
+            (what) =>
+              new InterpreterStoppedError(`${this.#label} stopped while running ${what}: ${reason}`, {
+                code: 'ERR_INTERPRETER_DIED',
+                exitCode,
+                cause: this.#lastError,
+              }),
+          );
         }
         onGone();
         resolve();
@@ -61,7 +68,10 @@ export class WorkerLink {
 
   /** The error to throw for new work once the worker is gone. */
   goneError(): InterpreterNotFoundError {
-    return new InterpreterNotFoundError(`${this.#label} is gone: ${this.#gone?.reason ?? 'it was closed'}. Create a new one with create().`, this.#gone?.cause === undefined ? undefined : { cause: this.#gone.cause });
+    return new InterpreterNotFoundError(
+      `${this.#label} is gone: ${this.#gone?.reason ?? 'it was closed'}. Create a new one with create().`,
+      this.#gone?.cause === undefined ? undefined : { cause: this.#gone.cause },
+    );
   }
 
   /** Sends one request; the promise settles with the worker's reply. */
@@ -76,7 +86,10 @@ export class WorkerLink {
     } catch (error) {
       // The checks passed but cloning did not (a detached ArrayBuffer, a transfer list problem):
       // nothing was sent, so report it as the arguments' fault rather than a raw DataCloneError.
-      const failure = new NotShareableError(`args is not shareable: ${(error as Error).message ?? String(error)}`, { path: 'args', cause: error });
+      const failure = new NotShareableError(`args is not shareable: ${(error as Error).message ?? String(error)}`, {
+        path: 'args',
+        cause: error,
+      });
       this.#pending.get(id)?.reject(failure);
       this.#pending.delete(id);
       return { id, reply };

@@ -13,7 +13,10 @@ const port = parentPort;
 if (!port) throw new Error('ts314/interpreters: worker-main runs only inside an interpreter worker');
 
 function fail(id: number, error: unknown, phase: 'run' | 'result' = 'run', path?: string): void {
-  const reply: Reply = path === undefined ? { id, ok: false, error: serializeError(error), phase } : { id, ok: false, error: serializeError(error), phase, path };
+  const reply: Reply =
+    path === undefined
+      ? { id, ok: false, error: serializeError(error), phase }
+      : { id, ok: false, error: serializeError(error), phase, path };
   port!.postMessage(reply);
 }
 

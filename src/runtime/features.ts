@@ -55,7 +55,8 @@ const PROBES = [
   },
   {
     name: 'sharedMemoryParallelism',
-    fallback: 'ts314/threading cannot share memory: parallelFor/SharedArray/SharedQueue need worker_threads, SharedArrayBuffer and Atomics.wait; use ts314/futures, which copies data to workers',
+    fallback:
+      'ts314/threading cannot share memory: parallelFor/SharedArray/SharedQueue need worker_threads, SharedArrayBuffer and Atomics.wait; use ts314/futures, which copies data to workers',
     // Synchronous by contract, so no worker is started: a real zero-timeout Atomics.wait on a
     // SharedArrayBuffer proves this agent may block (browsers' main threads throw here), and
     // worker_threads must exist for the memory to be shared with anyone.
@@ -68,7 +69,8 @@ const PROBES = [
   },
   {
     name: 'nativeZstd',
-    fallback: "none needed: ts314/compression/zstd always uses its bundled libzstd (node:zlib's zstd lacks training, frame info and prefixes)",
+    fallback:
+      "none needed: ts314/compression/zstd always uses its bundled libzstd (node:zlib's zstd lacks training, frame info and prefixes)",
     detect: () => typeof (zlib as { zstdCompressSync?: unknown }).zstdCompressSync === 'function',
   },
   {

@@ -126,11 +126,15 @@ export function reprOf(value: unknown, seen: Set<object> = new Set()): string {
     if (obj instanceof Date) return `Date(${stringRepr(Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString())})`;
     if (obj instanceof Error) return `${obj.name}(${stringRepr(obj.message)})`;
     if (isPlainObject(obj)) {
-      return `{${Object.entries(obj).map(([k, v]) => `${stringRepr(k)}: ${reprOf(v, seen)}`).join(', ')}}`;
+      return `{${Object.entries(obj)
+        .map(([k, v]) => `${stringRepr(k)}: ${reprOf(v, seen)}`)
+        .join(', ')}}`;
     }
     const name = (obj.constructor as { name?: string } | undefined)?.name || 'object';
     if (obj.toString !== Object.prototype.toString) return `${name}(${stringRepr(String(obj))})`;
-    return `${name}(${Object.entries(obj).map(([k, v]) => `${k}=${reprOf(v, seen)}`).join(', ')})`;
+    return `${name}(${Object.entries(obj)
+      .map(([k, v]) => `${k}=${reprOf(v, seen)}`)
+      .join(', ')})`;
   } finally {
     seen.delete(obj);
   }
@@ -146,7 +150,13 @@ export function strOf(value: unknown): string {
   // Only strings print differently from their repr; every other primitive, null included, is alike.
   if (typeof value === 'string') return value;
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && !isPlainObject(value) && typeof (value as { [repr]?: unknown })[repr] !== 'function') {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !isPlainObject(value) &&
+    typeof (value as { [repr]?: unknown })[repr] !== 'function'
+  ) {
     if (value.toString !== Object.prototype.toString && !(value instanceof Map) && !(value instanceof Set) && !ArrayBuffer.isView(value)) {
       return String(value);
     }

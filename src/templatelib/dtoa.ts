@@ -130,7 +130,7 @@ export type FloatMode = 'e' | 'f' | 'g' | 'r';
  * `alt` is the `#` flag, `noNeg0` the `z` flag. Lower case; the caller upper-cases `E F G`.
  */
 export function floatText(x: number, mode: FloatMode, precision: number, alt: boolean, addDot0: boolean, noNeg0: boolean): string {
-  if (x !== x) return 'nan';
+  if (Number.isNaN(x)) return 'nan';
   if (x === Infinity) return 'inf';
   if (x === -Infinity) return '-inf';
   let negative = x < 0 || Object.is(x, -0);

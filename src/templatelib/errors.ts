@@ -98,7 +98,10 @@ export class FormatSpecError extends Ts314Error<TemplateErrorCode> {
   override name = 'FormatSpecError';
   declare readonly spec: string;
   declare readonly pythonType: 'ValueError' | 'TypeError' | 'OverflowError';
-  constructor(message: string, options?: Ts314ErrorOptions<TemplateErrorCode> & { spec?: string; pythonType?: 'ValueError' | 'TypeError' | 'OverflowError' }) {
+  constructor(
+    message: string,
+    options?: Ts314ErrorOptions<TemplateErrorCode> & { spec?: string; pythonType?: 'ValueError' | 'TypeError' | 'OverflowError' },
+  ) {
     super(message, { spec: '', pythonType: 'ValueError', ...options });
   }
 }

@@ -52,8 +52,19 @@ export function parseFormatSpec(spec: string, typeName = 'object'): FormatSpec {
   if (hit !== undefined) return hit;
   const chars = Array.from(spec);
   const out: FormatSpec = {
-    fill: ' ', align: '', sign: '', noNeg0: false, alternate: false, width: -1, grouping: '',
-    precision: -1, fracGrouping: '', type: '', fillSpecified: false, alignSpecified: false, zeroFlag: false,
+    fill: ' ',
+    align: '',
+    sign: '',
+    noNeg0: false,
+    alternate: false,
+    width: -1,
+    grouping: '',
+    precision: -1,
+    fracGrouping: '',
+    type: '',
+    fillSpecified: false,
+    alignSpecified: false,
+    zeroFlag: false,
   };
   let pos = 0;
   if (chars.length >= 2 && isAlign(chars[1])) {
@@ -207,14 +218,7 @@ function group(digits: string, sep: string, size: number, minWidth: number): str
 }
 
 /** The final layout shared by ints and floats (CPython's calc_number_widths + fill_number). */
-function layoutNumber(
-  spec: FormatSpec,
-  negative: boolean,
-  prefix: string,
-  digits: string,
-  remainder: string,
-  groupSize: number,
-): string {
+function layoutNumber(spec: FormatSpec, negative: boolean, prefix: string, digits: string, remainder: string, groupSize: number): string {
   const signText = negative ? '-' : spec.sign === '+' ? '+' : spec.sign === ' ' ? ' ' : '';
   const zeroPad = spec.fill === '0' && (spec.align || (spec.zeroFlag ? '=' : '')) === '=';
   const align = spec.align || (spec.zeroFlag ? '=' : '>');
@@ -309,7 +313,16 @@ export function formatFloat(value: number, spec: FormatSpec, raw: string): strin
   let type = spec.type;
   // Fast path for the commonest field, `.Nf` alone, through toFixed (ties corrected to half-even);
   // -0, zero and |x| >= 1e21 take the general path.
-  if (type === 'f' && spec.width === -1 && spec.grouping === '' && spec.fracGrouping === '' && spec.sign !== '+' && spec.sign !== ' ' && !spec.alternate && !spec.noNeg0) {
+  if (
+    type === 'f' &&
+    spec.width === -1 &&
+    spec.grouping === '' &&
+    spec.fracGrouping === '' &&
+    spec.sign !== '+' &&
+    spec.sign !== ' ' &&
+    !spec.alternate &&
+    !spec.noNeg0
+  ) {
     const p = spec.precision < 0 ? 6 : spec.precision;
     const ax = value < 0 ? -value : value;
     if (ax < 1e21 && p <= 100 && value !== 0) return fixedHalfEven(value, ax, p);

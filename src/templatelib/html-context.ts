@@ -3,7 +3,7 @@ import type { HtmlRefusal } from './errors.js';
 import type { UrlForm } from './html-escape.js';
 
 /** Tokenizer states that matter for deciding what an interpolation may be. */
-export const enum S {
+export enum S {
   Data,
   TagOpen,
   EndTagOpen,
@@ -26,7 +26,7 @@ export const enum S {
 }
 
 /** What html() does with the interpolation at a position. */
-export const enum Hole {
+export enum Hole {
   /** Text content: escape; nested Templates, arrays and trusted() markup compose. */
   Text,
   /** Text inside <textarea>/<title> (RCDATA) or <xmp>/<iframe>/<noembed>/<noframes>/<noscript>: escape only. */
@@ -82,9 +82,30 @@ const FOREIGN_ROOTS = new Set(['svg', 'math']);
 
 /** Attributes whose value is a URL the browser may navigate to or load. */
 export const URL_ATTRIBUTES = new Set([
-  'href', 'src', 'action', 'formaction', 'xlink:href', 'poster', 'cite', 'background', 'data', 'codebase',
-  'srcset', 'manifest', 'ping', 'longdesc', 'lowsrc', 'dynsrc', 'icon', 'profile', 'usemap', 'classid',
-  'archive', 'itemtype', 'imagesrcset', 'xml:base',
+  'href',
+  'src',
+  'action',
+  'formaction',
+  'xlink:href',
+  'poster',
+  'cite',
+  'background',
+  'data',
+  'codebase',
+  'srcset',
+  'manifest',
+  'ping',
+  'longdesc',
+  'lowsrc',
+  'dynsrc',
+  'icon',
+  'profile',
+  'usemap',
+  'classid',
+  'archive',
+  'itemtype',
+  'imagesrcset',
+  'xml:base',
 ]);
 
 /** URL attributes whose value is a list rather than one URL. */
@@ -109,7 +130,7 @@ const ANIMATION_VALUE_ATTRIBUTES = new Set(['values', 'from', 'to', 'by']);
  */
 const MAX_READINGS = 16;
 
-const enum Js {
+enum Js {
   Code,
   Sq,
   Dq,
@@ -250,7 +271,14 @@ class Reading {
       if (target === undefined) {
         info.kind = Hole.Attr; // an animation without attributeName changes nothing
       } else if (target !== null && (target.toLowerCase().startsWith('on') || target.toLowerCase() === 'style')) {
-        Object.assign(info, refused('ERR_HTML_EVENT_HANDLER', `an interpolation in the '${info.name}' of an animation of '${target}' is refused: it would set script or CSS`, info.name));
+        Object.assign(
+          info,
+          refused(
+            'ERR_HTML_EVENT_HANDLER',
+            `an interpolation in the '${info.name}' of an animation of '${target}' is refused: it would set script or CSS`,
+            info.name,
+          ),
+        );
       } else if (target !== null && !URL_ATTRIBUTES.has(target.toLowerCase())) {
         info.kind = Hole.Attr;
       }
@@ -471,10 +499,18 @@ class Reading {
       case S.RawText:
         if (this.rawEnd === 'script') {
           if (this.js === Js.Unsure) {
-            return refused('ERR_HTML_RAW_TEXT', "an interpolation after a '/' in <script> is refused: a regular expression or a division cannot be told apart without parsing JS, so the position might be inside a string — put html.json(value) before it, or in its own <script type=\"application/json\">", 'script');
+            return refused(
+              'ERR_HTML_RAW_TEXT',
+              'an interpolation after a \'/\' in <script> is refused: a regular expression or a division cannot be told apart without parsing JS, so the position might be inside a string — put html.json(value) before it, or in its own <script type="application/json">',
+              'script',
+            );
           }
           if (this.js !== Js.Code) {
-            return refused('ERR_HTML_RAW_TEXT', 'an interpolation inside a JavaScript string or comment in <script> is refused: put html.json(value) where an expression goes, outside quotes', 'script');
+            return refused(
+              'ERR_HTML_RAW_TEXT',
+              'an interpolation inside a JavaScript string or comment in <script> is refused: put html.json(value) where an expression goes, outside quotes',
+              'script',
+            );
           }
           return newHole(Hole.Script, 'script');
         }
@@ -487,11 +523,17 @@ class Reading {
       case S.AttrName:
       case S.AfterAttrName:
       case S.SelfClosing:
-        return refused('ERR_HTML_ATTRIBUTE_NAME', `an interpolation in an attribute name${this.tagName ? ` of <${this.tagName}>` : ''} is refused: attribute names must be static text`);
+        return refused(
+          'ERR_HTML_ATTRIBUTE_NAME',
+          `an interpolation in an attribute name${this.tagName ? ` of <${this.tagName}>` : ''} is refused: attribute names must be static text`,
+        );
       case S.BeforeAttrValue:
       case S.AttrValueUnquoted:
       case S.AfterAttrValueQuoted:
-        return refused('ERR_HTML_UNQUOTED_ATTRIBUTE', `an interpolation in the unquoted value of attribute '${this.attrName}' is refused: quote it (${this.attrName}="\${…}")`);
+        return refused(
+          'ERR_HTML_UNQUOTED_ATTRIBUTE',
+          `an interpolation in the unquoted value of attribute '${this.attrName}' is refused: quote it (${this.attrName}="\${…}")`,
+        );
       case S.Comment:
       case S.MarkupDecl:
       case S.BogusComment:
@@ -515,7 +557,11 @@ class Reading {
     this.attrHoles++;
     this.lastUrlHole = info;
     if (name.startsWith('on')) {
-      return refused('ERR_HTML_EVENT_HANDLER', `an interpolation in the event-handler attribute '${name}' is refused: attach handlers from script, or pass data through a data-* attribute`, name);
+      return refused(
+        'ERR_HTML_EVENT_HANDLER',
+        `an interpolation in the event-handler attribute '${name}' is refused: attach handlers from script, or pass data through a data-* attribute`,
+        name,
+      );
     }
     if (ACTIVE_ATTRIBUTES.has(name)) {
       return refused('ERR_HTML_EVENT_HANDLER', `an interpolation in the '${name}' attribute (markup the browser parses) is refused`, name);
@@ -526,7 +572,11 @@ class Reading {
     }
     if (ANIMATION_ELEMENTS.has(tag)) {
       if (name === 'attributename') {
-        return refused('ERR_HTML_ATTRIBUTE_NAME', `an interpolation in the attributeName of <${tag}> is refused: it names the attribute the animation sets, and attribute names must be static text`, name);
+        return refused(
+          'ERR_HTML_ATTRIBUTE_NAME',
+          `an interpolation in the attributeName of <${tag}> is refused: it names the attribute the animation sets, and attribute names must be static text`,
+          name,
+        );
       }
       if (ANIMATION_VALUE_ATTRIBUTES.has(name)) {
         info.kind = Hole.UrlAttr;
@@ -558,7 +608,12 @@ function mergeHoles(a: HoleInfo, b: HoleInfo): HoleInfo {
   if (high.kind === Hole.Text) return { ...high, foreign: high.foreign || low.foreign };
   if (high.kind === low.kind && high.kind !== Hole.UrlAttr) return high;
   if (high.kind === Hole.UrlAttr && low.kind === Hole.UrlAttr) {
-    const same = high.urlForm === low.urlForm && high.urlPrefix === low.urlPrefix && high.followsHole === low.followsHole && high.urlSince === low.urlSince && high.urlTail === low.urlTail;
+    const same =
+      high.urlForm === low.urlForm &&
+      high.urlPrefix === low.urlPrefix &&
+      high.followsHole === low.followsHole &&
+      high.urlSince === low.urlSince &&
+      high.urlTail === low.urlTail;
     if (same) return high;
   } else if (rank(low) <= 1) {
     // Escaped text is inert wherever it lands, and html.json()/html.css() text holds no `<` or `&`,
@@ -601,7 +656,10 @@ export function analyzeHtml(strings: readonly string[], foreign = false): Templa
       for (const reading of readings) {
         reading.holes.push(
           overflow
-            ? refused('ERR_HTML_AMBIGUOUS_CONTEXT', 'an interpolation after too many raw-text elements inside <svg>/<math> is refused: the template can be read too many ways to check')
+            ? refused(
+                'ERR_HTML_AMBIGUOUS_CONTEXT',
+                'an interpolation after too many raw-text elements inside <svg>/<math> is refused: the template can be read too many ways to check',
+              )
             : reading.holeHere(),
         );
       }
@@ -623,7 +681,10 @@ export function analyzeHtml(strings: readonly string[], foreign = false): Templa
 function converge(readings: Reading[]): Reading[] {
   const kept: Reading[] = [];
   for (const reading of readings) {
-    const twin = reading.s === S.Data ? kept.find((k) => k.s === S.Data && k.foreignDepth === reading.foreignDepth && k.selectDepth === reading.selectDepth) : undefined;
+    const twin =
+      reading.s === S.Data
+        ? kept.find((k) => k.s === S.Data && k.foreignDepth === reading.foreignDepth && k.selectDepth === reading.selectDepth)
+        : undefined;
     if (twin === undefined) kept.push(reading);
     else absorb(twin, reading);
   }

@@ -45,11 +45,52 @@ function escapeFrom(s: string, start: number): string {
  * non-ASCII character, which a scheme cannot contain, so this table decides them exactly.
  */
 const ASCII_NAMED_REFERENCES: Readonly<Record<string, string>> = {
-  Tab: '\t', NewLine: '\n', excl: '!', quot: '"', QUOT: '"', num: '#', dollar: '$', percnt: '%', amp: '&', AMP: '&',
-  apos: "'", lpar: '(', rpar: ')', ast: '*', midast: '*', plus: '+', comma: ',', period: '.', sol: '/', colon: ':',
-  semi: ';', lt: '<', LT: '<', equals: '=', gt: '>', GT: '>', quest: '?', commat: '@', lsqb: '[', lbrack: '[',
-  bsol: '\\', rsqb: ']', rbrack: ']', Hat: '^', lowbar: '_', UnderBar: '_', grave: '`', DiacriticalGrave: '`',
-  lcub: '{', lbrace: '{', verbar: '|', vert: '|', VerticalLine: '|', rcub: '}', rbrace: '}', fjlig: 'fj',
+  Tab: '\t',
+  NewLine: '\n',
+  excl: '!',
+  quot: '"',
+  QUOT: '"',
+  num: '#',
+  dollar: '$',
+  percnt: '%',
+  amp: '&',
+  AMP: '&',
+  apos: "'",
+  lpar: '(',
+  rpar: ')',
+  ast: '*',
+  midast: '*',
+  plus: '+',
+  comma: ',',
+  period: '.',
+  sol: '/',
+  colon: ':',
+  semi: ';',
+  lt: '<',
+  LT: '<',
+  equals: '=',
+  gt: '>',
+  GT: '>',
+  quest: '?',
+  commat: '@',
+  lsqb: '[',
+  lbrack: '[',
+  bsol: '\\',
+  rsqb: ']',
+  rbrack: ']',
+  Hat: '^',
+  lowbar: '_',
+  UnderBar: '_',
+  grave: '`',
+  DiacriticalGrave: '`',
+  lcub: '{',
+  lbrace: '{',
+  verbar: '|',
+  vert: '|',
+  VerticalLine: '|',
+  rcub: '}',
+  rbrace: '}',
+  fjlig: 'fj',
 };
 
 /** The ASCII references the tokenizer also decodes without a `;` (the legacy ones). */
@@ -68,21 +109,24 @@ function codePointText(code: number): string {
  */
 export function decodeAttributeValue(source: string): string {
   if (!source.includes('&')) return source;
-  return source.replace(/&(?:#([xX])([0-9a-fA-F]+);?|#(\d+);?|([A-Za-z][A-Za-z0-9]*)(;?))/g, (match, x, hex, dec, name, semi, offset: number) => {
-    if (hex !== undefined || dec !== undefined) {
-      const code = x !== undefined ? Number.parseInt(hex as string, 16) : Number.parseInt(dec as string, 10);
-      return codePointText(Number.isFinite(code) ? code : 0x110000);
-    }
-    const named = name as string;
-    if (semi === ';' && Object.hasOwn(ASCII_NAMED_REFERENCES, named)) return ASCII_NAMED_REFERENCES[named]!;
-    for (const legacy of LEGACY_ASCII_REFERENCES) {
-      if (!named.startsWith(legacy)) continue;
-      const next = named.length > legacy.length ? named[legacy.length]! : (semi as string) || source[offset + match.length];
-      if (next !== undefined && /[=A-Za-z0-9]/.test(next)) return match;
-      return ASCII_NAMED_REFERENCES[legacy]! + match.slice(1 + legacy.length);
-    }
-    return match;
-  });
+  return source.replace(
+    /&(?:#([xX])([0-9a-fA-F]+);?|#(\d+);?|([A-Za-z][A-Za-z0-9]*)(;?))/g,
+    (match, x, hex, dec, name, semi, offset: number) => {
+      if (hex !== undefined || dec !== undefined) {
+        const code = x !== undefined ? Number.parseInt(hex as string, 16) : Number.parseInt(dec as string, 10);
+        return codePointText(Number.isFinite(code) ? code : 0x110000);
+      }
+      const named = name as string;
+      if (semi === ';' && Object.hasOwn(ASCII_NAMED_REFERENCES, named)) return ASCII_NAMED_REFERENCES[named]!;
+      for (const legacy of LEGACY_ASCII_REFERENCES) {
+        if (!named.startsWith(legacy)) continue;
+        const next = named.length > legacy.length ? named[legacy.length]! : (semi as string) || source[offset + match.length];
+        if (next !== undefined && /[=A-Za-z0-9]/.test(next)) return match;
+        return ASCII_NAMED_REFERENCES[legacy]! + match.slice(1 + legacy.length);
+      }
+      return match;
+    },
+  );
 }
 
 /** URL schemes a link or resource may use; anything else with a scheme is refused. */
@@ -177,9 +221,38 @@ export function unsafeUrlScheme(source: string, form: UrlForm): string | undefin
 
 /** CSS functions a style value may call: none of them load resources or run script. */
 const CSS_FUNCTIONS = new Set([
-  'rgb', 'rgba', 'hsl', 'hsla', 'hwb', 'lab', 'lch', 'oklab', 'oklch', 'color', 'calc', 'min', 'max', 'clamp', 'var',
-  'translate', 'translatex', 'translatey', 'translate3d', 'rotate', 'scale', 'scalex', 'scaley', 'skew', 'matrix',
-  'linear-gradient', 'radial-gradient', 'repeating-linear-gradient', 'cubic-bezier', 'steps', 'minmax', 'repeat',
+  'rgb',
+  'rgba',
+  'hsl',
+  'hsla',
+  'hwb',
+  'lab',
+  'lch',
+  'oklab',
+  'oklch',
+  'color',
+  'calc',
+  'min',
+  'max',
+  'clamp',
+  'var',
+  'translate',
+  'translatex',
+  'translatey',
+  'translate3d',
+  'rotate',
+  'scale',
+  'scalex',
+  'scaley',
+  'skew',
+  'matrix',
+  'linear-gradient',
+  'radial-gradient',
+  'repeating-linear-gradient',
+  'cubic-bezier',
+  'steps',
+  'minmax',
+  'repeat',
 ]);
 
 /**

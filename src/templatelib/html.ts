@@ -4,7 +4,7 @@ import { HtmlContextError, type HtmlRefusal } from './errors.js';
 import { formatValue } from './format.js';
 import { analyzeHtml, Hole, type HoleInfo, type TemplateContext } from './html-context.js';
 import { escapeHtml, scriptSafeJson, unsafeCss, unsafeUrlScheme } from './html-escape.js';
-import { Interpolation } from './interpolation.js';
+import type { Interpolation } from './interpolation.js';
 import { toJson } from './json.js';
 import { Template, templateOf } from './template.js';
 
@@ -72,7 +72,12 @@ function trustedMarkup(value: TrustedHtml, info: HoleInfo, item: Interpolation, 
   if (!known[slot]) {
     // The rest of the template was analysed as following text content; markup that leaves a tag,
     // comment, raw-text element or <svg>/<math> open would make that analysis wrong.
-    refuse('ERR_HTML_BAD_VALUE', index, item, 'trusted() markup must end in text content: it leaves a tag, attribute, comment, raw-text element or <svg>/<math> open');
+    refuse(
+      'ERR_HTML_BAD_VALUE',
+      index,
+      item,
+      'trusted() markup must end in text content: it leaves a tag, attribute, comment, raw-text element or <svg>/<math> open',
+    );
   }
   return value.html;
 }
@@ -90,7 +95,8 @@ function textOf(item: Interpolation, value: unknown): string {
 }
 
 function renderTextValue(value: unknown, item: Interpolation, index: number, info: HoleInfo): string {
-  if (typeof value === 'string') return item.conversion === null && item.formatSpec === '' ? escapeHtml(value) : escapeHtml(textOf(item, value));
+  if (typeof value === 'string')
+    return item.conversion === null && item.formatSpec === '' ? escapeHtml(value) : escapeHtml(textOf(item, value));
   if (value === null || value === undefined) return '';
   if (typeof value === 'object') {
     if (value instanceof Template) return renderNested(value, index, item, info);
@@ -108,7 +114,12 @@ function renderTextValue(value: unknown, item: Interpolation, index: number, inf
 function renderNested(tpl: Template, index: number, item: Interpolation, info: HoleInfo): string {
   const ctx = contextOf(tpl.strings, info.foreign);
   if (!ctx.endsInText) {
-    refuse('ERR_HTML_BAD_VALUE', index, item, 'a nested Template must end in text content (it ends inside a tag, attribute, comment, raw-text element or an <svg>/<math> it opened)');
+    refuse(
+      'ERR_HTML_BAD_VALUE',
+      index,
+      item,
+      'a nested Template must end in text content (it ends inside a tag, attribute, comment, raw-text element or an <svg>/<math> it opened)',
+    );
   }
   return render(tpl, ctx);
 }
@@ -127,7 +138,9 @@ function attrText(value: unknown, item: Interpolation, index: number, name: stri
 function describeUrlAttribute(info: HoleInfo): string {
   switch (info.urlForm) {
     case 'url':
-      return ANIMATION_VALUE_NAMES.has(info.name) ? `the animation attribute '${info.name}' (it sets a URL attribute)` : `the URL attribute '${info.name}'`;
+      return ANIMATION_VALUE_NAMES.has(info.name)
+        ? `the animation attribute '${info.name}' (it sets a URL attribute)`
+        : `the URL attribute '${info.name}'`;
     case 'values':
       return `the animation attribute '${info.name}' (it sets a URL attribute)`;
     case 'srcset':
@@ -163,14 +176,19 @@ function render(tpl: Template, ctx: TemplateContext): string {
         urlSoFar = (info.followsHole ? urlSoFar + info.urlSince : info.urlPrefix) + piece;
         const scheme = unsafeUrlScheme(info.urlTail === undefined ? urlSoFar : urlSoFar + info.urlTail, info.urlForm);
         if (scheme !== undefined) {
-          refuse('ERR_HTML_UNSAFE_URL', i, item, `${describeUrlAttribute(info)} would get the active scheme '${scheme}:' (allowed: relative URLs, http, https, mailto, tel, ftp, sms, raster data:image URLs)`);
+          refuse(
+            'ERR_HTML_UNSAFE_URL',
+            i,
+            item,
+            `${describeUrlAttribute(info)} would get the active scheme '${scheme}:' (allowed: relative URLs, http, https, mailto, tel, ftp, sms, raster data:image URLs)`,
+          );
         }
         break;
       }
       case Hole.StyleAttr:
       case Hole.Style:
         if (!(value instanceof CssValue)) {
-          const where = info.kind === Hole.Style ? 'inside <style>' : "in a style attribute";
+          const where = info.kind === Hole.Style ? 'inside <style>' : 'in a style attribute';
           refuse('ERR_HTML_RAW_TEXT', i, item, `an interpolation ${where} is refused unless it is html.css(value)`);
         }
         piece = info.kind === Hole.Style ? value.text : escapeHtml(value.text);
@@ -185,7 +203,10 @@ function render(tpl: Template, ctx: TemplateContext): string {
         piece = escapeHtml(attrText(value, item, i, info.name));
         break;
       default:
-        throw new HtmlContextError(`html(): interpolation #${i}${item.expression ? ` {${item.expression}}` : ''}: ${info.refusal!.message}`, { code: info.refusal!.code, index: i });
+        throw new HtmlContextError(
+          `html(): interpolation #${i}${item.expression ? ` {${item.expression}}` : ''}: ${info.refusal!.message}`,
+          { code: info.refusal!.code, index: i },
+        );
     }
     out += piece + strings[i + 1]!;
   }
@@ -230,12 +251,15 @@ html.json = function scriptJson(value: unknown): ScriptJson {
  */
 html.css = function cssValue(value: string | number): CssValue {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new HtmlContextError(`html.css(): ${value} is not a CSS number`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
+    if (!Number.isFinite(value))
+      throw new HtmlContextError(`html.css(): ${value} is not a CSS number`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
     return new CssValue(String(value));
   }
-  if (typeof value !== 'string') throw new HtmlContextError(`html.css(): expected a string or number, got ${typeof value}`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
+  if (typeof value !== 'string')
+    throw new HtmlContextError(`html.css(): expected a string or number, got ${typeof value}`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
   const why = unsafeCss(value);
-  if (why !== undefined) throw new HtmlContextError(`html.css(): refused ${JSON.stringify(value)}: ${why}`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
+  if (why !== undefined)
+    throw new HtmlContextError(`html.css(): refused ${JSON.stringify(value)}: ${why}`, { code: 'ERR_HTML_UNSAFE_CSS', index: -1 });
   return new CssValue(value);
 };
 

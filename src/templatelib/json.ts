@@ -38,7 +38,12 @@ function describe(value: unknown): string {
  * @example
  * toJson(new Map([['a', new Uint8Array([1, 2])]])); // '{"a":[1,2]}'
  */
-export function toJson(value: unknown, nonFinite: NonFinitePolicy = DEFAULT_NON_FINITE, path = 'value', seen: Set<object> = new Set()): string {
+export function toJson(
+  value: unknown,
+  nonFinite: NonFinitePolicy = DEFAULT_NON_FINITE,
+  path = 'value',
+  seen: Set<object> = new Set(),
+): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -101,7 +106,7 @@ export function toJson(value: unknown, nonFinite: NonFinitePolicy = DEFAULT_NON_
 }
 
 /** Where an interpolation sits in the JSON text. */
-const enum Spot {
+enum Spot {
   Value,
   Key,
   InString,
@@ -216,7 +221,11 @@ export function json(template: Template | TemplateStringsArray, ...rest: unknown
     let index = -1;
     for (let i = 0; i < starts.length; i++) if (at >= starts[i]!) index = i;
     const where = index >= 0 ? `, after ${label(index, interpolations[index]!.expression)}` : ' in the static text';
-    throw new JsonTemplateError(`json(): the result is not valid JSON (${(e as Error).message})${where}`, { index: index, expression: index >= 0 ? interpolations[index]!.expression : '', cause: e });
+    throw new JsonTemplateError(`json(): the result is not valid JSON (${(e as Error).message})${where}`, {
+      index: index,
+      expression: index >= 0 ? interpolations[index]!.expression : '',
+      cause: e,
+    });
   }
   return out;
 }

@@ -10,7 +10,15 @@ import { type ParseScope, setParseImplementation, Template } from './template.js
 const MAX_SPEC_NESTING = 2;
 
 /** Properties that would walk from data into code; never reachable through a path. */
-const FORBIDDEN = new Set(['__proto__', 'prototype', 'constructor', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const FORBIDDEN = new Set([
+  '__proto__',
+  'prototype',
+  'constructor',
+  '__defineGetter__',
+  '__defineSetter__',
+  '__lookupGetter__',
+  '__lookupSetter__',
+]);
 
 const ID_START = /[\p{L}\p{Nl}_]/u;
 const ID_CONTINUE = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
@@ -50,7 +58,10 @@ function attributeNames(value: object): string[] {
 interface PathNode {
   name: string;
   at: number;
-  steps: ({ kind: 'attr'; name: string; at: number; end: number } | { kind: 'index'; key: string | number | PathNode; at: number; end: number })[];
+  steps: (
+    | { kind: 'attr'; name: string; at: number; end: number }
+    | { kind: 'index'; key: string | number | PathNode; at: number; end: number }
+  )[];
 }
 
 /** A replacement field as read: its path, conversion, and format spec as literal text and nested fields. */
@@ -156,7 +167,9 @@ class Parser {
     }
     if (this.pos >= this.src.length) this.fail("expecting '}'", open);
     if (this.src[this.pos] !== '}') {
-      this.fail(`only names, attributes (.name) and indexes ([0], ['key']) are allowed; expecting '}' but found ${JSON.stringify(this.src[this.pos])}`);
+      this.fail(
+        `only names, attributes (.name) and indexes ([0], ['key']) are allowed; expecting '}' but found ${JSON.stringify(this.src[this.pos])}`,
+      );
     }
     this.pos++;
     if (debug && conversion === null && spec.length === 0) conversion = 'r';
@@ -188,7 +201,11 @@ class Parser {
     const start = this.pos;
     const first = this.src[this.pos];
     if (first === undefined || !ID_START.test(first)) {
-      this.fail(first === undefined ? "expecting '}'" : `only names, attributes (.name) and indexes ([0], ['key']) are allowed; found ${JSON.stringify(first)}`);
+      this.fail(
+        first === undefined
+          ? "expecting '}'"
+          : `only names, attributes (.name) and indexes ([0], ['key']) are allowed; found ${JSON.stringify(first)}`,
+      );
     }
     this.pos++;
     while (this.pos < this.src.length && ID_CONTINUE.test(this.src[this.pos]!)) this.pos++;
@@ -276,7 +293,10 @@ class Resolver {
         if (typeof key === 'object') {
           const resolved = this.resolve(key);
           if (typeof resolved !== 'string' && !(typeof resolved === 'number' && Number.isInteger(resolved))) {
-            throw new TemplateSyntaxError(`an index must be an int or a str, not ${pyType(resolved)}`, { source: this.src, offset: step.at });
+            throw new TemplateSyntaxError(`an index must be an int or a str, not ${pyType(resolved)}`, {
+              source: this.src,
+              offset: step.at,
+            });
           }
           key = resolved;
         }
@@ -290,10 +310,20 @@ class Resolver {
     const scope = this.scope;
     if (scope instanceof Map) {
       if (scope.has(name)) return scope.get(name);
-      throw new TemplateLookupError(`name '${name}' is not defined${hint(name, scope.keys())}`, { kind: 'name', path: name, source: this.src, offset: at });
+      throw new TemplateLookupError(`name '${name}' is not defined${hint(name, scope.keys())}`, {
+        kind: 'name',
+        path: name,
+        source: this.src,
+        offset: at,
+      });
     }
-    if (Object.prototype.hasOwnProperty.call(scope, name) && !FORBIDDEN.has(name)) return (scope as Record<string, unknown>)[name];
-    throw new TemplateLookupError(`name '${name}' is not defined${hint(name, Object.keys(scope))}`, { kind: 'name', path: name, source: this.src, offset: at });
+    if (Object.hasOwn(scope, name) && !FORBIDDEN.has(name)) return (scope as Record<string, unknown>)[name];
+    throw new TemplateLookupError(`name '${name}' is not defined${hint(name, Object.keys(scope))}`, {
+      kind: 'name',
+      path: name,
+      source: this.src,
+      offset: at,
+    });
   }
 
   attribute(value: unknown, attr: string, path: string, at: number): unknown {
@@ -303,13 +333,23 @@ class Resolver {
       if (attr in obj && attributeNames(obj).includes(attr)) return obj[attr];
     }
     const candidates = value !== null && value !== undefined ? attributeNames(Object(value) as object) : [];
-    throw new TemplateLookupError(`'${pyType(value)}' object has no attribute '${attr}'${hint(attr, candidates)}`, { kind: 'attribute', path: path, source: this.src, offset: at });
+    throw new TemplateLookupError(`'${pyType(value)}' object has no attribute '${attr}'${hint(attr, candidates)}`, {
+      kind: 'attribute',
+      path: path,
+      source: this.src,
+      offset: at,
+    });
   }
 
   index(value: unknown, key: string | number, path: string, at: number): unknown {
     if (value instanceof Map) {
       if (value.has(key)) return value.get(key);
-      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(String(key), [...value.keys()].map(String))}`, { kind: 'index', path: path, source: this.src, offset: at });
+      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(String(key), [...value.keys()].map(String))}`, {
+        kind: 'index',
+        path: path,
+        source: this.src,
+        offset: at,
+      });
     }
     if (typeof key === 'number') {
       if (Array.isArray(value) || typeof value === 'string' || ArrayBuffer.isView(value)) {
@@ -317,15 +357,30 @@ class Resolver {
         const seq = (typeof value === 'string' ? Array.from(value) : value) as ArrayLike<unknown>;
         const i = key < 0 ? seq.length + key : key;
         if (i >= 0 && i < seq.length) return seq[i];
-        throw new TemplateLookupError(`${pyType(value)} index out of range (index ${key}, length ${seq.length})`, { kind: 'index', path: path, source: this.src, offset: at });
+        throw new TemplateLookupError(`${pyType(value)} index out of range (index ${key}, length ${seq.length})`, {
+          kind: 'index',
+          path: path,
+          source: this.src,
+          offset: at,
+        });
       }
     }
     if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
       const k = String(key);
-      if (!FORBIDDEN.has(k) && Object.prototype.hasOwnProperty.call(value, k)) return (value as Record<string, unknown>)[k];
-      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(k, Object.keys(value))}`, { kind: 'index', path: path, source: this.src, offset: at });
+      if (!FORBIDDEN.has(k) && Object.hasOwn(value, k)) return (value as Record<string, unknown>)[k];
+      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(k, Object.keys(value))}`, {
+        kind: 'index',
+        path: path,
+        source: this.src,
+        offset: at,
+      });
     }
-    throw new TemplateLookupError(`'${pyType(value)}' object is not subscriptable with ${JSON.stringify(key)}`, { kind: 'index', path: path, source: this.src, offset: at });
+    throw new TemplateLookupError(`'${pyType(value)}' object is not subscriptable with ${JSON.stringify(key)}`, {
+      kind: 'index',
+      path: path,
+      source: this.src,
+      offset: at,
+    });
   }
 }
 

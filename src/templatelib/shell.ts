@@ -2,7 +2,7 @@
 import { convert } from './convert.js';
 import { ShellTemplateError } from './errors.js';
 import { formatValue } from './format.js';
-import { Interpolation } from './interpolation.js';
+import type { Interpolation } from './interpolation.js';
 import { Template, templateOf } from './template.js';
 
 /** Characters a shell would treat as operators; with no shell they would silently be literal text. */
@@ -19,10 +19,13 @@ function argText(value: unknown, index: number, item: Interpolation): string {
     throw new ShellTemplateError(`shell(): ${label(index, item)} is ${value}; pass '' for an empty argument or leave it out`, { index });
   }
   if (typeof value === 'object' && !(value instanceof Date) && item.formatSpec === '' && item.conversion === null) {
-    throw new ShellTemplateError(`shell(): ${label(index, item)} is an object; pass a string, a number, or an array of arguments`, { index });
+    throw new ShellTemplateError(`shell(): ${label(index, item)} is an object; pass a string, a number, or an array of arguments`, {
+      index,
+    });
   }
   const text = formatValue(item.conversion === null ? value : convert(value, item.conversion), item.formatSpec);
-  if (text.includes('\u0000')) throw new ShellTemplateError(`shell(): ${label(index, item)} contains a NUL character, which no argument can hold`, { index });
+  if (text.includes('\u0000'))
+    throw new ShellTemplateError(`shell(): ${label(index, item)} contains a NUL character, which no argument can hold`, { index });
   return text;
 }
 
@@ -58,7 +61,10 @@ function argvOf(tpl: Template): string[] {
   };
   const glueCheck = () => {
     if (pendingArray !== undefined) {
-      throw new ShellTemplateError(`shell(): ${label(pendingArray.index, interpolations[pendingArray.index]!)} is a list of arguments glued to other text; put it in its own word or join it yourself`, { index: pendingArray.index });
+      throw new ShellTemplateError(
+        `shell(): ${label(pendingArray.index, interpolations[pendingArray.index]!)} is a list of arguments glued to other text; put it in its own word or join it yourself`,
+        { index: pendingArray.index },
+      );
     }
   };
   let quote = '';
@@ -90,7 +96,10 @@ function argvOf(tpl: Template): string[] {
         word += s[++i];
         inWord = true;
       } else if (OPERATORS.has(c) || (c === '$' && (s[i + 1] === '(' || s[i + 1] === '{'))) {
-        throw new ShellTemplateError(`shell(): unquoted ${JSON.stringify(c === '$' ? c + s[i + 1] : c)} in the static text: shell() runs no shell, so it would be a literal argument, not an operator — quote it if you mean the character`, { index: -1 });
+        throw new ShellTemplateError(
+          `shell(): unquoted ${JSON.stringify(c === '$' ? c + s[i + 1] : c)} in the static text: shell() runs no shell, so it would be a literal argument, not an operator — quote it if you mean the character`,
+          { index: -1 },
+        );
       } else {
         word += c;
         inWord = true;
@@ -102,7 +111,10 @@ function argvOf(tpl: Template): string[] {
     if (Array.isArray(value) || value instanceof Template) {
       const items = value instanceof Template ? argvOf(value) : value.map((v) => argText(v, k, item));
       if (quote !== '' || inWord || pendingArray !== undefined || /^[^\s]/.test(strings[k + 1]!)) {
-        throw new ShellTemplateError(`shell(): ${label(k, item)} is a list of arguments glued to other text or inside quotes; put it in its own word or join it yourself`, { index: k });
+        throw new ShellTemplateError(
+          `shell(): ${label(k, item)} is a list of arguments glued to other text or inside quotes; put it in its own word or join it yourself`,
+          { index: k },
+        );
       }
       pendingArray = { index: k, items };
     } else {

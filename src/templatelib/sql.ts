@@ -35,10 +35,18 @@ export class SqlIdentifier {
   constructor(parts: readonly string[]) {
     if (parts.length === 0) throw new SqlTemplateError('sql.identifier() needs at least one name', { code: 'ERR_SQL_BAD_IDENTIFIER' });
     for (const part of parts) {
-      if (typeof part !== 'string') throw new SqlTemplateError(`sql.identifier(): a name must be a string, got ${typeof part}`, { code: 'ERR_SQL_BAD_IDENTIFIER' });
+      if (typeof part !== 'string')
+        throw new SqlTemplateError(`sql.identifier(): a name must be a string, got ${typeof part}`, { code: 'ERR_SQL_BAD_IDENTIFIER' });
       if (part === '') throw new SqlTemplateError('sql.identifier(): an identifier cannot be empty', { code: 'ERR_SQL_BAD_IDENTIFIER' });
-      if (part.includes('\u0000')) throw new SqlTemplateError(`sql.identifier(): ${JSON.stringify(part)} contains a NUL character, which no database accepts in a name`, { code: 'ERR_SQL_BAD_IDENTIFIER' });
-      if (/\p{Cs}/u.test(part)) throw new SqlTemplateError(`sql.identifier(): ${JSON.stringify(part)} contains a lone surrogate (not valid Unicode)`, { code: 'ERR_SQL_BAD_IDENTIFIER' });
+      if (part.includes('\u0000'))
+        throw new SqlTemplateError(
+          `sql.identifier(): ${JSON.stringify(part)} contains a NUL character, which no database accepts in a name`,
+          { code: 'ERR_SQL_BAD_IDENTIFIER' },
+        );
+      if (/\p{Cs}/u.test(part))
+        throw new SqlTemplateError(`sql.identifier(): ${JSON.stringify(part)} contains a lone surrogate (not valid Unicode)`, {
+          code: 'ERR_SQL_BAD_IDENTIFIER',
+        });
     }
     this.parts = Object.freeze([...parts]);
     Object.freeze(this);
@@ -50,13 +58,22 @@ export class SqlIdentifier {
       .map((part) => {
         if (dialect === 'mysql') {
           if ([...part].length > MYSQL_MAX_IDENTIFIER_CHARS) {
-            throw new SqlTemplateError(`sql.identifier(): ${JSON.stringify(part)} is longer than MySQL's ${MYSQL_MAX_IDENTIFIER_CHARS} characters`, { code: 'ERR_SQL_BAD_IDENTIFIER' });
+            throw new SqlTemplateError(
+              `sql.identifier(): ${JSON.stringify(part)} is longer than MySQL's ${MYSQL_MAX_IDENTIFIER_CHARS} characters`,
+              { code: 'ERR_SQL_BAD_IDENTIFIER' },
+            );
           }
-          if (part.endsWith(' ')) throw new SqlTemplateError(`sql.identifier(): MySQL names cannot end with a space: ${JSON.stringify(part)}`, { code: 'ERR_SQL_BAD_IDENTIFIER' });
+          if (part.endsWith(' '))
+            throw new SqlTemplateError(`sql.identifier(): MySQL names cannot end with a space: ${JSON.stringify(part)}`, {
+              code: 'ERR_SQL_BAD_IDENTIFIER',
+            });
           return '`' + part.replaceAll('`', '``') + '`';
         }
         if (dialect === 'postgres' && Buffer.byteLength(part) > POSTGRES_MAX_IDENTIFIER_BYTES) {
-          throw new SqlTemplateError(`sql.identifier(): ${JSON.stringify(part)} is longer than PostgreSQL's ${POSTGRES_MAX_IDENTIFIER_BYTES} bytes (it would be truncated silently)`, { code: 'ERR_SQL_BAD_IDENTIFIER' });
+          throw new SqlTemplateError(
+            `sql.identifier(): ${JSON.stringify(part)} is longer than PostgreSQL's ${POSTGRES_MAX_IDENTIFIER_BYTES} bytes (it would be truncated silently)`,
+            { code: 'ERR_SQL_BAD_IDENTIFIER' },
+          );
         }
         return '"' + part.replaceAll('"', '""') + '"';
       })
@@ -72,7 +89,7 @@ export class SqlParam {
 }
 
 /** Lexical place of each interpolation in the static SQL. */
-const enum Lex {
+enum Lex {
   Code,
   String,
   QuotedName,
@@ -170,10 +187,14 @@ function label(index: number, item: Interpolation): string {
 
 function checkValue(value: unknown, index: number, item: Interpolation): unknown {
   if (value === undefined) {
-    throw new SqlTemplateError(`sql(): ${label(index, item)} is undefined, which is not a SQL value: pass null for NULL`, { code: 'ERR_SQL_UNSUPPORTED_VALUE' });
+    throw new SqlTemplateError(`sql(): ${label(index, item)} is undefined, which is not a SQL value: pass null for NULL`, {
+      code: 'ERR_SQL_UNSUPPORTED_VALUE',
+    });
   }
   if (typeof value === 'function' || typeof value === 'symbol') {
-    throw new SqlTemplateError(`sql(): ${label(index, item)} is a ${typeof value}, which cannot be a query parameter`, { code: 'ERR_SQL_UNSUPPORTED_VALUE' });
+    throw new SqlTemplateError(`sql(): ${label(index, item)} is a ${typeof value}, which cannot be a query parameter`, {
+      code: 'ERR_SQL_UNSUPPORTED_VALUE',
+    });
   }
   return value;
 }
@@ -182,7 +203,10 @@ function render(tpl: Template, dialect: SqlDialect, values: unknown[]): string {
   const { strings, interpolations } = tpl;
   const ctx = contextOf(strings, dialect);
   if (ctx.staticPlaceholder !== undefined) {
-    throw new SqlTemplateError(`sql(): the static SQL contains the placeholder ${JSON.stringify(ctx.staticPlaceholder)}; interpolate values instead (for a literal '?' operator use the postgres dialect or a function form)`, { code: 'ERR_SQL_STATIC_PLACEHOLDER' });
+    throw new SqlTemplateError(
+      `sql(): the static SQL contains the placeholder ${JSON.stringify(ctx.staticPlaceholder)}; interpolate values instead (for a literal '?' operator use the postgres dialect or a function form)`,
+      { code: 'ERR_SQL_STATIC_PLACEHOLDER' },
+    );
   }
   const placeholder = (): string => (dialect === 'postgres' ? `$${values.length}` : '?');
   let text = strings[0]!;
@@ -191,7 +215,10 @@ function render(tpl: Template, dialect: SqlDialect, values: unknown[]): string {
     const value = item.value;
     const lex = ctx.lex[i]!;
     if (lex !== Lex.Code) {
-      throw new SqlTemplateError(`sql(): ${label(i, item)} is inside ${LEX_NAMES[lex]}, where a parameter would be literal text: remove the quotes around it (the driver quotes values)`, { code: 'ERR_SQL_INSIDE_LITERAL' });
+      throw new SqlTemplateError(
+        `sql(): ${label(i, item)} is inside ${LEX_NAMES[lex]}, where a parameter would be literal text: remove the quotes around it (the driver quotes values)`,
+        { code: 'ERR_SQL_INSIDE_LITERAL' },
+      );
     }
     let piece: string;
     if (value instanceof Template) piece = render(value, dialect, values);
@@ -201,7 +228,10 @@ function render(tpl: Template, dialect: SqlDialect, values: unknown[]): string {
       piece = placeholder();
     } else if (Array.isArray(value)) {
       if (value.length === 0) {
-        throw new SqlTemplateError(`sql(): ${label(i, item)} is an empty array; "IN ()" is not valid SQL — handle the empty case before building the query`, { code: 'ERR_SQL_EMPTY_ARRAY' });
+        throw new SqlTemplateError(
+          `sql(): ${label(i, item)} is an empty array; "IN ()" is not valid SQL — handle the empty case before building the query`,
+          { code: 'ERR_SQL_EMPTY_ARRAY' },
+        );
       }
       const marks: string[] = [];
       for (const v of value) {
@@ -241,7 +271,10 @@ export function sql(template: Template | TemplateStringsArray, ...rest: unknown[
   checkOptionKeys(options, ['dialect'], 'sql()');
   const dialect = options.dialect ?? DEFAULT_DIALECT;
   if (!DIALECTS.includes(dialect)) {
-    throw new SqlTemplateError(`sql(): unknown dialect ${JSON.stringify(dialect)}.${didYouMean(String(dialect), DIALECTS) || ` Use one of ${DIALECTS.join(', ')}.`}`, { code: 'ERR_SQL_UNKNOWN_DIALECT' });
+    throw new SqlTemplateError(
+      `sql(): unknown dialect ${JSON.stringify(dialect)}.${didYouMean(String(dialect), DIALECTS) || ` Use one of ${DIALECTS.join(', ')}.`}`,
+      { code: 'ERR_SQL_UNKNOWN_DIALECT' },
+    );
   }
   const tpl = templateOf(template, values, 'sql');
   const params: unknown[] = [];
@@ -276,7 +309,8 @@ sql.join = function join(fragments: Iterable<unknown>, separator = ', '): Templa
     first = false;
     parts.push(new Interpolation(fragment));
   }
-  if (first) throw new SqlTemplateError('sql.join(): nothing to join: an empty list would produce broken SQL', { code: 'ERR_SQL_EMPTY_ARRAY' });
+  if (first)
+    throw new SqlTemplateError('sql.join(): nothing to join: an empty list would produce broken SQL', { code: 'ERR_SQL_EMPTY_ARRAY' });
   return new Template(...parts);
 };
 

@@ -21,8 +21,7 @@ export function setParseImplementation(implementation: (source: string, scope: P
 }
 
 /** The TypeError CPython raises for `Template + str` (JS cannot tell `str + Template` apart). */
-export const CONCAT_STR_MESSAGE =
-  'can only concatenate string.templatelib.Template (not "str") to string.templatelib.Template';
+export const CONCAT_STR_MESSAGE = 'can only concatenate string.templatelib.Template (not "str") to string.templatelib.Template';
 
 /**
  * A t-string's parts: `strings` always holds one more entry than `interpolations` (empty strings
@@ -214,12 +213,14 @@ export function t(strings: TemplateStringsArray, ...values: unknown[]): Template
 
 /** True when a processor was called as a tag (``html`…` ``) rather than with a Template. */
 export function isTagCall(first: unknown): first is TemplateStringsArray {
-  return Array.isArray(first) && Object.prototype.hasOwnProperty.call(first, 'raw');
+  return Array.isArray(first) && Object.hasOwn(first, 'raw');
 }
 
 /** The Template a processor works on, whether it was called as a tag or with a Template. */
 export function templateOf(first: Template | TemplateStringsArray, values: unknown[], processor: string): Template {
   if (first instanceof Template) return first;
   if (isTagCall(first)) return t(first, ...values);
-  throw new TypeError(`${processor}() expects a Template (from the t tag or Template.parse), got ${first === null ? 'null' : typeof first}`);
+  throw new TypeError(
+    `${processor}() expects a Template (from the t tag or Template.parse), got ${first === null ? 'null' : typeof first}`,
+  );
 }

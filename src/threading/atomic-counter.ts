@@ -29,7 +29,9 @@ export class AtomicCounter<T extends number | bigint = number> {
   constructor(initial?: T, /** @internal */ _buffer?: SharedArrayBuffer) {
     if (_buffer !== undefined) {
       if (!(_buffer instanceof SharedArrayBuffer) || (_buffer.byteLength !== 4 && _buffer.byteLength !== 8)) {
-        throw new InvalidArgumentError(`AtomicCounter.fromBuffer(): expected the 4- or 8-byte SharedArrayBuffer of an AtomicCounter (its .buffer), got ${String(_buffer)}`);
+        throw new InvalidArgumentError(
+          `AtomicCounter.fromBuffer(): expected the 4- or 8-byte SharedArrayBuffer of an AtomicCounter (its .buffer), got ${String(_buffer)}`,
+        );
       }
       this.#big = _buffer.byteLength === 8;
       this.#view = this.#big ? new BigInt64Array(_buffer) : new Int32Array(_buffer);
@@ -37,13 +39,16 @@ export class AtomicCounter<T extends number | bigint = number> {
     }
     const value: number | bigint = initial ?? 0;
     if (typeof value === 'bigint') {
-      if (BigInt.asIntN(64, value) !== value) throw new InvalidArgumentError(`AtomicCounter: a bigint initial value must fit in 64 signed bits, got ${value}n`);
+      if (BigInt.asIntN(64, value) !== value)
+        throw new InvalidArgumentError(`AtomicCounter: a bigint initial value must fit in 64 signed bits, got ${value}n`);
       this.#big = true;
       this.#view = new BigInt64Array(new SharedArrayBuffer(8));
       this.#view[0] = value;
     } else {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < -(2 ** 31) || value >= 2 ** 31) {
-        throw new InvalidArgumentError(`AtomicCounter: initial value must be an Int32 integer (or a bigint for 64 bits), got ${describe(value)}`);
+        throw new InvalidArgumentError(
+          `AtomicCounter: initial value must be an Int32 integer (or a bigint for 64 bits), got ${describe(value)}`,
+        );
       }
       this.#big = false;
       this.#view = new Int32Array(new SharedArrayBuffer(4));
@@ -61,8 +66,14 @@ export class AtomicCounter<T extends number | bigint = number> {
   }
 
   #check(n: unknown, where: string): void {
-    if (this.#big ? typeof n !== 'bigint' || BigInt.asIntN(64, n) !== n : typeof n !== 'number' || !Number.isInteger(n) || n < -(2 ** 31) || n >= 2 ** 31) {
-      throw new InvalidArgumentError(`AtomicCounter.${where}(): expected ${this.#big ? 'a bigint that fits in 64 signed bits (this is a 64-bit counter)' : 'an Int32 integer number'}, got ${describe(n)}`);
+    if (
+      this.#big
+        ? typeof n !== 'bigint' || BigInt.asIntN(64, n) !== n
+        : typeof n !== 'number' || !Number.isInteger(n) || n < -(2 ** 31) || n >= 2 ** 31
+    ) {
+      throw new InvalidArgumentError(
+        `AtomicCounter.${where}(): expected ${this.#big ? 'a bigint that fits in 64 signed bits (this is a 64-bit counter)' : 'an Int32 integer number'}, got ${describe(n)}`,
+      );
     }
   }
 
@@ -82,12 +93,16 @@ export class AtomicCounter<T extends number | bigint = number> {
 
   /** Adds 1 and returns the new value (Java's incrementAndGet). */
   increment(): T {
-    return this.#big ? (BigInt.asIntN(64, Atomics.add(this.#view as BigInt64Array, 0, 1n) + 1n) as T) : (((Atomics.add(this.#view as Int32Array, 0, 1) + 1) | 0) as T);
+    return this.#big
+      ? (BigInt.asIntN(64, Atomics.add(this.#view as BigInt64Array, 0, 1n) + 1n) as T)
+      : (((Atomics.add(this.#view as Int32Array, 0, 1) + 1) | 0) as T);
   }
 
   /** Subtracts 1 and returns the new value. */
   decrement(): T {
-    return this.#big ? (BigInt.asIntN(64, Atomics.sub(this.#view as BigInt64Array, 0, 1n) - 1n) as T) : (((Atomics.sub(this.#view as Int32Array, 0, 1) - 1) | 0) as T);
+    return this.#big
+      ? (BigInt.asIntN(64, Atomics.sub(this.#view as BigInt64Array, 0, 1n) - 1n) as T)
+      : (((Atomics.sub(this.#view as Int32Array, 0, 1) - 1) | 0) as T);
   }
 
   get(): T {

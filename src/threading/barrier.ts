@@ -66,10 +66,17 @@ export class Barrier {
   readonly #action: (() => unknown) | undefined;
   readonly #actionRef: CallableRef | null;
 
-  constructor(parties: number, options?: BarrierOptions, /** @internal */ _buffer?: SharedArrayBuffer, /** @internal */ _ref?: CallableRef | null) {
+  constructor(
+    parties: number,
+    options?: BarrierOptions,
+    /** @internal */ _buffer?: SharedArrayBuffer,
+    /** @internal */ _ref?: CallableRef | null,
+  ) {
     if (_buffer !== undefined) {
       if (!(_buffer instanceof SharedArrayBuffer) || _buffer.byteLength !== BYTES || new Int32Array(_buffer)[KIND] !== KIND_BARRIER) {
-        throw new InvalidArgumentError(`Barrier.fromBuffer(): expected the SharedArrayBuffer of a Barrier (its .buffer), got ${String(_buffer)}`);
+        throw new InvalidArgumentError(
+          `Barrier.fromBuffer(): expected the SharedArrayBuffer of a Barrier (its .buffer), got ${String(_buffer)}`,
+        );
       }
       this.#words = new Int32Array(_buffer, 0, INT_WORDS);
       this.#timeout = new Float64Array(_buffer);
@@ -80,10 +87,13 @@ export class Barrier {
     }
     checkOptionKeys(options, ['action', 'timeout'], 'Barrier', InvalidArgumentError);
     if (typeof parties !== 'number' || !Number.isInteger(parties) || parties < 1 || parties > MAX_PARTIES) {
-      throw new InvalidArgumentError(`Barrier: parties must be an integer from 1 to ${MAX_PARTIES} (the number of threads that wait each round), got ${String(parties)}`);
+      throw new InvalidArgumentError(
+        `Barrier: parties must be an integer from 1 to ${MAX_PARTIES} (the number of threads that wait each round), got ${String(parties)}`,
+      );
     }
     const action = options?.action;
-    if (action !== undefined && typeof action !== 'function') throw new InvalidArgumentError(`Barrier: action must be a function, got ${typeof action}`);
+    if (action !== undefined && typeof action !== 'function')
+      throw new InvalidArgumentError(`Barrier: action must be a function, got ${typeof action}`);
     const timeout = waitTimeout(options?.timeout, 'Barrier');
     const buffer = new SharedArrayBuffer(BYTES);
     this.#words = new Int32Array(buffer, 0, INT_WORDS);
@@ -156,15 +166,20 @@ export class Barrier {
     const arrived = Atomics.load(this.#words, ARRIVED_AT_BREAK);
     const p = this.#parties;
     const why =
-      reason === BROKEN_ABORT ? 'abort() was called'
-      : reason === BROKEN_ACTION ? 'its action threw in the thread that arrived last'
-      : reason === BROKEN_TIMEOUT ? `a wait timed out with ${arrived} of ${p} parties arrived${arrived < p ? ` — if only ${arrived} threads call wait() each round, the party count (${p}) is wrong` : ''}`
-      : 'it was reset while this thread was waiting';
+      reason === BROKEN_ABORT
+        ? 'abort() was called'
+        : reason === BROKEN_ACTION
+          ? 'its action threw in the thread that arrived last'
+          : reason === BROKEN_TIMEOUT
+            ? `a wait timed out with ${arrived} of ${p} parties arrived${arrived < p ? ` — if only ${arrived} threads call wait() each round, the party count (${p}) is wrong` : ''}`
+            : 'it was reset while this thread was waiting';
     return new BrokenBarrierError(`Barrier(${p}) is broken: ${why}. Call reset() to use it again`);
   }
 
   #timeoutOf(timeout: number | WaitOptions | undefined, where: string): number {
-    return timeout === undefined || (typeof timeout === 'object' && timeout?.timeout === undefined) ? this.#timeout[TIMEOUT_F64]! : waitTimeout(timeout, where);
+    return timeout === undefined || (typeof timeout === 'object' && timeout?.timeout === undefined)
+      ? this.#timeout[TIMEOUT_F64]!
+      : waitTimeout(timeout, where);
   }
 
   /** Joins the round; returns the arrival index, or null once the round is complete. Throws when broken. */
@@ -259,7 +274,11 @@ export class Barrier {
   }
 
   [SHARE_HANDLE](): SharedHandle {
-    return { __ts314Handle: 'Barrier', module: import.meta.url, state: { buffer: this.buffer, action: this.#actionRef, liveness: livenessBuffer() } satisfies BarrierHandleState };
+    return {
+      __ts314Handle: 'Barrier',
+      module: import.meta.url,
+      state: { buffer: this.buffer, action: this.#actionRef, liveness: livenessBuffer() } satisfies BarrierHandleState,
+    };
   }
 }
 

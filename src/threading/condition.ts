@@ -57,13 +57,17 @@ export class Condition {
 
   constructor(lock?: Lock | RLock, options?: ConditionOptions, /** @internal */ _buffer?: SharedArrayBuffer) {
     if (lock !== undefined && !(lock instanceof Lock) && !(lock instanceof RLock)) {
-      throw new InvalidArgumentError(`Condition: lock must be a ts314 Lock or RLock (shared memory), got ${Object.prototype.toString.call(lock).slice(8, -1)}`);
+      throw new InvalidArgumentError(
+        `Condition: lock must be a ts314 Lock or RLock (shared memory), got ${Object.prototype.toString.call(lock).slice(8, -1)}`,
+      );
     }
     this.#lock = lock ?? new RLock();
     this.#reentrant = this.#lock instanceof RLock;
     if (_buffer !== undefined) {
       if (!(_buffer instanceof SharedArrayBuffer) || _buffer.byteLength < BASE * 4 || new Int32Array(_buffer)[KIND] !== KIND_CONDITION) {
-        throw new InvalidArgumentError(`Condition.fromBuffer(): expected the SharedArrayBuffer of a Condition (its .buffer), got ${String(_buffer)}`);
+        throw new InvalidArgumentError(
+          `Condition.fromBuffer(): expected the SharedArrayBuffer of a Condition (its .buffer), got ${String(_buffer)}`,
+        );
       }
       this.#words = new Int32Array(_buffer);
       return;
@@ -122,7 +126,10 @@ export class Condition {
   }
 
   #checkOwned(what: string): void {
-    if (!this.#lock._ownedHere()) throw new LockNotHeldError(`Condition.${what}(): cannot ${what === 'wait' || what === 'waitFor' ? 'wait' : 'notify'} on un-acquired lock; hold the condition's lock first (cond.withLock(() => …))`);
+    if (!this.#lock._ownedHere())
+      throw new LockNotHeldError(
+        `Condition.${what}(): cannot ${what === 'wait' || what === 'waitFor' ? 'wait' : 'notify'} on un-acquired lock; hold the condition's lock first (cond.withLock(() => …))`,
+      );
   }
 
   #claimSlot(): number {
@@ -138,7 +145,10 @@ export class Condition {
       }
       return index;
     }
-    throw new ThreadingError(`Condition.wait(): more than ${max} threads are waiting at once; create the Condition with a larger maxWaiters`, { code: 'ERR_TOO_MANY_WAITERS' });
+    throw new ThreadingError(
+      `Condition.wait(): more than ${max} threads are waiting at once; create the Condition with a larger maxWaiters`,
+      { code: 'ERR_TOO_MANY_WAITERS' },
+    );
   }
 
   /** Releases the lock completely (all RLock levels), returning what reacquire must restore. */
@@ -235,7 +245,8 @@ export class Condition {
   /** Wakes up to `n` waiting threads, longest-waiting first. Returns how many it woke. */
   notify(n = 1): number {
     this.#checkOwned('notify');
-    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) throw new InvalidArgumentError(`Condition.notify(): n must be a non-negative integer, got ${String(n)}`);
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 0)
+      throw new InvalidArgumentError(`Condition.notify(): n must be a non-negative integer, got ${String(n)}`);
     return this.#wake(n);
   }
 
@@ -270,7 +281,12 @@ export class Condition {
   }
 
   [SHARE_HANDLE](): SharedHandle {
-    const state: ConditionHandleState = { buffer: this.buffer, lockKind: this.#reentrant ? 'RLock' : 'Lock', lockBuffer: this.#lock.buffer, liveness: livenessBuffer() };
+    const state: ConditionHandleState = {
+      buffer: this.buffer,
+      lockKind: this.#reentrant ? 'RLock' : 'Lock',
+      lockBuffer: this.#lock.buffer,
+      liveness: livenessBuffer(),
+    };
     return { __ts314Handle: 'Condition', module: import.meta.url, state };
   }
 }

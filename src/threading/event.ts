@@ -33,7 +33,9 @@ export class Event {
       return;
     }
     if (!(buffer instanceof SharedArrayBuffer) || buffer.byteLength !== WORDS * 4 || new Int32Array(buffer)[KIND] !== KIND_EVENT) {
-      throw new InvalidArgumentError(`Event.fromBuffer(): expected the SharedArrayBuffer of an Event (its .buffer), got ${buffer instanceof SharedArrayBuffer ? `a SharedArrayBuffer of ${buffer.byteLength} bytes that is not one` : String(buffer)}`);
+      throw new InvalidArgumentError(
+        `Event.fromBuffer(): expected the SharedArrayBuffer of an Event (its .buffer), got ${buffer instanceof SharedArrayBuffer ? `a SharedArrayBuffer of ${buffer.byteLength} bytes that is not one` : String(buffer)}`,
+      );
     }
     this.#words = new Int32Array(buffer);
   }
@@ -93,7 +95,11 @@ export class Event {
   }
 
   [SHARE_HANDLE](): SharedHandle {
-    return { __ts314Handle: 'Event', module: import.meta.url, state: { buffer: this.buffer, liveness: livenessBuffer() } satisfies EventHandleState };
+    return {
+      __ts314Handle: 'Event',
+      module: import.meta.url,
+      state: { buffer: this.buffer, liveness: livenessBuffer() } satisfies EventHandleState,
+    };
   }
 }
 

@@ -19,13 +19,17 @@ const KINDS: Record<LockKindName, number> = { Lock: KIND_LOCK, RLock: KIND_RLOCK
 /** Checks a buffer given to fromBuffer(): right size, right kind of primitive. */
 export function lockWordsOf(buffer: unknown, kindName: LockKindName, where: string): Int32Array {
   if (!(buffer instanceof SharedArrayBuffer) || buffer.byteLength !== LOCK_WORDS * Int32Array.BYTES_PER_ELEMENT) {
-    throw new InvalidArgumentError(`${where}: expected the SharedArrayBuffer of a ${kindName} (its .buffer), got ${buffer instanceof SharedArrayBuffer ? `a SharedArrayBuffer of ${buffer.byteLength} bytes` : String(buffer)}`);
+    throw new InvalidArgumentError(
+      `${where}: expected the SharedArrayBuffer of a ${kindName} (its .buffer), got ${buffer instanceof SharedArrayBuffer ? `a SharedArrayBuffer of ${buffer.byteLength} bytes` : String(buffer)}`,
+    );
   }
   const words = new Int32Array(buffer);
   const found = Atomics.load(words, KIND);
   if (found !== KINDS[kindName]) {
     const other = found === KIND_LOCK ? 'Lock' : found === KIND_RLOCK ? 'RLock' : 'something else';
-    throw new InvalidArgumentError(`${where}: this buffer belongs to ${other === 'something else' ? 'something that is not a lock' : `an ${other}`}; use ${other === 'something else' ? 'the buffer of a lock' : `${other}.fromBuffer()`}`);
+    throw new InvalidArgumentError(
+      `${where}: this buffer belongs to ${other === 'something else' ? 'something that is not a lock' : `an ${other}`}; use ${other === 'something else' ? 'the buffer of a lock' : `${other}.fromBuffer()`}`,
+    );
   }
   return words;
 }
@@ -82,7 +86,11 @@ export abstract class OwnedLock extends ScopedHold {
   }
 
   [SHARE_HANDLE](): SharedHandle {
-    return { __ts314Handle: this.#kindName, module: this.#module, state: { buffer: this.buffer, liveness: livenessBuffer() } satisfies LockHandleState };
+    return {
+      __ts314Handle: this.#kindName,
+      module: this.#module,
+      state: { buffer: this.buffer, liveness: livenessBuffer() } satisfies LockHandleState,
+    };
   }
 
   /** @internal For Condition: the lock words. */

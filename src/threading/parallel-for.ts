@@ -68,7 +68,9 @@ export async function parallelFor(
   const args = options.args ?? [];
   if (!Array.isArray(args)) throw new InvalidArgumentError(`${where}: args must be an array of extra kernel arguments, got ${typeof args}`);
   if (typeof kernel !== 'function' && (typeof kernel !== 'object' || kernel === null)) {
-    throw new InvalidArgumentError(`${where}: kernel must be task(url, exportName) or a function, got ${kernel === null ? 'null' : typeof kernel}`);
+    throw new InvalidArgumentError(
+      `${where}: kernel must be task(url, exportName) or a function, got ${kernel === null ? 'null' : typeof kernel}`,
+    );
   }
   const [start, end] = readInput(input, where);
   const length = end - start;
@@ -77,13 +79,18 @@ export async function parallelFor(
   const given = options.executor;
   if (given !== undefined) {
     if (given instanceof ProcessPoolExecutor) {
-      throw new InvalidArgumentError(`${where}: a ProcessPoolExecutor cannot share memory with this process; use an InterpreterPoolExecutor`);
+      throw new InvalidArgumentError(
+        `${where}: a ProcessPoolExecutor cannot share memory with this process; use an InterpreterPoolExecutor`,
+      );
     }
-    if (typeof (given as Partial<Executor>).submitWith !== 'function') throw new InvalidArgumentError(`${where}: executor must be an Executor such as InterpreterPoolExecutor`);
+    if (typeof (given as Partial<Executor>).submitWith !== 'function')
+      throw new InvalidArgumentError(`${where}: executor must be an Executor such as InterpreterPoolExecutor`);
   }
   const workers = (given as { maxWorkers?: number } | undefined)?.maxWorkers ?? DEFAULT_MAX_WORKERS;
-  const chunkCount = options.chunks === undefined ? Math.min(workers, length) : checkWholeNumber(options.chunks, 'chunks', where, 1, length);
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new InvalidArgumentError(`${where}: signal must be an AbortSignal`);
+  const chunkCount =
+    options.chunks === undefined ? Math.min(workers, length) : checkWholeNumber(options.chunks, 'chunks', where, 1, length);
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
+    throw new InvalidArgumentError(`${where}: signal must be an AbortSignal`);
 
   const bounds = splitRange(0, length, chunkCount);
   const callArgs: unknown[][] =
@@ -99,7 +106,12 @@ export async function parallelFor(
   }
 }
 
-async function runAll(executor: Executor, kernel: Callable<AnyFunction>, callArgs: unknown[][], signal: AbortSignal | undefined): Promise<unknown[]> {
+async function runAll(
+  executor: Executor,
+  kernel: Callable<AnyFunction>,
+  callArgs: unknown[][],
+  signal: AbortSignal | undefined,
+): Promise<unknown[]> {
   const submitOptions = signal === undefined ? {} : { signal };
   const futures: Future<unknown>[] = [];
   let failure: { error: unknown } | undefined;
@@ -144,7 +156,9 @@ function readInput(input: unknown, where: string): [number, number] {
     return [start, end];
   }
   const hint = ArrayBuffer.isView(input) || Array.isArray(input) ? '; wrap data in SharedArray.from(values) so workers share it' : '';
-  throw new InvalidArgumentError(`${where}: expected a length, a { start, end } range or a SharedArray, got ${input === null ? 'null' : typeof input === 'object' ? (input as object).constructor?.name ?? 'object' : typeof input}${hint}`);
+  throw new InvalidArgumentError(
+    `${where}: expected a length, a { start, end } range or a SharedArray, got ${input === null ? 'null' : typeof input === 'object' ? ((input as object).constructor?.name ?? 'object') : typeof input}${hint}`,
+  );
 }
 
 function describeInput(input: number | IndexRange | SharedArray): string {

@@ -1,7 +1,20 @@
 // RLock: Python's reentrant lock — one owner thread, a recursion count, release only by the owner.
 import { LockNotHeldError } from './errors.js';
 import { adoptLockHandle, lockWordsOf, OwnedLock } from './owned-lock.js';
-import { BROKEN, COUNT, SELF, STATE, brokenError, describeThread, giveOwn, heldHere, ownerOf, takeAsync, takeSync, tryTake } from './owner.js';
+import {
+  BROKEN,
+  COUNT,
+  SELF,
+  STATE,
+  brokenError,
+  describeThread,
+  giveOwn,
+  heldHere,
+  ownerOf,
+  takeAsync,
+  takeSync,
+  tryTake,
+} from './owner.js';
 import { lockTimeout, type AcquireOptions } from './timeouts.js';
 
 /**
@@ -81,7 +94,12 @@ export class RLock extends OwnedLock {
 
   override toString(): string {
     const state = Atomics.load(this.words, STATE);
-    const how = state === 0 ? 'unlocked' : state === BROKEN ? 'broken' : `locked by ${describeThread(ownerOf(state)!)}${state >> 1 === SELF ? ` count=${this.words[COUNT]}` : ''}`;
+    const how =
+      state === 0
+        ? 'unlocked'
+        : state === BROKEN
+          ? 'broken'
+          : `locked by ${describeThread(ownerOf(state)!)}${state >> 1 === SELF ? ` count=${this.words[COUNT]}` : ''}`;
     return `<RLock ${how}>`;
   }
 }

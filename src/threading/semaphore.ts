@@ -23,14 +23,18 @@ interface SemaphoreHandleState {
 
 function checkCount(value: unknown, what: string, where: string, min: number): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > MAX_VALUE) {
-    throw new InvalidArgumentError(`${where}: ${what} must be an integer from ${min} to ${MAX_VALUE}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`);
+    throw new InvalidArgumentError(
+      `${where}: ${what} must be an integer from ${min} to ${MAX_VALUE}, got ${typeof value === 'string' ? JSON.stringify(value) : String(value)}`,
+    );
   }
   return value;
 }
 
 function wordsOf(buffer: unknown, where: string): Int32Array {
   if (!(buffer instanceof SharedArrayBuffer) || buffer.byteLength !== WORDS * 4 || new Int32Array(buffer)[KIND] !== KIND_SEMAPHORE) {
-    throw new InvalidArgumentError(`${where}: expected the SharedArrayBuffer of a Semaphore (its .buffer), got ${buffer instanceof SharedArrayBuffer ? `a SharedArrayBuffer of ${buffer.byteLength} bytes that is not one` : String(buffer)}`);
+    throw new InvalidArgumentError(
+      `${where}: expected the SharedArrayBuffer of a Semaphore (its .buffer), got ${buffer instanceof SharedArrayBuffer ? `a SharedArrayBuffer of ${buffer.byteLength} bytes that is not one` : String(buffer)}`,
+    );
   }
   return new Int32Array(buffer);
 }
@@ -141,7 +145,9 @@ export class Semaphore extends ScopedHold {
     for (;;) {
       const value = Atomics.load(words, VALUE);
       if (bound >= 0 && value + n > bound) {
-        throw new SemaphoreOverflowError(`${where}: Semaphore released too many times (value ${value} + ${n} would exceed the initial value ${bound})`);
+        throw new SemaphoreOverflowError(
+          `${where}: Semaphore released too many times (value ${value} + ${n} would exceed the initial value ${bound})`,
+        );
       }
       if (value + n > MAX_VALUE) throw new InvalidArgumentError(`${where}: value ${value} + ${n} would exceed ${MAX_VALUE}`);
       if (Atomics.compareExchange(words, VALUE, value, value + n) === value) break;
@@ -155,7 +161,11 @@ export class Semaphore extends ScopedHold {
   }
 
   [SHARE_HANDLE](): SharedHandle {
-    return { __ts314Handle: this.#name, module: import.meta.url, state: { buffer: this.buffer, liveness: livenessBuffer() } satisfies SemaphoreHandleState };
+    return {
+      __ts314Handle: this.#name,
+      module: import.meta.url,
+      state: { buffer: this.buffer, liveness: livenessBuffer() } satisfies SemaphoreHandleState,
+    };
   }
 }
 
@@ -169,7 +179,9 @@ export class Semaphore extends ScopedHold {
 export class BoundedSemaphore extends Semaphore {
   static override fromBuffer(buffer: SharedArrayBuffer): BoundedSemaphore {
     if (wordsOf(buffer, 'BoundedSemaphore.fromBuffer()')[BOUND]! < 0) {
-      throw new InvalidArgumentError('BoundedSemaphore.fromBuffer(): this buffer belongs to an unbounded Semaphore; use Semaphore.fromBuffer()');
+      throw new InvalidArgumentError(
+        'BoundedSemaphore.fromBuffer(): this buffer belongs to an unbounded Semaphore; use Semaphore.fromBuffer()',
+      );
     }
     return new BoundedSemaphore(1, buffer);
   }

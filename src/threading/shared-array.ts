@@ -27,15 +27,38 @@ export type ElementType = keyof typeof CONSTRUCTORS;
 export type TypedArrayOf<T extends ElementType> = InstanceType<(typeof CONSTRUCTORS)[T]>;
 
 /** The element type SharedArray.from() keeps for a typed array (float64 for plain numbers, bigint64 for bigints). */
-export type ElementTypeOf<V> =
-  V extends Int8Array ? 'int8' : V extends Uint8ClampedArray ? 'uint8clamped' : V extends Uint8Array ? 'uint8' :
-  V extends Int16Array ? 'int16' : V extends Uint16Array ? 'uint16' : V extends Int32Array ? 'int32' :
-  V extends Uint32Array ? 'uint32' : V extends Float32Array ? 'float32' : V extends BigInt64Array ? 'bigint64' :
-  V extends BigUint64Array ? 'biguint64' : V extends ArrayLike<bigint> ? 'bigint64' : 'float64';
+export type ElementTypeOf<V> = V extends Int8Array
+  ? 'int8'
+  : V extends Uint8ClampedArray
+    ? 'uint8clamped'
+    : V extends Uint8Array
+      ? 'uint8'
+      : V extends Int16Array
+        ? 'int16'
+        : V extends Uint16Array
+          ? 'uint16'
+          : V extends Int32Array
+            ? 'int32'
+            : V extends Uint32Array
+              ? 'uint32'
+              : V extends Float32Array
+                ? 'float32'
+                : V extends BigInt64Array
+                  ? 'bigint64'
+                  : V extends BigUint64Array
+                    ? 'biguint64'
+                    : V extends ArrayLike<bigint>
+                      ? 'bigint64'
+                      : 'float64';
 
 /** Whole-number ranges of the integer types (uint8clamped clamps by definition, so it is not checked). */
 const INTEGER_RANGE: Partial<Record<ElementType, readonly [number, number]>> = {
-  int8: [-128, 127], uint8: [0, 255], int16: [-32768, 32767], uint16: [0, 65535], int32: [-(2 ** 31), 2 ** 31 - 1], uint32: [0, 2 ** 32 - 1],
+  int8: [-128, 127],
+  uint8: [0, 255],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  uint32: [0, 2 ** 32 - 1],
 };
 
 /** Every element type name, in declaration order. */
@@ -96,13 +119,18 @@ export class SharedArray<T extends ElementType = ElementType> {
 
   /** @internal Use SharedArray.create() or SharedArray.from(). */
   constructor(token: symbol, buffer: SharedArrayBuffer, type: T, byteOffset: number, length: number, start: number) {
-    if (token !== constructing) throw new InvalidArgumentError('SharedArray: use SharedArray.create(type, length) or SharedArray.from(values)');
+    if (token !== constructing)
+      throw new InvalidArgumentError('SharedArray: use SharedArray.create(type, length) or SharedArray.from(values)');
     this.buffer = buffer;
     this.type = type;
     this.byteOffset = byteOffset;
     this.length = length;
     this.start = start;
-    this.view = new (CONSTRUCTORS[type] as unknown as new (b: SharedArrayBuffer, o: number, l: number) => TypedArrayOf<T>)(buffer, byteOffset, length);
+    this.view = new (CONSTRUCTORS[type] as unknown as new (b: SharedArrayBuffer, o: number, l: number) => TypedArrayOf<T>)(
+      buffer,
+      byteOffset,
+      length,
+    );
   }
 
   /**
@@ -119,7 +147,9 @@ export class SharedArray<T extends ElementType = ElementType> {
     try {
       buffer = new SharedArrayBuffer(bytes);
     } catch (error) {
-      throw new InvalidArgumentError(`${where}: cannot allocate ${bytes} bytes of shared memory for ${length} ${checked} elements`, { cause: error });
+      throw new InvalidArgumentError(`${where}: cannot allocate ${bytes} bytes of shared memory for ${length} ${checked} elements`, {
+        cause: error,
+      });
     }
     return new SharedArray(constructing, buffer, checked, 0, length, 0);
   }
@@ -132,16 +162,26 @@ export class SharedArray<T extends ElementType = ElementType> {
    * const xs = SharedArray.from([1, 2, 3]);                // float64
    * const ids = SharedArray.from(new Int32Array(10));      // int32
    */
-  static from<V extends ArrayLike<number> | ArrayLike<bigint> | ArrayBufferView, T extends ElementType = ElementTypeOf<V>>(values: V, type?: T): SharedArray<T> {
+  static from<V extends ArrayLike<number> | ArrayLike<bigint> | ArrayBufferView, T extends ElementType = ElementTypeOf<V>>(
+    values: V,
+    type?: T,
+  ): SharedArray<T> {
     const where = 'SharedArray.from()';
-    if (values === null || typeof values !== 'object' || (!ArrayBuffer.isView(values) && typeof (values as ArrayLike<unknown>).length !== 'number')) {
-      throw new InvalidArgumentError(`${where}: expected a typed array or an array of numbers, got ${values === null ? 'null' : typeof values}`);
+    if (
+      values === null ||
+      typeof values !== 'object' ||
+      (!ArrayBuffer.isView(values) && typeof (values as ArrayLike<unknown>).length !== 'number')
+    ) {
+      throw new InvalidArgumentError(
+        `${where}: expected a typed array or an array of numbers, got ${values === null ? 'null' : typeof values}`,
+      );
     }
     if (values instanceof DataView) throw new InvalidArgumentError(`${where}: a DataView has no element type; pass a typed array`);
     let chosen: ElementType;
     if (type !== undefined) chosen = checkElementType(type, where);
     else if (ArrayBuffer.isView(values)) chosen = typeOfView(values) ?? 'float64';
-    else chosen = (values as ArrayLike<unknown>).length > 0 && typeof (values as ArrayLike<unknown>)[0] === 'bigint' ? 'bigint64' : 'float64';
+    else
+      chosen = (values as ArrayLike<unknown>).length > 0 && typeof (values as ArrayLike<unknown>)[0] === 'bigint' ? 'bigint64' : 'float64';
     const source = values as ArrayLike<number | bigint>;
     const array = SharedArray.create(chosen, source.length);
     const isBig = chosen === 'bigint64' || chosen === 'biguint64';
@@ -149,11 +189,15 @@ export class SharedArray<T extends ElementType = ElementType> {
     for (let i = 0; i < source.length; i++) {
       const value = source[i];
       if (isBig ? typeof value !== 'bigint' : typeof value !== 'number') {
-        throw new InvalidArgumentError(`${where}: element ${i} is ${typeof value === 'bigint' ? 'a bigint' : `${typeof value} ${String(value)}`}, but a ${chosen} array holds ${isBig ? 'bigints' : 'numbers'}`);
+        throw new InvalidArgumentError(
+          `${where}: element ${i} is ${typeof value === 'bigint' ? 'a bigint' : `${typeof value} ${String(value)}`}, but a ${chosen} array holds ${isBig ? 'bigints' : 'numbers'}`,
+        );
       }
       // Typed arrays wrap and truncate silently; a value that would change is refused instead.
       if (range !== undefined && !(Number.isInteger(value) && (value as number) >= range[0] && (value as number) <= range[1])) {
-        throw new InvalidArgumentError(`${where}: element ${i} (${String(value)}) does not fit ${chosen} exactly (whole numbers ${range[0]}..${range[1]})`);
+        throw new InvalidArgumentError(
+          `${where}: element ${i} (${String(value)}) does not fit ${chosen} exactly (whole numbers ${range[0]}..${range[1]})`,
+        );
       }
     }
     try {
@@ -195,7 +239,10 @@ export class SharedArray<T extends ElementType = ElementType> {
    */
   slice(start = 0, end: number = this.length): SharedArray<T> {
     const where = 'SharedArray.slice()';
-    for (const [name, value] of [['start', start], ['end', end]] as const) {
+    for (const [name, value] of [
+      ['start', start],
+      ['end', end],
+    ] as const) {
       if (typeof value !== 'number' || !Number.isInteger(value)) {
         throw new InvalidArgumentError(`${where}: ${name} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
       }
@@ -224,7 +271,14 @@ export class SharedArray<T extends ElementType = ElementType> {
   }
 
   #view(from: number, to: number): SharedArray<T> {
-    return new SharedArray(constructing, this.buffer, this.type, this.byteOffset + from * this.bytesPerElement, to - from, this.start + from);
+    return new SharedArray(
+      constructing,
+      this.buffer,
+      this.type,
+      this.byteOffset + from * this.bytesPerElement,
+      to - from,
+      this.start + from,
+    );
   }
 }
 

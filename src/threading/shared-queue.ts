@@ -17,13 +17,31 @@ export const DEFAULT_SHARED_QUEUE_CAPACITY = 65_536;
 export type SharedQueueType = 'float64' | 'float32' | 'int32' | 'uint32' | 'int16' | 'uint16' | 'int8' | 'uint8';
 const QUEUE_TYPES: readonly SharedQueueType[] = ['float64', 'float32', 'int32', 'uint32', 'int16', 'uint16', 'int8', 'uint8'];
 type NumberArray = Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array;
-const CONSTRUCTORS: Record<SharedQueueType, { new (buffer: ArrayBufferLike, offset: number, length: number): NumberArray; new (length: number): NumberArray; BYTES_PER_ELEMENT: number }> = {
-  float64: Float64Array, float32: Float32Array, int32: Int32Array, uint32: Uint32Array,
-  int16: Int16Array, uint16: Uint16Array, int8: Int8Array, uint8: Uint8Array,
+const CONSTRUCTORS: Record<
+  SharedQueueType,
+  {
+    new (buffer: ArrayBufferLike, offset: number, length: number): NumberArray;
+    new (length: number): NumberArray;
+    BYTES_PER_ELEMENT: number;
+  }
+> = {
+  float64: Float64Array,
+  float32: Float32Array,
+  int32: Int32Array,
+  uint32: Uint32Array,
+  int16: Int16Array,
+  uint16: Uint16Array,
+  int8: Int8Array,
+  uint8: Uint8Array,
 };
 /** Integer types store only whole numbers in range: a silently wrapped or truncated number is lost data. */
 const INTEGER_RANGE: Partial<Record<SharedQueueType, readonly [number, number]>> = {
-  int32: [-(2 ** 31), 2 ** 31 - 1], uint32: [0, 2 ** 32 - 1], int16: [-32768, 32767], uint16: [0, 65535], int8: [-128, 127], uint8: [0, 255],
+  int32: [-(2 ** 31), 2 ** 31 - 1],
+  uint32: [0, 2 ** 32 - 1],
+  int16: [-32768, 32767],
+  uint16: [0, 65535],
+  int8: [-128, 127],
+  uint8: [0, 255],
 };
 
 // Header words (Int32) at the start of the buffer; the slots follow at byte HEADER_BYTES.
@@ -339,7 +357,8 @@ export class SharedQueue {
     let n: number;
     this.#lock();
     try {
-      if (h[SHUT] !== 0) throw new SharedQueueShutDown(`SharedQueue: putMany() after shutdown() (${from} of ${source.length} numbers were queued)`);
+      if (h[SHUT] !== 0)
+        throw new SharedQueueShutDown(`SharedQueue: putMany() after shutdown() (${from} of ${source.length} numbers were queued)`);
       const count = h[COUNT]!;
       n = Math.min(cap - count, source.length - from);
       if (n === 0) return 0;
@@ -433,14 +452,18 @@ export class SharedQueue {
     }
     const range = this.#range;
     if (range !== undefined && !(Number.isInteger(value) && value >= range[0] && value <= range[1])) {
-      throw new InvalidArgumentError(`${where}: ${value}${index ? ` (index ${index})` : ''} does not fit a ${this.type} slot exactly (whole numbers ${range[0]}..${range[1]})`);
+      throw new InvalidArgumentError(
+        `${where}: ${value}${index ? ` (index ${index})` : ''} does not fit a ${this.type} slot exactly (whole numbers ${range[0]}..${range[1]})`,
+      );
     }
   }
 
   /** Validates a batch once, so the copy under the lock cannot fail half-way. */
   #source(values: ArrayLike<number>, where: string): NumberArray | ArrayLike<number> {
     if (values === null || typeof values !== 'object' || typeof values.length !== 'number') {
-      throw new InvalidArgumentError(`${where}: expected an array or typed array of numbers, got ${values === null ? 'null' : typeof values}`);
+      throw new InvalidArgumentError(
+        `${where}: expected an array or typed array of numbers, got ${values === null ? 'null' : typeof values}`,
+      );
     }
     if (ArrayBuffer.isView(values)) {
       if (values.constructor === this.#data.constructor) return values as unknown as NumberArray;
@@ -456,14 +479,19 @@ export class SharedQueue {
 
   #target(target: NumberArray, where: string): void {
     if (!ArrayBuffer.isView(target) || target.constructor !== this.#data.constructor) {
-      throw new InvalidArgumentError(`${where}: target must be a ${this.#data.constructor.name} (the queue holds ${this.type}), got ${target === null ? 'null' : (target as object)?.constructor?.name ?? typeof target}`);
+      throw new InvalidArgumentError(
+        `${where}: target must be a ${this.#data.constructor.name} (the queue holds ${this.type}), got ${target === null ? 'null' : ((target as object)?.constructor?.name ?? typeof target)}`,
+      );
     }
     if (target.length === 0) throw new InvalidArgumentError(`${where}: target must have room for at least one number`);
   }
 
   #full(total: number, written: number, options: SharedQueueTimeoutOptions | undefined): SharedQueueFull {
     const waited = options?.timeout === undefined || options.timeout === 0 ? 'no room' : `no room within ${options.timeout} ms`;
-    return new SharedQueueFull(`SharedQueue is full (${this.#capacity} slots): ${waited}${total > 1 ? `; ${written} of ${total} numbers were queued` : ''}`, { written });
+    return new SharedQueueFull(
+      `SharedQueue is full (${this.#capacity} slots): ${waited}${total > 1 ? `; ${written} of ${total} numbers were queued` : ''}`,
+      { written },
+    );
   }
 
   #empty(options: SharedQueueTimeoutOptions | undefined): SharedQueueEmpty {

@@ -33,7 +33,9 @@ export function lockTimeout(options: AcquireOptions | undefined, where: string):
   if (options.timeout === undefined || options.timeout === null) return blocking ? Infinity : 0;
   const timeout = checkTimeout(options.timeout, invalid(where));
   if (!blocking) {
-    throw new InvalidArgumentError(`${where}: can't specify a timeout (${timeout} ms) for a non-blocking acquire; drop timeout or set blocking: true`);
+    throw new InvalidArgumentError(
+      `${where}: can't specify a timeout (${timeout} ms) for a non-blocking acquire; drop timeout or set blocking: true`,
+    );
   }
   return timeout;
 }

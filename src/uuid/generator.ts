@@ -88,10 +88,14 @@ export class UUIDGenerator {
     checkOptionKeys(options, OPTION_KEYS, 'UUIDGenerator');
     const { clock, clockBackwards = 'hold' } = options;
     if (clock !== undefined && typeof clock !== 'function') {
-      throw new UUIDError(`UUIDGenerator: clock must be a function returning Unix milliseconds, got ${typeof clock}`, { code: 'ERR_UUID_OPTION' });
+      throw new UUIDError(`UUIDGenerator: clock must be a function returning Unix milliseconds, got ${typeof clock}`, {
+        code: 'ERR_UUID_OPTION',
+      });
     }
     if (clockBackwards !== 'hold' && clockBackwards !== 'advance') {
-      throw new UUIDError(`UUIDGenerator: clockBackwards must be 'hold' or 'advance', got '${String(clockBackwards)}'`, { code: 'ERR_UUID_OPTION' });
+      throw new UUIDError(`UUIDGenerator: clockBackwards must be 'hold' or 'advance', got '${String(clockBackwards)}'`, {
+        code: 'ERR_UUID_OPTION',
+      });
     }
     this.#clock = clock ?? realClockMs;
     this.#customClock = clock !== undefined;
@@ -102,7 +106,9 @@ export class UUIDGenerator {
     const now = this.#clock();
     if (!this.#customClock) return now;
     if (!Number.isFinite(now) || now < 0 || now > MAX_UNIX_MS) {
-      throw new UUIDError(`UUIDGenerator: clock returned ${now}, not a Unix time in milliseconds between 0 and 2**48 - 1`, { code: 'ERR_UUID_RANGE' });
+      throw new UUIDError(`UUIDGenerator: clock returned ${now}, not a Unix time in milliseconds between 0 and 2**48 - 1`, {
+        code: 'ERR_UUID_RANGE',
+      });
     }
     return now;
   }
@@ -156,10 +162,18 @@ export class UUIDGenerator {
     const lo = this.#counterLo;
     const t = this.#tail;
     return (
-      this.#prefix + HEX_V7[this.#counterHi]! + '-' +
-      HEX[0x80 | (lo >>> 24)]! + HEX[(lo >>> 16) & 0xff]! + '-' +
-      HEX[(lo >>> 8) & 0xff]! + HEX[lo & 0xff]! +
-      HEX[t >>> 24]! + HEX[(t >>> 16) & 0xff]! + HEX[(t >>> 8) & 0xff]! + HEX[t & 0xff]!
+      this.#prefix +
+      HEX_V7[this.#counterHi]! +
+      '-' +
+      HEX[0x80 | (lo >>> 24)]! +
+      HEX[(lo >>> 16) & 0xff]! +
+      '-' +
+      HEX[(lo >>> 8) & 0xff]! +
+      HEX[lo & 0xff]! +
+      HEX[t >>> 24]! +
+      HEX[(t >>> 16) & 0xff]! +
+      HEX[(t >>> 8) & 0xff]! +
+      HEX[t & 0xff]!
     );
   }
 
@@ -190,9 +204,7 @@ export class UUIDGenerator {
     const timeLow = ticks & 0xffffffffn;
     const timeMid = (ticks >> 32n) & 0xffffn;
     const timeHi = (ticks >> 48n) & 0x0fffn;
-    return fromCanonical(
-      `${hexPad(timeLow, 8)}-${hexPad(timeMid, 4)}-1${hexPad(timeHi, 3)}-${hexPad(0x8000 | seq, 4)}-${hexPad(n, 12)}`,
-    );
+    return fromCanonical(`${hexPad(timeLow, 8)}-${hexPad(timeMid, 4)}-1${hexPad(timeHi, 3)}-${hexPad(0x8000 | seq, 4)}-${hexPad(n, 12)}`);
   }
 
   /**
@@ -207,9 +219,7 @@ export class UUIDGenerator {
     const seq = checkClockSeq(clockSeq);
     const n = checkNode(node);
     const high = hexPad((ticks >> 12n) & 0xffffffffffffn, 12);
-    return fromCanonical(
-      `${high.slice(0, 8)}-${high.slice(8)}-6${hexPad(ticks & 0xfffn, 3)}-${hexPad(0x8000 | seq, 4)}-${hexPad(n, 12)}`,
-    );
+    return fromCanonical(`${high.slice(0, 8)}-${high.slice(8)}-6${hexPad(ticks & 0xfffn, 3)}-${hexPad(0x8000 | seq, 4)}-${hexPad(n, 12)}`);
   }
 }
 

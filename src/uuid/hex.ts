@@ -18,16 +18,34 @@ export const NIBBLE: Int8Array = (() => {
 export function bytesToCanonical(b: ArrayLike<number>, offset = 0): string {
   const o = offset;
   return (
-    HEX[b[o]!]! + HEX[b[o + 1]!]! + HEX[b[o + 2]!]! + HEX[b[o + 3]!]! + '-' +
-    HEX[b[o + 4]!]! + HEX[b[o + 5]!]! + '-' +
-    HEX[b[o + 6]!]! + HEX[b[o + 7]!]! + '-' +
-    HEX[b[o + 8]!]! + HEX[b[o + 9]!]! + '-' +
-    HEX[b[o + 10]!]! + HEX[b[o + 11]!]! + HEX[b[o + 12]!]! + HEX[b[o + 13]!]! + HEX[b[o + 14]!]! + HEX[b[o + 15]!]!
+    HEX[b[o]!]! +
+    HEX[b[o + 1]!]! +
+    HEX[b[o + 2]!]! +
+    HEX[b[o + 3]!]! +
+    '-' +
+    HEX[b[o + 4]!]! +
+    HEX[b[o + 5]!]! +
+    '-' +
+    HEX[b[o + 6]!]! +
+    HEX[b[o + 7]!]! +
+    '-' +
+    HEX[b[o + 8]!]! +
+    HEX[b[o + 9]!]! +
+    '-' +
+    HEX[b[o + 10]!]! +
+    HEX[b[o + 11]!]! +
+    HEX[b[o + 12]!]! +
+    HEX[b[o + 13]!]! +
+    HEX[b[o + 14]!]! +
+    HEX[b[o + 15]!]!
   );
 }
 
 /** Character index in the canonical form of each of the 32 hex digits (skipping the four hyphens). */
-export const DIGIT_INDEX: readonly number[] = Array.from({ length: 32 }, (_, i) => i + (i >= 8 ? 1 : 0) + (i >= 12 ? 1 : 0) + (i >= 16 ? 1 : 0) + (i >= 20 ? 1 : 0));
+export const DIGIT_INDEX: readonly number[] = Array.from(
+  { length: 32 },
+  (_, i) => i + (i >= 8 ? 1 : 0) + (i >= 12 ? 1 : 0) + (i >= 16 ? 1 : 0) + (i >= 20 ? 1 : 0),
+);
 
 /** Writes the 16 bytes of an already-validated canonical string into `out` at `offset`. */
 export function canonicalToBytes(s: string, out: Uint8Array, offset = 0): Uint8Array {

@@ -8,10 +8,15 @@ function nameBased(algorithm: 'md5' | 'sha1', version: 3 | 5, namespace: UUID | 
   try {
     ns = namespace instanceof UUID ? namespace : new UUID(namespace);
   } catch (error) {
-    throw new UUIDError(`${fn}: namespace must be a UUID (e.g. NAMESPACE_DNS): ${(error as Error).message}`, { code: 'ERR_UUID_TYPE', cause: error });
+    throw new UUIDError(`${fn}: namespace must be a UUID (e.g. NAMESPACE_DNS): ${(error as Error).message}`, {
+      code: 'ERR_UUID_TYPE',
+      cause: error,
+    });
   }
   if (typeof name !== 'string' && !(name instanceof Uint8Array)) {
-    throw new UUIDError(`${fn}: name must be a string (hashed as UTF-8) or a Uint8Array, got ${name === null ? 'null' : typeof name}`, { code: 'ERR_UUID_TYPE' });
+    throw new UUIDError(`${fn}: name must be a string (hashed as UTF-8) or a Uint8Array, got ${name === null ? 'null' : typeof name}`, {
+      code: 'ERR_UUID_TYPE',
+    });
   }
   const digest = createHash(algorithm).update(ns.bytes).update(name).digest();
   return new UUID(digest.subarray(0, 16), { version });

@@ -22,12 +22,18 @@ export function parseUUIDString(input: string): string {
   else if (lower.startsWith('uuid:')) start = 5;
   if (input.charCodeAt(start) === 0x7b /* { */) {
     if (input.charCodeAt(end - 1) !== 0x7d /* } */) {
-      throw new UUIDError(`badly formed UUID string ${describe(input)}: '{' at index ${start} has no closing '}'`, { code: 'ERR_UUID_FORMAT', position: start });
+      throw new UUIDError(`badly formed UUID string ${describe(input)}: '{' at index ${start} has no closing '}'`, {
+        code: 'ERR_UUID_FORMAT',
+        position: start,
+      });
     }
     start++;
     end--;
   } else if (input.charCodeAt(end - 1) === 0x7d) {
-    throw new UUIDError(`badly formed UUID string ${describe(input)}: '}' at index ${end - 1} has no opening '{'`, { code: 'ERR_UUID_FORMAT', position: end - 1 });
+    throw new UUIDError(`badly formed UUID string ${describe(input)}: '}' at index ${end - 1} has no opening '{'`, {
+      code: 'ERR_UUID_FORMAT',
+      position: end - 1,
+    });
   }
   let hyphens = 0;
   let out = '';
@@ -38,28 +44,42 @@ export function parseUUIDString(input: string): string {
       continue;
     }
     if ((code < 128 ? NIBBLE[code]! : -1) < 0) {
-      throw new UUIDError(`badly formed UUID string ${describe(input)}: invalid character ${JSON.stringify(input[i])} at index ${i} (expected a hex digit)`, { code: 'ERR_UUID_CHARACTER', position: i });
+      throw new UUIDError(
+        `badly formed UUID string ${describe(input)}: invalid character ${JSON.stringify(input[i])} at index ${i} (expected a hex digit)`,
+        { code: 'ERR_UUID_CHARACTER', position: i },
+      );
     }
     out += input[i]!;
   }
   const length = end - start;
   if (hyphens === 0) {
     if (length !== 32) {
-      throw new UUIDError(`badly formed UUID string ${describe(input)}: expected 32 hex digits, got ${length}`, { code: 'ERR_UUID_LENGTH' });
+      throw new UUIDError(`badly formed UUID string ${describe(input)}: expected 32 hex digits, got ${length}`, {
+        code: 'ERR_UUID_LENGTH',
+      });
     }
   } else {
     if (length !== 36) {
-      throw new UUIDError(`badly formed UUID string ${describe(input)}: the hyphenated form has 36 characters (8-4-4-4-12 hex digits), got ${length} with ${out.length} hex digits`, { code: 'ERR_UUID_LENGTH' });
+      throw new UUIDError(
+        `badly formed UUID string ${describe(input)}: the hyphenated form has 36 characters (8-4-4-4-12 hex digits), got ${length} with ${out.length} hex digits`,
+        { code: 'ERR_UUID_LENGTH' },
+      );
     }
     for (const at of CANONICAL_HYPHENS) {
       if (input.charCodeAt(start + at) !== 0x2d) {
-        throw new UUIDError(`badly formed UUID string ${describe(input)}: expected '-' at index ${start + at}, found ${JSON.stringify(input[start + at])} (groups are 8-4-4-4-12 hex digits)`, { code: 'ERR_UUID_FORMAT', position: start + at });
+        throw new UUIDError(
+          `badly formed UUID string ${describe(input)}: expected '-' at index ${start + at}, found ${JSON.stringify(input[start + at])} (groups are 8-4-4-4-12 hex digits)`,
+          { code: 'ERR_UUID_FORMAT', position: start + at },
+        );
       }
     }
     if (hyphens !== 4) {
       let at = start;
       while (at < end && (input.charCodeAt(at) !== 0x2d || CANONICAL_HYPHENS.includes(at - start))) at++;
-      throw new UUIDError(`badly formed UUID string ${describe(input)}: misplaced '-' at index ${at} (groups are 8-4-4-4-12 hex digits)`, { code: 'ERR_UUID_FORMAT', position: at });
+      throw new UUIDError(`badly formed UUID string ${describe(input)}: misplaced '-' at index ${at} (groups are 8-4-4-4-12 hex digits)`, {
+        code: 'ERR_UUID_FORMAT',
+        position: at,
+      });
     }
   }
   out = out.toLowerCase();
@@ -84,4 +104,3 @@ export function bigintToCanonical(value: bigint): string {
   const h = value.toString(16).padStart(32, '0');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
-

@@ -15,12 +15,26 @@ export function uuid4String(): string {
   const c = random32();
   const d = random32();
   return (
-    HEX[a >>> 24]! + HEX[(a >>> 16) & 0xff]! + HEX[(a >>> 8) & 0xff]! + HEX[a & 0xff]! + '-' +
-    HEX[b >>> 24]! + HEX[(b >>> 16) & 0xff]! + '-' +
-    HEX[0x40 | ((b >>> 8) & 0x0f)]! + HEX[b & 0xff]! + '-' +
-    HEX[0x80 | (c >>> 26)]! + HEX[(c >>> 16) & 0xff]! + '-' +
-    HEX[(c >>> 8) & 0xff]! + HEX[c & 0xff]! +
-    HEX[d >>> 24]! + HEX[(d >>> 16) & 0xff]! + HEX[(d >>> 8) & 0xff]! + HEX[d & 0xff]!
+    HEX[a >>> 24]! +
+    HEX[(a >>> 16) & 0xff]! +
+    HEX[(a >>> 8) & 0xff]! +
+    HEX[a & 0xff]! +
+    '-' +
+    HEX[b >>> 24]! +
+    HEX[(b >>> 16) & 0xff]! +
+    '-' +
+    HEX[0x40 | ((b >>> 8) & 0x0f)]! +
+    HEX[b & 0xff]! +
+    '-' +
+    HEX[0x80 | (c >>> 26)]! +
+    HEX[(c >>> 16) & 0xff]! +
+    '-' +
+    HEX[(c >>> 8) & 0xff]! +
+    HEX[c & 0xff]! +
+    HEX[d >>> 24]! +
+    HEX[(d >>> 16) & 0xff]! +
+    HEX[(d >>> 8) & 0xff]! +
+    HEX[d & 0xff]!
   );
 }
 
@@ -47,7 +61,9 @@ function block(value: number | bigint | undefined, bits: number, label: string):
   }
   const big = BigInt(value);
   if (big < 0n || big >= 1n << BigInt(bits)) {
-    throw new UUIDError(`uuid8: ${label} out of range (need a ${bits}-bit value, 0 to 2**${bits} - 1), got ${value}`, { code: 'ERR_UUID_RANGE' });
+    throw new UUIDError(`uuid8: ${label} out of range (need a ${bits}-bit value, 0 to 2**${bits} - 1), got ${value}`, {
+      code: 'ERR_UUID_RANGE',
+    });
   }
   return big;
 }

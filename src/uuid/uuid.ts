@@ -14,7 +14,14 @@ export const RESERVED_FUTURE = 'reserved for future definition';
 export type UUIDVariant = typeof RESERVED_NCS | typeof RFC_4122 | typeof RESERVED_MICROSOFT | typeof RESERVED_FUTURE;
 
 /** Python's `UUID.fields`: (time_low, time_mid, time_hi_version, clock_seq_hi_variant, clock_seq_low, node). */
-export type UUIDFields = readonly [timeLow: number, timeMid: number, timeHiVersion: number, clockSeqHiVariant: number, clockSeqLow: number, node: number];
+export type UUIDFields = readonly [
+  timeLow: number,
+  timeMid: number,
+  timeHiVersion: number,
+  clockSeqHiVariant: number,
+  clockSeqLow: number,
+  node: number,
+];
 
 /** Anything a UUID can be built from: a string in any accepted form, exactly 16 bytes, a 128-bit bigint, or another UUID. */
 export type UUIDInput = string | Uint8Array | bigint | UUID;
@@ -50,10 +57,15 @@ function canonicalFrom(value: unknown): string {
     return bytesToCanonical(value);
   }
   if (typeof value === 'number') {
-    throw new UUIDError(`a UUID integer needs 128 bits: pass a bigint (${Number.isInteger(value) ? `${value}n` : 'e.g. 5n'}), not a number`, { code: 'ERR_UUID_TYPE' });
+    throw new UUIDError(
+      `a UUID integer needs 128 bits: pass a bigint (${Number.isInteger(value) ? `${value}n` : 'e.g. 5n'}), not a number`,
+      { code: 'ERR_UUID_TYPE' },
+    );
   }
   const shown = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  throw new UUIDError(`cannot build a UUID from ${shown}: pass a string, 16 bytes (Uint8Array), a bigint or a UUID`, { code: 'ERR_UUID_TYPE' });
+  throw new UUIDError(`cannot build a UUID from ${shown}: pass a string, 16 bytes (Uint8Array), a bigint or a UUID`, {
+    code: 'ERR_UUID_TYPE',
+  });
 }
 
 function withVersion(canonical: string, version: number): string {
@@ -85,7 +97,8 @@ export class UUID {
     const canonical = canonicalFrom(value);
     if (options !== undefined) {
       for (const key of Object.keys(options)) {
-        if (key !== 'version') throw new UUIDError(`UUID: unknown option '${key}'. The only option is 'version'.`, { code: 'ERR_UUID_OPTION' });
+        if (key !== 'version')
+          throw new UUIDError(`UUID: unknown option '${key}'. The only option is 'version'.`, { code: 'ERR_UUID_OPTION' });
       }
     }
     this.#s = options?.version === undefined ? canonical : withVersion(canonical, options.version);
@@ -98,7 +111,9 @@ export class UUID {
    */
   static fromBytesLE(bytes: Uint8Array): UUID {
     if (!(bytes instanceof Uint8Array) || bytes.length !== 16) {
-      throw new UUIDError(`bytesLE must be exactly 16 bytes long, got ${bytes instanceof Uint8Array ? bytes.length : typeof bytes}`, { code: 'ERR_UUID_LENGTH' });
+      throw new UUIDError(`bytesLE must be exactly 16 bytes long, got ${bytes instanceof Uint8Array ? bytes.length : typeof bytes}`, {
+        code: 'ERR_UUID_LENGTH',
+      });
     }
     const b = bytes;
     return new UUID(Uint8Array.of(b[3]!, b[2]!, b[1]!, b[0]!, b[5]!, b[4]!, b[7]!, b[6]!, ...b.subarray(8)));
@@ -111,7 +126,9 @@ export class UUID {
    */
   static fromFields(fields: UUIDFields, options?: UUIDOptions): UUID {
     if (!Array.isArray(fields) || fields.length !== 6) {
-      throw new UUIDError(`fields must be a 6-tuple, got ${Array.isArray(fields) ? `${fields.length} values` : typeof fields}`, { code: 'ERR_UUID_LENGTH' });
+      throw new UUIDError(`fields must be a 6-tuple, got ${Array.isArray(fields) ? `${fields.length} values` : typeof fields}`, {
+        code: 'ERR_UUID_LENGTH',
+      });
     }
     let value = 0n;
     fields.forEach((field, i) => {
@@ -244,7 +261,8 @@ export class UUID {
 
   /** -1, 0 or 1 by byte order (usable directly with Array.prototype.sort). */
   compare(other: UUID): number {
-    if (!(other instanceof UUID)) throw new UUIDError(`compare() needs a UUID, got ${other === null ? 'null' : typeof other}`, { code: 'ERR_UUID_TYPE' });
+    if (!(other instanceof UUID))
+      throw new UUIDError(`compare() needs a UUID, got ${other === null ? 'null' : typeof other}`, { code: 'ERR_UUID_TYPE' });
     return this.#s < other.#s ? -1 : this.#s > other.#s ? 1 : 0;
   }
 

@@ -24,13 +24,19 @@ async function usageError(args: string[], pattern: RegExp): Promise<void> {
 test('an unknown category suggests the closest one and lists them all', async () => {
   const names = CATEGORIES.map((c) => c.name);
   assert.ok(names.includes('uuid') && names.includes('compression'), `categories: ${names.join(', ')}`);
-  await usageError(['--category', 'uuid7'], new RegExp(`unknown category 'uuid7'\\. Did you mean 'uuid'\\? Categories: ${names.join(', ')}`));
+  await usageError(
+    ['--category', 'uuid7'],
+    new RegExp(`unknown category 'uuid7'\\. Did you mean 'uuid'\\? Categories: ${names.join(', ')}`),
+  );
   await usageError(['--category', 'cpu,compresion'], /unknown category 'compresion'\. Did you mean 'compression'\?/);
   await usageError(['--category', ''], /--category needs a name/);
 });
 
 test('worker counts, iterations and warm-up must be whole numbers in range', async () => {
-  await usageError(['good.bench.mjs', '--workers', '0'], /--workers takes positive whole worker counts .* e\.g\. --workers 1,2,4; '0' is not one/);
+  await usageError(
+    ['good.bench.mjs', '--workers', '0'],
+    /--workers takes positive whole worker counts .* e\.g\. --workers 1,2,4; '0' is not one/,
+  );
   await usageError(['good.bench.mjs', '--workers', '1,two'], /'two' is not one \(in '1,two'\)/);
   await usageError(['good.bench.mjs', '--workers', '1.5'], /'1\.5' is not one/);
   await usageError(['good.bench.mjs', '--iterations', '0'], /--iterations must be an integer ≥ 1 \(timed samples per benchmark\), got '0'/);
@@ -40,10 +46,19 @@ test('worker counts, iterations and warm-up must be whole numbers in range', asy
 });
 
 test('unreadable, empty or broken benchmark files are named with what to do', async () => {
-  await usageError(['god.bench.mjs'], /god\.bench\.mjs: cannot read the benchmark file \(no such file\)\. Did you mean 'good\.bench\.mjs'\?/);
-  await usageError(['nothing.bench.mjs'], /nothing\.bench\.mjs: exports no benchmark \(its exports: helper, settings\)\. Export `default defineBench/);
+  await usageError(
+    ['god.bench.mjs'],
+    /god\.bench\.mjs: cannot read the benchmark file \(no such file\)\. Did you mean 'good\.bench\.mjs'\?/,
+  );
+  await usageError(
+    ['nothing.bench.mjs'],
+    /nothing\.bench\.mjs: exports no benchmark \(its exports: helper, settings\)\. Export `default defineBench/,
+  );
   await usageError(['nofn.bench.mjs'], /nofn\.bench\.mjs: default export\[0\]: defineBench\('forgot fn'\): 'fn' must be a function/);
-  await usageError(['typo.bench.mjs'], /typo\.bench\.mjs: default export: defineBench\('typo'\): unknown option 'setUp'\. Did you mean 'setup'\?/);
+  await usageError(
+    ['typo.bench.mjs'],
+    /typo\.bench\.mjs: default export: defineBench\('typo'\): unknown option 'setUp'\. Did you mean 'setup'\?/,
+  );
   await usageError(['throws.bench.mjs'], /throws\.bench\.mjs: failed to load: broken at import/);
   await usageError(['data.bench.json'], /data\.bench\.json: is not a benchmark module: expected one of \.js \.mjs \.cjs \.ts \.mts \.cts/);
   await usageError(['.'], /is a directory/);
@@ -51,7 +66,13 @@ test('unreadable, empty or broken benchmark files are named with what to do', as
 
 test('bad --filter, an empty selection and an unwritable --output are caught before running', async () => {
   await usageError(['good.bench.mjs', '--filter', 'ok('], /--filter 'ok\(' is not a valid regular expression/);
-  await usageError(['good.bench.mjs', '--filter', 'nothing-matches'], /no benchmark matches --filter 'nothing-matches'\. .*1 benchmarks were selected: user\/ok\/ok/);
-  await usageError(['good.bench.mjs', '--output', 'missing-dir/out.json'], /--output missing-dir\/out\.json: cannot write into .*missing-dir' \(ENOENT\)/);
+  await usageError(
+    ['good.bench.mjs', '--filter', 'nothing-matches'],
+    /no benchmark matches --filter 'nothing-matches'\. .*1 benchmarks were selected: user\/ok\/ok/,
+  );
+  await usageError(
+    ['good.bench.mjs', '--output', 'missing-dir/out.json'],
+    /--output missing-dir\/out\.json: cannot write into .*missing-dir' \(ENOENT\)/,
+  );
   await usageError(['good.bench.mjs', '--html', 'missing-dir/r.html'], /--html missing-dir\/r\.html: cannot write into/);
 });

@@ -4,7 +4,10 @@ import { test } from 'node:test';
 import { CATEGORIES } from '../../src/bench/categories/index.js';
 
 test('the built-in categories are the issue list in order, then threading, each with benchmarks', async () => {
-  assert.deepEqual(CATEGORIES.map((c) => c.name), ['cpu', 'uuid', 'compression', 'async', 'templates', 'gc', 'general', 'threading']);
+  assert.deepEqual(
+    CATEGORIES.map((c) => c.name),
+    ['cpu', 'uuid', 'compression', 'async', 'templates', 'gc', 'general', 'threading'],
+  );
   const ids = new Set<string>();
   for (const category of CATEGORIES) {
     for (const quick of [true, false]) {
@@ -31,5 +34,8 @@ test('uuid compares against the uuid package when it is installed (it is a devDe
   const names = definitions.map((d) => d.name);
   assert.ok(names.includes('uuid (npm) v4()') && names.includes('uuid (npm) v7()'));
   assert.ok(definitions.every((d) => d.opsPerCall === 1000));
-  assert.deepEqual(definitions.filter((d) => d.baseline).map((d) => d.name), ['uuid (npm) v4()', 'uuid (npm) v7()']);
+  assert.deepEqual(
+    definitions.filter((d) => d.baseline).map((d) => d.name),
+    ['uuid (npm) v4()', 'uuid (npm) v7()'],
+  );
 });

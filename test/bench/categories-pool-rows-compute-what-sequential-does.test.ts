@@ -25,10 +25,14 @@ test('every cpu row of a group computes the same checksum as its sequential base
     assert.equal(baseline[0]!.params!.executor, 'sequential');
     const executors = new Set(rows.map((r) => r.params!.executor));
     if (group.startsWith('factorial')) {
-      for (const e of ['InterpreterPoolExecutor', 'ProcessPoolExecutor', 'ThreadPoolExecutor']) assert.ok(executors.has(e), `${group} compares ${e}`);
+      for (const e of ['InterpreterPoolExecutor', 'ProcessPoolExecutor', 'ThreadPoolExecutor'])
+        assert.ok(executors.has(e), `${group} compares ${e}`);
     }
     // Each --workers count appears for the interpreter pool.
-    assert.deepEqual(rows.filter((r) => r.params!.executor === 'InterpreterPoolExecutor').map((r) => r.params!.workers), [1, 2]);
+    assert.deepEqual(
+      rows.filter((r) => r.params!.executor === 'InterpreterPoolExecutor').map((r) => r.params!.workers),
+      [1, 2],
+    );
     const expected = await once(baseline[0]!, context);
     assert.equal(typeof expected, 'number');
     for (const row of rows) {
@@ -41,7 +45,10 @@ test('every cpu row of a group computes the same checksum as its sequential base
 test('every threading row analyzes every sensor, its shared-memory table equal to the sequential one', async () => {
   const context = { quick: true, workers: [1, 2] };
   const rows = await CATEGORIES.find((c) => c.name === 'threading')!.load(context);
-  assert.deepEqual(rows.map((r) => r.params!.workers), [1, 1, 2]);
+  assert.deepEqual(
+    rows.map((r) => r.params!.workers),
+    [1, 1, 2],
+  );
   const sensors = rows[0]!.params!.sensors;
   // setup() of a parallel row throws unless its results table is bit-for-bit the sequential one.
   for (const row of rows) assert.equal(await once(row, context), sensors, `${row.name} analyzed every sensor`);

@@ -16,8 +16,11 @@ cpSync(join(repoRoot, 'package.json'), join(dir, 'package.json'));
 test('without `uuid` installed, crypto.randomUUID() is the v4 reference and both groups carry a note saying so', async () => {
   const output = join(dir, 'run.json');
   const stdout = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, [join(dir, 'dist', 'cli', 'index.js'), 'bench', '--quick', '--category', 'uuid', '--output', output], { cwd: dir, env: { ...process.env, CI: '1' } }, (error, out, err) =>
-      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+    execFile(
+      process.execPath,
+      [join(dir, 'dist', 'cli', 'index.js'), 'bench', '--quick', '--category', 'uuid', '--output', output],
+      { cwd: dir, env: { ...process.env, CI: '1' } },
+      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
     ),
   );
   const run = JSON.parse(readFileSync(output, 'utf8')) as BenchRun;

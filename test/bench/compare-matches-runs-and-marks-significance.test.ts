@@ -16,7 +16,11 @@ function runOf(version: string, results: BenchRun['results']): BenchRun {
 }
 
 // Run A: x ≈ 1.00 ms, y ≈ 2.00 ms, z ≈ 5 ms. Run B: x unchanged, y 50% slower, w new, z absent.
-const a = runOf('20.0.0', [resultWith('cat/x/x', samplesAround(1)), resultWith('cat/y/y', samplesAround(2)), resultWith('cat/z/z', samplesAround(5))]);
+const a = runOf('20.0.0', [
+  resultWith('cat/x/x', samplesAround(1)),
+  resultWith('cat/y/y', samplesAround(2)),
+  resultWith('cat/z/z', samplesAround(5)),
+]);
 const b = runOf('26.0.0', [
   resultWith('cat/x/x', samplesAround(1).reverse()),
   resultWith('cat/y/y', samplesAround(3)),
@@ -28,8 +32,11 @@ test('rows match by id, ratios are against the first run, and a 50% slowdown is 
   const c = compareRuns([a, b], ['a.json', 'b.json']);
   assert.equal(c.schema, 'ts314-compare/1');
   assert.deepEqual(c.labels, ['node 20.0.0', 'node 26.0.0']);
-  assert.deepEqual(c.rows.map((r) => r.id), ['cat/x/x', 'cat/y/y', 'cat/z/z', 'cat/w/w']);
-  const [x, y, z, w] = c.rows as [typeof c.rows[0], typeof c.rows[0], typeof c.rows[0], typeof c.rows[0]];
+  assert.deepEqual(
+    c.rows.map((r) => r.id),
+    ['cat/x/x', 'cat/y/y', 'cat/z/z', 'cat/w/w'],
+  );
+  const [x, y, z, w] = c.rows as [(typeof c.rows)[0], (typeof c.rows)[0], (typeof c.rows)[0], (typeof c.rows)[0]];
   // Same samples in another order: identical mean, ratio 1, p = 1, not significant.
   assert.ok(Math.abs(x.ratios[1]! - 1) < 1e-12);
   assert.ok(x.pValues[1]! > 0.99);
@@ -38,7 +45,10 @@ test('rows match by id, ratios are against the first run, and a 50% slowdown is 
   assert.equal(y.pValues[1], welchTest(b.results[1]!.stats!.raw, a.results[1]!.stats!.raw)!.p);
   assert.ok(y.pValues[1]! < 1e-10);
   assert.deepEqual(y.significant, [false, true]);
-  assert.deepEqual(z.means.map((m) => m !== null), [true, false]);
+  assert.deepEqual(
+    z.means.map((m) => m !== null),
+    [true, false],
+  );
   assert.deepEqual(z.ratios, [1, null]);
   assert.deepEqual(w.ratios, [null, null], 'no ratio without the first run');
   assert.deepEqual(c.missing, [['cat/w/w'], ['cat/z/z']]);
@@ -55,7 +65,10 @@ test('a failed benchmark has a null mean, and two runs of one runtime are labell
   const failed = { ...a.results[0]!, status: 'failed' as const, stats: undefined, error: { name: 'Error', message: 'x' } };
   const c = compareRuns([a, runOf('20.0.0', [failed, ...a.results.slice(1)])], ['before.json', 'after.json']);
   assert.deepEqual(c.labels, ['before.json', 'after.json']);
-  assert.deepEqual(c.rows[0]!.means.map((m) => m === null), [false, true]);
+  assert.deepEqual(
+    c.rows[0]!.means.map((m) => m === null),
+    [false, true],
+  );
   assert.deepEqual(c.missing, [[], []]);
   const table = renderComparisonTable(c);
   assert.match(table, /x\s+1\.00 ms\s+failed\s+—/);
@@ -68,17 +81,20 @@ test('the table shows means, ratios with the significance mark, a legend and the
   assert.doesNotMatch(table, /1\.00× \*/);
   assert.match(table, /z\s+5\.00 ms\s+missing/);
   assert.match(table, /\* = significant: Welch's t-test p < 0\.05/);
-  assert.match(table, /Missing from node 20\.0\.0 \(a\.json\): 1 benchmark\n  - cat\/w\/w/);
-  assert.match(table, /Missing from node 26\.0\.0 \(b\.json\): 1 benchmark\n  - cat\/z\/z/);
+  assert.match(table, /Missing from node 20\.0\.0 \(a\.json\): 1 benchmark\n {2}- cat\/w\/w/);
+  assert.match(table, /Missing from node 26\.0\.0 \(b\.json\): 1 benchmark\n {2}- cat\/z\/z/);
 });
 
 test('compareRuns validates its input and names the run', () => {
   const bad = { ...b, results: [{ ...b.results[0]!, stats: { ...b.results[0]!.stats!, mean: -1 } }] };
-  assert.throws(() => compareRuns([a, bad as BenchRun], ['a.json', 'b.json']), (error: unknown) => {
-    assert.ok(error instanceof BenchSchemaError);
-    assert.equal(error.message, 'b.json: results[0].stats.mean: expected a number ≥ 0, got -1');
-    return true;
-  });
+  assert.throws(
+    () => compareRuns([a, bad as BenchRun], ['a.json', 'b.json']),
+    (error: unknown) => {
+      assert.ok(error instanceof BenchSchemaError);
+      assert.equal(error.message, 'b.json: results[0].stats.mean: expected a number ≥ 0, got -1');
+      return true;
+    },
+  );
 });
 
 test('ts314 compare (built bin) prints the table, --json the comparison, and rejects bad files', async () => {

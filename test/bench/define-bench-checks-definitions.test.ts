@@ -5,12 +5,15 @@ import { BenchDefinitionError, defineBench, type BenchDefinition } from '../../s
 import { isDefinedBench } from '../../src/bench/define-bench.js';
 
 function rejects(definition: unknown, pattern: RegExp): void {
-  assert.throws(() => defineBench(definition as BenchDefinition), (error: unknown) => {
-    assert.ok(error instanceof BenchDefinitionError, String(error));
-    assert.ok(error instanceof TypeError);
-    assert.match(error.message, pattern);
-    return true;
-  });
+  assert.throws(
+    () => defineBench(definition as BenchDefinition),
+    (error: unknown) => {
+      assert.ok(error instanceof BenchDefinitionError, String(error));
+      assert.ok(error instanceof TypeError);
+      assert.match(error.message, pattern);
+      return true;
+    },
+  );
 }
 
 test('misspelt keys get a suggestion', () => {
@@ -36,7 +39,12 @@ test('missing or mistyped fields are named with the value received', () => {
 });
 
 test('the result is a frozen copy, recognised by isDefinedBench, with the state type flowing from setup', () => {
-  const input = { name: 'sum', setup: () => ({ values: [1, 2, 3] }), fn: (s: { values: number[] }) => s.values.reduce((a, b) => a + b, 0), params: { n: 3 } };
+  const input = {
+    name: 'sum',
+    setup: () => ({ values: [1, 2, 3] }),
+    fn: (s: { values: number[] }) => s.values.reduce((a, b) => a + b, 0),
+    params: { n: 3 },
+  };
   const defined = defineBench(input);
   // A definition made by another copy of ts314 carries the same registered symbol.
   const foreign = { ...input, [Symbol.for('ts314.bench.definition')]: true };

@@ -46,10 +46,16 @@ test('failures are in the table and the JSON with their phase, the others run, a
   assert.match(result.stderr, /4 of 6 benchmarks failed/);
   const run = validateBenchRun(JSON.parse(readFileSync(out, 'utf8')), out);
   const byName = Object.fromEntries(run.results.map((r) => [r.name, r]));
-  assert.deepEqual(run.results.map((r) => r.status), ['ok', 'failed', 'failed', 'failed', 'failed', 'ok']);
+  assert.deepEqual(
+    run.results.map((r) => r.status),
+    ['ok', 'failed', 'failed', 'failed', 'failed', 'ok'],
+  );
   assert.equal(byName['ok first']!.stats!.samples, 5);
   assert.equal(byName['ok last']!.stats!.samples, 5);
-  assert.deepEqual({ ...byName['setup throws']!.error, stack: undefined }, { name: 'TypeError', message: 'fixture missing', phase: 'setup', stack: undefined });
+  assert.deepEqual(
+    { ...byName['setup throws']!.error, stack: undefined },
+    { name: 'TypeError', message: 'fixture missing', phase: 'setup', stack: undefined },
+  );
   assert.match(byName['setup throws']!.error!.stack!, /failing\.bench\.ts/);
   assert.equal(byName['fn throws sometimes']!.stats, undefined);
   assert.equal(byName['async rejection']!.error!.phase, 'fn');
@@ -78,19 +84,27 @@ test('teardown still runs after fn throws, with the setup state', async () => {
 test('a non-Error throw and an invalid or duplicate definition become failed rows too', async () => {
   const run = await runBenchmarks(
     [
-      defineBench({ name: 'string thrown', fn: () => { throw 'just a string'; } }),
+      defineBench({
+        name: 'string thrown',
+        fn: () => {
+          throw 'just a string';
+        },
+      }),
       { name: 'no fn' } as never,
       defineBench({ name: 'twice', fn: () => 1 }),
       defineBench({ name: 'twice', fn: () => 2 }),
     ],
     { budget: TINY_BUDGET },
   );
-  assert.deepEqual(run.results.map((r) => [r.id, r.status]), [
-    ['user/string thrown/string thrown', 'failed'],
-    ['user/no fn/no fn', 'failed'],
-    ['user/twice/twice', 'ok'],
-    ['user/twice/twice#2', 'failed'],
-  ]);
+  assert.deepEqual(
+    run.results.map((r) => [r.id, r.status]),
+    [
+      ['user/string thrown/string thrown', 'failed'],
+      ['user/no fn/no fn', 'failed'],
+      ['user/twice/twice', 'ok'],
+      ['user/twice/twice#2', 'failed'],
+    ],
+  );
   assert.equal(run.results[0]!.error!.message, 'non-Error value thrown: just a string');
   assert.match(run.results[1]!.error!.message, /'fn' must be a function/);
   assert.equal(run.results[1]!.error!.name, 'BenchDefinitionError');

@@ -21,7 +21,12 @@ export async function tinyRun(): Promise<BenchRun> {
         metrics: () => ({ ratio: 2.5 }),
         histogram: () => ({ unit: 'ms', edges: [0, 1, 2], counts: [3, 4] }),
       }),
-      defineBench({ name: 'broken', fn: () => { throw new Error('always'); } }),
+      defineBench({
+        name: 'broken',
+        fn: () => {
+          throw new Error('always');
+        },
+      }),
     ],
     { budget: TINY_BUDGET, workers: [1, 2] },
   );

@@ -31,7 +31,10 @@ test('a real run, written and read back as JSON, validates', () => {
   assert.equal(run.schema, BENCH_SCHEMA);
   const back = parseBenchRun(json, 'run.json');
   assert.equal(back.results.length, 4);
-  assert.deepEqual(back.results.map((r) => r.status), ['ok', 'ok', 'ok', 'failed']);
+  assert.deepEqual(
+    back.results.map((r) => r.status),
+    ['ok', 'ok', 'ok', 'failed'],
+  );
   const two = back.results.find((r) => r.name === 'two')!;
   assert.deepEqual(two.metrics, { ratio: 2.5 });
   assert.deepEqual(two.histogram, { unit: 'ms', edges: [0, 1, 2], counts: [3, 4] });
@@ -40,36 +43,107 @@ test('a real run, written and read back as JSON, validates', () => {
 });
 
 test('broken fields are reported with their path', () => {
-  rejects(broken((d) => (d.results[1].stats.mean = 'fast')), 'results[1].stats.mean', /expected a number, got the string "fast"/);
-  rejects(broken((d) => delete d.results[0].stats), 'results[0].stats', /required when status is 'ok'/);
-  rejects(broken((d) => (d.results[2].status = 'maybe')), 'results[2].status', /expected 'ok' or 'failed'/);
-  rejects(broken((d) => d.results[0].stats.raw.pop()), 'results[0].stats.raw', /values but samples is/);
-  rejects(broken((d) => (d.results[0].stats.ci95 = [2, 1])), 'results[0].stats.ci95', /low 2 is above high 1/);
-  rejects(broken((d) => (d.results[2].histogram.edges = [0, 1])), 'results[2].histogram.edges', /expected 3 edges for 2 counts/);
-  rejects(broken((d) => delete d.results[3].error.message), 'results[3].error.message', /expected a string/);
-  rejects(broken((d) => (d.results[1].id = d.results[0].id)), 'results[1].id', /duplicate id .* \(also results\[0\]\)/);
-  rejects(broken((d) => (d.results[0].params = { workers: [1] })), 'results[0].params.workers', /expected a number, got an array/);
-  rejects(broken((d) => (d.options.workers = [1, 0])), 'options.workers[1]', /expected a number ≥ 1, got 0/);
-  rejects(broken((d) => (d.startedAt = 'yesterday')), 'startedAt', /ISO 8601/);
-  rejects(broken((d) => (d.features.zstd = 'yes')), 'features.zstd', /expected true or false/);
-  rejects(broken((d) => delete d.machine), 'machine', /expected an object, got undefined/);
-  rejects(broken((d) => (d.results = {})), 'results', /expected an array, got an object/);
+  rejects(
+    broken((d) => (d.results[1].stats.mean = 'fast')),
+    'results[1].stats.mean',
+    /expected a number, got the string "fast"/,
+  );
+  rejects(
+    broken((d) => delete d.results[0].stats),
+    'results[0].stats',
+    /required when status is 'ok'/,
+  );
+  rejects(
+    broken((d) => (d.results[2].status = 'maybe')),
+    'results[2].status',
+    /expected 'ok' or 'failed'/,
+  );
+  rejects(
+    broken((d) => d.results[0].stats.raw.pop()),
+    'results[0].stats.raw',
+    /values but samples is/,
+  );
+  rejects(
+    broken((d) => (d.results[0].stats.ci95 = [2, 1])),
+    'results[0].stats.ci95',
+    /low 2 is above high 1/,
+  );
+  rejects(
+    broken((d) => (d.results[2].histogram.edges = [0, 1])),
+    'results[2].histogram.edges',
+    /expected 3 edges for 2 counts/,
+  );
+  rejects(
+    broken((d) => delete d.results[3].error.message),
+    'results[3].error.message',
+    /expected a string/,
+  );
+  rejects(
+    broken((d) => (d.results[1].id = d.results[0].id)),
+    'results[1].id',
+    /duplicate id .* \(also results\[0\]\)/,
+  );
+  rejects(
+    broken((d) => (d.results[0].params = { workers: [1] })),
+    'results[0].params.workers',
+    /expected a number, got an array/,
+  );
+  rejects(
+    broken((d) => (d.options.workers = [1, 0])),
+    'options.workers[1]',
+    /expected a number ≥ 1, got 0/,
+  );
+  rejects(
+    broken((d) => (d.startedAt = 'yesterday')),
+    'startedAt',
+    /ISO 8601/,
+  );
+  rejects(
+    broken((d) => (d.features.zstd = 'yes')),
+    'features.zstd',
+    /expected true or false/,
+  );
+  rejects(
+    broken((d) => delete d.machine),
+    'machine',
+    /expected an object, got undefined/,
+  );
+  rejects(
+    broken((d) => (d.results = {})),
+    'results',
+    /expected an array, got an object/,
+  );
 });
 
 test('unknown schema versions and non-run documents are rejected with what to do', () => {
-  rejects(broken((d) => (d.schema = 'ts314-bench/2')), 'schema', /version 'ts314-bench\/2' is not supported by this ts314 \(it reads 'ts314-bench\/1'\)/);
-  rejects(broken((d) => delete d.schema), 'schema', /not a ts314 bench results file/);
-  rejects(broken((d) => (d.schema = 'ts314-compare/1')), 'schema', /comparison/);
+  rejects(
+    broken((d) => (d.schema = 'ts314-bench/2')),
+    'schema',
+    /version 'ts314-bench\/2' is not supported by this ts314 \(it reads 'ts314-bench\/1'\)/,
+  );
+  rejects(
+    broken((d) => delete d.schema),
+    'schema',
+    /not a ts314 bench results file/,
+  );
+  rejects(
+    broken((d) => (d.schema = 'ts314-compare/1')),
+    'schema',
+    /comparison/,
+  );
   rejects([1, 2], '', /expected an object, got an array/);
 });
 
 test('malformed JSON names the file and the parser error', () => {
-  assert.throws(() => parseBenchRun('{"schema": "ts314-bench/1",', 'half.json'), (error: unknown) => {
-    assert.ok(error instanceof BenchSchemaError);
-    assert.match(error.message, /^half\.json: not valid JSON \(/);
-    assert.ok(error.cause instanceof SyntaxError);
-    return true;
-  });
+  assert.throws(
+    () => parseBenchRun('{"schema": "ts314-bench/1",', 'half.json'),
+    (error: unknown) => {
+      assert.ok(error instanceof BenchSchemaError);
+      assert.match(error.message, /^half\.json: not valid JSON \(/);
+      assert.ok(error.cause instanceof SyntaxError);
+      return true;
+    },
+  );
   assert.throws(() => parseBenchRun('  \n', 'empty.json'), /empty\.json: not valid JSON \(the file is empty\)/);
 });
 
@@ -87,5 +161,8 @@ test('the example in docs/bench-schema.md is a valid run', async () => {
   const example = /## Example[\s\S]*?```json\n([\s\S]*?)```/.exec(doc)?.[1];
   assert.ok(example, 'the page has a JSON example');
   const run = parseBenchRun(example, 'docs/bench-schema.md');
-  assert.deepEqual(run.results.map((r) => r.status), ['failed', 'ok']);
+  assert.deepEqual(
+    run.results.map((r) => r.status),
+    ['failed', 'ok'],
+  );
 });

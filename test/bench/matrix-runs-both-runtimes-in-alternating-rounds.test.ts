@@ -9,12 +9,18 @@ import { repoRoot } from '../helpers/package.js';
 import { benchDir } from './fixtures.js';
 
 const tmp = benchDir();
-const file = tmp.write('tiny.bench.mjs', `export default { name: 'sqrt sum', fn: () => { let s = 0; for (let i = 0; i < 64; i++) s += Math.sqrt(i); return s; } };\n`);
+const file = tmp.write(
+  'tiny.bench.mjs',
+  `export default { name: 'sqrt sum', fn: () => { let s = 0; for (let i = 0; i < 64; i++) s += Math.sqrt(i); return s; } };\n`,
+);
 
 function runMatrix(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(repoRoot, 'scripts', 'bench-matrix.mjs'), ...args], { cwd: repoRoot, env: { ...process.env, CI: '1' }, maxBuffer: 16 << 20, timeout: 170_000 }, (error, stdout, stderr) =>
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    execFile(
+      process.execPath,
+      [join(repoRoot, 'scripts', 'bench-matrix.mjs'), ...args],
+      { cwd: repoRoot, env: { ...process.env, CI: '1' }, maxBuffer: 16 << 20, timeout: 170_000 },
+      (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
   });
 }
@@ -22,7 +28,9 @@ function runMatrix(args: string[]): Promise<{ code: number; stdout: string; stde
 const ltsMajor = /^LTS_MAJOR=(\d+)$/m.exec(readFileSync(join(repoRoot, '.ci', 'run'), 'utf8'))![1]!;
 const here = process.versions.node.split('.')[0]!;
 
-test('two rounds alternate the runtimes (this Node, the LTS, the LTS, this Node) and compare puts the reference repeat last', { timeout: 180_000 }, async () => {
+test('two rounds alternate the runtimes (this Node, the LTS, the LTS, this Node) and compare puts the reference repeat last', {
+  timeout: 180_000,
+}, async () => {
   const out = join(tmp.path, 'matrix');
   const result = await runMatrix(['--out', out, '--rounds', '2', '--iterations', '5', '--warmup', '2', file]);
   assert.equal(result.code, 0, result.stderr);
@@ -31,7 +39,12 @@ test('two rounds alternate the runtimes (this Node, the LTS, the LTS, this Node)
   const files =
     here === ltsMajor
       ? [`results-node${here}.json`, `results-node${here}-round2.json`]
-      : [`results-node${here}.json`, `results-node${ltsMajor}.json`, `results-node${ltsMajor}-round2.json`, `results-node${here}-round2.json`];
+      : [
+          `results-node${here}.json`,
+          `results-node${ltsMajor}.json`,
+          `results-node${ltsMajor}-round2.json`,
+          `results-node${here}-round2.json`,
+        ];
   assert.deepEqual(rounds, here === ltsMajor ? [`1:${here}`, `2:${here}`] : [`1:${here}`, `1:${ltsMajor}`, `2:${ltsMajor}`, `2:${here}`]);
   for (const name of files) {
     assert.ok(existsSync(join(out, name)), `${name} was written`);

@@ -17,7 +17,10 @@ test('ts314 bench --quick --category uuid runs every uuid benchmark and writes a
   assert.match(result.stdout, /Speedup/);
   const run = validateBenchRun(JSON.parse(readFileSync(out, 'utf8')), out);
   assert.ok(run.results.length >= 4, `${run.results.length} results`);
-  assert.ok(run.results.every((r) => r.category === 'uuid' && r.status === 'ok'), JSON.stringify(run.results.map((r) => [r.id, r.status])));
+  assert.ok(
+    run.results.every((r) => r.category === 'uuid' && r.status === 'ok'),
+    JSON.stringify(run.results.map((r) => [r.id, r.status])),
+  );
   assert.equal(run.options.quick, true);
   assert.deepEqual(run.options.categories, ['uuid']);
   // Quick mode's sampling budget (300 ms) ends each fast benchmark long before the 10,000-sample guard.

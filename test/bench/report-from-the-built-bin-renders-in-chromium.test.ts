@@ -20,7 +20,24 @@ test('ts314 bench --html from dist: pool workers load the .js workloads and the 
   const json = dir.join('run.json');
   const html = dir.join('report.html');
   const result = await runCli(
-    ['bench', '--quick', '--category', 'cpu,threading', '--filter', 'float|sensor', '--workers', '1,2', '--iterations', '2', '--warmup', '0', '--output', json, '--html', html],
+    [
+      'bench',
+      '--quick',
+      '--category',
+      'cpu,threading',
+      '--filter',
+      'float|sensor',
+      '--workers',
+      '1,2',
+      '--iterations',
+      '2',
+      '--warmup',
+      '0',
+      '--output',
+      json,
+      '--html',
+      html,
+    ],
     { timeoutMs: 120_000 },
   );
   assert.equal(result.code, 0, `bench failed:\n${result.stdout}\n${result.stderr}`);
@@ -38,7 +55,9 @@ test('ts314 bench --html from dist: pool workers load the .js workloads and the 
   );
   const { visit: seen, result: charts } = await visit(html, (page) =>
     page.evaluate(() =>
-      [...(globalThis as unknown as { document: DomNode }).document.querySelectorAll('figure.chart')].map((f) => [f.dataset.chart, Number(f.dataset.points)] as const),
+      [...(globalThis as unknown as { document: DomNode }).document.querySelectorAll('figure.chart')].map(
+        (f) => [f.dataset.chart, Number(f.dataset.points)] as const,
+      ),
     ),
   );
   assert.deepEqual(seen.pageErrors, []);

@@ -6,7 +6,10 @@ import { renderHtmlReport } from '../../src/bench/report/index.js';
 import { runBenchmarks } from '../../src/bench/runner.js';
 
 function charts(html: string): { kind: string; points: number }[] {
-  return [...html.matchAll(/<figure class="chart" data-chart="([a-z-]+)" data-points="(\d+)"/g)].map((m) => ({ kind: m[1]!, points: Number(m[2]) }));
+  return [...html.matchAll(/<figure class="chart" data-chart="([a-z-]+)" data-points="(\d+)"/g)].map((m) => ({
+    kind: m[1]!,
+    points: Number(m[2]),
+  }));
 }
 
 test('a run without parallel, compression or GC rows has only the throughput chart', async () => {
@@ -19,8 +22,19 @@ test('a run without parallel, compression or GC rows has only the throughput cha
 test('a run where everything failed has no chart, and the table names each failure', async () => {
   const run = await runBenchmarks(
     [
-      { name: 'a', fn: () => { throw new TypeError('first failure'); } },
-      { name: 'b', setup: () => { throw new RangeError('second failure'); }, fn: () => 1 },
+      {
+        name: 'a',
+        fn: () => {
+          throw new TypeError('first failure');
+        },
+      },
+      {
+        name: 'b',
+        setup: () => {
+          throw new RangeError('second failure');
+        },
+        fn: () => 1,
+      },
     ],
     { quick: true, iterations: 1, warmup: 0 },
   );

@@ -69,7 +69,13 @@ test('the report of a real run renders in Chromium: no errors, no requests, ever
         const svg = figure.querySelector('svg')!;
         const box = svg.getBoundingClientRect();
         const kind = figure.dataset.chart ?? '';
-        return { kind, points: Number(figure.dataset.points), marks: figure.querySelectorAll(selectors[kind] ?? 'none').length, width: box.width, height: box.height };
+        return {
+          kind,
+          points: Number(figure.dataset.points),
+          marks: figure.querySelectorAll(selectors[kind] ?? 'none').length,
+          width: box.width,
+          height: box.height,
+        };
       });
       const failed = [...document.querySelectorAll('tr.failed')].map((tr) => tr.textContent ?? '');
       return {

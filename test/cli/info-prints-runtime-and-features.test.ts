@@ -8,7 +8,7 @@ test('ts314 info prints runtime, cores and the Available Features block', async 
   assert.equal(code, 0);
   assert.match(stdout, new RegExp(`Runtime: +node ${process.versions.node.replace(/\./g, '\\.')}`));
   assert.match(stdout, new RegExp(`CPU cores: +${os.cpus().length} \\(availableParallelism ${os.availableParallelism()}\\)`));
-  assert.match(stdout, /Available Features:\n(  - \w+ +(YES|NO).*\n?)+/);
+  assert.match(stdout, /Available Features:\n( {2}- \w+ +(YES|NO).*\n?)+/);
   assert.match(stdout, /workerThreads +YES/);
 });
 

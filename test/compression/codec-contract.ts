@@ -53,7 +53,10 @@ async function collect(stream: Transform, input: Uint8Array, chunk = 7919): Prom
 
 function expectCode(spec: ContractSpec, code: CompressionErrorCode) {
   return (error: unknown) => {
-    assert.ok(error instanceof spec.ErrorClass, `expected ${spec.ErrorClass.name}, got ${(error as Error)?.name}: ${(error as Error)?.message}`);
+    assert.ok(
+      error instanceof spec.ErrorClass,
+      `expected ${spec.ErrorClass.name}, got ${(error as Error)?.name}: ${(error as Error)?.message}`,
+    );
     assert.ok(error instanceof CompressionError);
     assert.equal((error as CompressionError).code, code, (error as Error).message);
     assert.ok((error as Error).message.length > 10);
@@ -73,7 +76,7 @@ export function codecContract(spec: ContractSpec): void {
     }
     const packedAsync = await mod.compressAsync(payload);
     assert.ok((await mod.decompressAsync(packedAsync)).equals(payload));
-    assert.ok(mod.decompress(mod.compress('') ).equals(Buffer.alloc(0)));
+    assert.ok(mod.decompress(mod.compress('')).equals(Buffer.alloc(0)));
     assert.equal(mod.decompress(mod.compress('héllo ✓')).toString(), 'héllo ✓');
   });
 
@@ -98,16 +101,33 @@ export function codecContract(spec: ContractSpec): void {
 
   test(`${name}: truncated input at any cut is a TRUNCATED error, never a partial result`, async () => {
     const packed = mod.compress(payload);
-    const cuts = new Set([1, 2, 5, 10, 20, Math.floor(packed.length / 3), Math.floor(packed.length / 2), packed.length - 9, packed.length - 4, packed.length - 1]);
+    const cuts = new Set([
+      1,
+      2,
+      5,
+      10,
+      20,
+      Math.floor(packed.length / 3),
+      Math.floor(packed.length / 2),
+      packed.length - 9,
+      packed.length - 4,
+      packed.length - 1,
+    ]);
     for (const cut of cuts) {
       if (cut <= 0 || cut >= packed.length) continue;
       const part = packed.subarray(0, cut);
-      assert.throws(() => mod.decompress(part), (e: unknown) => {
-        assert.ok(e instanceof spec.ErrorClass, `cut ${cut}: ${(e as Error).message}`);
-        // A cut inside a header can also look like the wrong format or damage; never success.
-        assert.ok(['ERR_TRUNCATED', 'ERR_FORMAT', 'ERR_CORRUPT'].includes((e as CompressionError).code), `cut ${cut}: ${(e as CompressionError).code}`);
-        return true;
-      });
+      assert.throws(
+        () => mod.decompress(part),
+        (e: unknown) => {
+          assert.ok(e instanceof spec.ErrorClass, `cut ${cut}: ${(e as Error).message}`);
+          // A cut inside a header can also look like the wrong format or damage; never success.
+          assert.ok(
+            ['ERR_TRUNCATED', 'ERR_FORMAT', 'ERR_CORRUPT'].includes((e as CompressionError).code),
+            `cut ${cut}: ${(e as CompressionError).code}`,
+          );
+          return true;
+        },
+      );
     }
     const half = packed.subarray(0, Math.floor(packed.length / 2));
     assert.throws(() => mod.decompress(half), expectCode(spec, 'ERR_TRUNCATED'));

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as bz2 from '../../src/compression/bz2/index.js';
 import * as lzma from '../../src/compression/lzma/index.js';
-import { CompressionError } from '../../src/compression/core/errors.js';
+import type { CompressionError } from '../../src/compression/core/errors.js';
 import { samplePayload } from './helpers.js';
 import { Readable, type Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -39,24 +39,54 @@ function mutate(valid: Buffer, next: () => number): Buffer {
       return b;
     case 2: // cut
       return b.subarray(0, next() % b.length);
-    case 3: { // insert random bytes
+    case 3: {
+      // insert random bytes
       const at = next() % b.length;
       const extra = Buffer.from(Array.from({ length: 1 + (next() % 8) }, () => next() & 0xff));
       return Buffer.concat([b.subarray(0, at), extra, b.subarray(at)]);
     }
-    default: { // duplicate a slice (concatenation-like damage)
+    default: {
+      // duplicate a slice (concatenation-like damage)
       const at = next() % b.length;
       return Buffer.concat([b, b.subarray(at)]);
     }
   }
 }
 
-const cases: { name: string; valid: Buffer; decode: (b: Buffer) => Buffer; decodeAsync: (b: Buffer) => Promise<Buffer>; decodeStream: (b: Buffer) => Promise<Buffer>; ErrorClass: new (...args: never[]) => CompressionError }[] = (() => {
+const cases: {
+  name: string;
+  valid: Buffer;
+  decode: (b: Buffer) => Buffer;
+  decodeAsync: (b: Buffer) => Promise<Buffer>;
+  decodeStream: (b: Buffer) => Promise<Buffer>;
+  ErrorClass: new (...args: never[]) => CompressionError;
+}[] = (() => {
   const original = samplePayload(6_000, 99);
   return [
-    { name: 'bz2', valid: bz2.compress(original, { level: 1 }), decode: (b) => bz2.decompress(b), decodeAsync: (b) => bz2.decompressAsync(b), decodeStream: (b) => viaStream(bz2.createDecompressStream(), b), ErrorClass: bz2.Bz2Error },
-    { name: 'xz', valid: lzma.compress(original, { preset: 1 }), decode: (b) => lzma.decompress(b), decodeAsync: (b) => lzma.decompressAsync(b), decodeStream: (b) => viaStream(lzma.createDecompressStream(), b), ErrorClass: lzma.LZMAError },
-    { name: 'lzma-alone', valid: lzma.compress(original, { preset: 1, format: lzma.FORMAT_ALONE }), decode: (b) => lzma.decompress(b), decodeAsync: (b) => lzma.decompressAsync(b), decodeStream: (b) => viaStream(lzma.createDecompressStream(), b), ErrorClass: lzma.LZMAError },
+    {
+      name: 'bz2',
+      valid: bz2.compress(original, { level: 1 }),
+      decode: (b) => bz2.decompress(b),
+      decodeAsync: (b) => bz2.decompressAsync(b),
+      decodeStream: (b) => viaStream(bz2.createDecompressStream(), b),
+      ErrorClass: bz2.Bz2Error,
+    },
+    {
+      name: 'xz',
+      valid: lzma.compress(original, { preset: 1 }),
+      decode: (b) => lzma.decompress(b),
+      decodeAsync: (b) => lzma.decompressAsync(b),
+      decodeStream: (b) => viaStream(lzma.createDecompressStream(), b),
+      ErrorClass: lzma.LZMAError,
+    },
+    {
+      name: 'lzma-alone',
+      valid: lzma.compress(original, { preset: 1, format: lzma.FORMAT_ALONE }),
+      decode: (b) => lzma.decompress(b),
+      decodeAsync: (b) => lzma.decompressAsync(b),
+      decodeStream: (b) => viaStream(lzma.createDecompressStream(), b),
+      ErrorClass: lzma.LZMAError,
+    },
   ];
 })();
 const ORIGINAL = samplePayload(6_000, 99);
@@ -74,7 +104,8 @@ for (const c of cases) {
         // Legitimate successes: the original, two whole streams (a duplicated slice starting at 0), or
         // empty input, which bz2 (like Python) decodes to empty output.
         const legit = out.equals(ORIGINAL) || out.equals(Buffer.concat([ORIGINAL, ORIGINAL])) || (input.length === 0 && out.length === 0);
-        if (c.name !== 'lzma-alone') assert.ok(legit, `case ${i}: success must mean the original bytes (got ${out.length} bytes from ${input.length})`);
+        if (c.name !== 'lzma-alone')
+          assert.ok(legit, `case ${i}: success must mean the original bytes (got ${out.length} bytes from ${input.length})`);
         seen.ok++;
       } catch (error) {
         assert.ok(error instanceof c.ErrorClass, `case ${i}: ${(error as Error).name}: ${(error as Error).message}`);

@@ -17,7 +17,10 @@ test('aborting a running worker task interrupts it at once; the worker is replac
   await assert.rejects(stuck.result(), (e: unknown) => e instanceof CancelledError && (e.cause as Error).message === 'user gave up');
   assert.equal(stuck.cancelled(), true);
   assert.ok(performance.now() - started < 5000);
-  assert.deepEqual(await Promise.all(others), Array.from({ length: 20 }, (_, i) => i * 3));
+  assert.deepEqual(
+    await Promise.all(others),
+    Array.from({ length: 20 }, (_, i) => i * 3),
+  );
   assert.equal(await pool.submit(() => 'still working'), 'still working');
 });
 

@@ -1,26 +1,46 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ExecutorShutdownError, InterpreterPoolExecutor, NotShareableError, ProcessPoolExecutor, ThreadPoolExecutor, task,
+  ExecutorShutdownError,
+  InterpreterPoolExecutor,
+  NotShareableError,
+  ProcessPoolExecutor,
+  ThreadPoolExecutor,
+  task,
 } from '../../src/futures/index.js';
 
 test('maxWorkers <= 0 or not a whole number is refused by every executor', () => {
   for (const Executor of [InterpreterPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor]) {
-    assert.throws(() => new Executor({ maxWorkers: 0 }), (e: unknown) => e instanceof RangeError && /maxWorkers must be greater than 0, got 0/.test(e.message));
+    assert.throws(
+      () => new Executor({ maxWorkers: 0 }),
+      (e: unknown) => e instanceof RangeError && /maxWorkers must be greater than 0, got 0/.test(e.message),
+    );
     assert.throws(() => new Executor({ maxWorkers: -2 }), RangeError);
-    assert.throws(() => new Executor({ maxWorkers: 1.5 }), (e: unknown) => e instanceof TypeError && /whole number/.test(e.message));
+    assert.throws(
+      () => new Executor({ maxWorkers: 1.5 }),
+      (e: unknown) => e instanceof TypeError && /whole number/.test(e.message),
+    );
     assert.throws(() => new Executor({ maxWorkers: '2' as never }), TypeError);
   }
 });
 
 test('unknown option keys get a "Did you mean" suggestion', () => {
   assert.throws(() => new InterpreterPoolExecutor({ maxWorker: 2 } as never), /unknown option 'maxWorker'. Did you mean 'maxWorkers'\?/);
-  assert.throws(() => new ProcessPoolExecutor({ maxTasksPerWorker: 2 } as never), /unknown option 'maxTasksPerWorker'. Did you mean 'maxTasksPerChild'\?/);
-  assert.throws(() => new InterpreterPoolExecutor({ resourceLimits: { maxOldGenerationSizeMB: 64 } } as never), /Did you mean 'maxOldGenerationSizeMb'\?/);
+  assert.throws(
+    () => new ProcessPoolExecutor({ maxTasksPerWorker: 2 } as never),
+    /unknown option 'maxTasksPerWorker'. Did you mean 'maxTasksPerChild'\?/,
+  );
+  assert.throws(
+    () => new InterpreterPoolExecutor({ resourceLimits: { maxOldGenerationSizeMB: 64 } } as never),
+    /Did you mean 'maxOldGenerationSizeMb'\?/,
+  );
   assert.throws(() => new InterpreterPoolExecutor({ maxTasksPerWorker: 0 }), /maxTasksPerWorker must be a whole number >= 1/);
   assert.throws(() => new InterpreterPoolExecutor({ idleTimeout: -1 }), /idleTimeout must be milliseconds/);
   const pool = new ThreadPoolExecutor();
-  assert.throws(() => pool.submitWith({ singal: AbortSignal.abort() } as never, async () => 1), /unknown option 'singal'. Did you mean 'signal'\?/);
+  assert.throws(
+    () => pool.submitWith({ singal: AbortSignal.abort() } as never, async () => 1),
+    /unknown option 'singal'. Did you mean 'signal'\?/,
+  );
   assert.throws(() => pool.submitWith({ signal: 'x' } as never, async () => 1), /signal must be an AbortSignal/);
 });
 
@@ -28,7 +48,10 @@ test('non-function callables are refused with a TypeError naming what is callabl
   await using pool = new InterpreterPoolExecutor({ maxWorkers: 1 });
   // Untyped callers (plain JavaScript) can pass anything; the types would refuse these at compile time.
   const submit = pool.submit.bind(pool) as unknown as (fn: unknown, ...args: unknown[]) => unknown;
-  assert.throws(() => submit(42), (e: unknown) => e instanceof TypeError && /expected a function or task\(url, exportName\), got number 42/.test(e.message));
+  assert.throws(
+    () => submit(42),
+    (e: unknown) => e instanceof TypeError && /expected a function or task\(url, exportName\), got number 42/.test(e.message),
+  );
   assert.throws(() => submit(Math.max, 1), /native or bound function/);
   assert.throws(() => pool.map('nope' as never, [1]), TypeError);
   const threads = new ThreadPoolExecutor();
@@ -46,18 +69,31 @@ test('non-shareable arguments raise NotShareableError naming the path, before an
   class Point {
     constructor(readonly x: number) {}
   }
-  assert.throws(() => pool.submit((p: Point) => p, new Point(1)), (e: unknown) => e instanceof NotShareableError && /Point instance/.test(e.message));
+  assert.throws(
+    () => pool.submit((p: Point) => p, new Point(1)),
+    (e: unknown) => e instanceof NotShareableError && /Point instance/.test(e.message),
+  );
   const items = pool.map((o: object) => o, [{ ok: 1 }, { bad: Symbol('s') }]);
-  await assert.rejects(async () => {
-    for await (const _ of items);
-  }, (e: unknown) => e instanceof NotShareableError && e.path === 'map item 1: args[0].bad');
+  await assert.rejects(
+    async () => {
+      for await (const _ of items);
+    },
+    (e: unknown) => e instanceof NotShareableError && e.path === 'map item 1: args[0].bad',
+  );
   assert.equal(pool.workerCount <= 1, true);
 });
 
 test('submitting after shutdown raises ExecutorShutdownError for every executor', async () => {
-  for (const pool of [new InterpreterPoolExecutor({ maxWorkers: 1 }), new ProcessPoolExecutor({ maxWorkers: 1 }), new ThreadPoolExecutor()]) {
+  for (const pool of [
+    new InterpreterPoolExecutor({ maxWorkers: 1 }),
+    new ProcessPoolExecutor({ maxWorkers: 1 }),
+    new ThreadPoolExecutor(),
+  ]) {
     await pool.shutdown();
-    assert.throws(() => pool.submit((x: number) => x, 1), (e: unknown) => e instanceof ExecutorShutdownError && /cannot schedule new futures after shutdown/.test(e.message));
+    assert.throws(
+      () => pool.submit((x: number) => x, 1),
+      (e: unknown) => e instanceof ExecutorShutdownError && /cannot schedule new futures after shutdown/.test(e.message),
+    );
     assert.throws(() => pool.map((x: number) => x, [1]), ExecutorShutdownError);
     await pool.shutdown(); // twice is fine
   }

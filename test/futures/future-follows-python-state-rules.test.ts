@@ -109,7 +109,11 @@ test('a failed future that nobody awaits raises no unhandled rejection', async (
 
 test('timeouts are validated and unknown option keys suggest the right one', async () => {
   const f = new Future();
-  await assert.rejects(f.result({ timeout: -1 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /timeout must be a number of milliseconds >= 0/ });
+  await assert.rejects(f.result({ timeout: -1 }), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /timeout must be a number of milliseconds >= 0/,
+  });
   await assert.rejects(f.result({ timeout: -1 }), InvalidArgumentError);
   await assert.rejects(f.result({ timout: 5 } as never), /unknown option 'timout'. Did you mean 'timeout'\?/);
 });

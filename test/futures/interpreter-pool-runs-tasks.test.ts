@@ -25,12 +25,14 @@ test("a task's error arrives with its original name, message, stack and cause", 
   assert.match(error.stack!, /throwWithCause/);
   assert.ok(error.cause instanceof TypeError);
   assert.equal((error.cause as Error).message, 'inner failure');
-  const custom = (await pool.submit(() => {
-    class QuotaError extends Error {
-      override name = 'QuotaError';
-    }
-    throw new QuotaError('over quota');
-  }).exception()) as Error;
+  const custom = (await pool
+    .submit(() => {
+      class QuotaError extends Error {
+        override name = 'QuotaError';
+      }
+      throw new QuotaError('over quota');
+    })
+    .exception()) as Error;
   assert.equal(custom.name, 'QuotaError');
   assert.equal(custom.message, 'over quota');
 });

@@ -33,7 +33,10 @@ test('importing ts314/futures and running parallelMap loads no dist/compression 
   const { seen, doubled, zstd } = JSON.parse(await runModuleScript(SCRIPT)) as { seen: string[]; doubled: number[]; zstd: boolean };
   assert.deepEqual(doubled, [2, 4, 6]);
   assert.equal(zstd, true, 'the zstd probe still sees the addon');
-  assert.ok(seen.some((url) => url.includes('/dist/futures/')), `the hook saw the futures modules: ${seen.join(', ')}`);
+  assert.ok(
+    seen.some((url) => url.includes('/dist/futures/')),
+    `the hook saw the futures modules: ${seen.join(', ')}`,
+  );
   const compression = seen.filter((url) => url.includes('/dist/compression/'));
   assert.deepEqual(compression, [], 'modules under dist/compression were loaded');
 });

@@ -26,13 +26,23 @@ test('map yields results in input order across workers, with and without chunksi
     while (Date.now() < end);
     return x * 2;
   };
-  assert.deepEqual(await collect(pool.map(slowFirst, input)), input.map((x) => x * 2));
-  assert.deepEqual(await collect(pool.map(slowFirst, input, { chunksize: 16 })), input.map((x) => x * 2));
+  assert.deepEqual(
+    await collect(pool.map(slowFirst, input)),
+    input.map((x) => x * 2),
+  );
+  assert.deepEqual(
+    await collect(pool.map(slowFirst, input, { chunksize: 16 })),
+    input.map((x) => x * 2),
+  );
 });
 
 test('map zips several sync and async iterables and stops at the shortest', async () => {
   await using pool = new InterpreterPoolExecutor({ maxWorkers: 2 });
-  assert.deepEqual(await collect(pool.map((a: number, b: number) => `${b}${a}`, [1, 2, 3, 4], asyncRange(3), { chunksize: 2 })), ['01', '12', '23']);
+  assert.deepEqual(await collect(pool.map((a: number, b: number) => `${b}${a}`, [1, 2, 3, 4], asyncRange(3), { chunksize: 2 })), [
+    '01',
+    '12',
+    '23',
+  ]);
   const zipped = await collect(pool.map((a: number, b: number) => a * 10 + b, asyncRange(5), [9, 8, 7]));
   assert.deepEqual(zipped, [9, 18, 27]);
 });
@@ -41,12 +51,20 @@ test("a task's error is thrown at its own position, after the results before it"
   await using pool = new InterpreterPoolExecutor({ maxWorkers: 2 });
   for (const chunksize of [1, 3]) {
     const seen: number[] = [];
-    await assert.rejects(async () => {
-      for await (const v of pool.map((x: number) => {
-        if (x === 4) throw new RangeError(`bad item ${x}`);
-        return x;
-      }, [0, 1, 2, 3, 4, 5, 6], { chunksize })) seen.push(v);
-    }, (e: unknown) => e instanceof RangeError && e.message === 'bad item 4');
+    await assert.rejects(
+      async () => {
+        for await (const v of pool.map(
+          (x: number) => {
+            if (x === 4) throw new RangeError(`bad item ${x}`);
+            return x;
+          },
+          [0, 1, 2, 3, 4, 5, 6],
+          { chunksize },
+        ))
+          seen.push(v);
+      },
+      (e: unknown) => e instanceof RangeError && e.message === 'bad item 4',
+    );
     assert.deepEqual(seen, [0, 1, 2, 3], `chunksize ${chunksize}`);
   }
 });
@@ -79,22 +97,34 @@ test('buffersize keeps at most buffersize + 1 tasks ahead of the consumer, even 
 
 test('buffersize is validated with Python 3.14 messages', async () => {
   await using pool = new InterpreterPoolExecutor({ maxWorkers: 1 });
-  assert.throws(() => pool.map((x: number) => x, [1], { buffersize: 0 }), (e: unknown) => e instanceof RangeError && /buffersize must be undefined or > 0/.test(e.message));
-  assert.throws(() => pool.map((x: number) => x, [1], { buffersize: 1.5 }), (e: unknown) => e instanceof TypeError && /buffersize must be an integer or undefined/.test(e.message));
+  assert.throws(
+    () => pool.map((x: number) => x, [1], { buffersize: 0 }),
+    (e: unknown) => e instanceof RangeError && /buffersize must be undefined or > 0/.test(e.message),
+  );
+  assert.throws(
+    () => pool.map((x: number) => x, [1], { buffersize: 1.5 }),
+    (e: unknown) => e instanceof TypeError && /buffersize must be an integer or undefined/.test(e.message),
+  );
   assert.throws(() => pool.map((x: number) => x, [1], { buffersize: '2' as never }), TypeError);
   assert.throws(() => pool.map((x: number) => x, [1], { chunksize: 0 }), /chunksize must be >= 1/);
-  assert.throws(() => pool.map((x: number) => x, [1], { bufersize: 2 } as never), /unknown option 'bufersize'. Did you mean 'buffersize'\?/);
+  assert.throws(
+    () => pool.map((x: number) => x, [1], { bufersize: 2 } as never),
+    /unknown option 'bufersize'. Did you mean 'buffersize'\?/,
+  );
   assert.throws(() => pool.map((x: number) => x, 5 as never), /must be an iterable/);
 });
 
 test('closing the map iterator early cancels the pending futures', async () => {
   await using pool = new ThreadPoolExecutor({ maxWorkers: 1 });
   const ran: number[] = [];
-  const iterator = pool.map(async (x: number) => {
-    ran.push(x);
-    await new Promise((r) => setTimeout(r, 5));
-    return x;
-  }, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const iterator = pool.map(
+    async (x: number) => {
+      ran.push(x);
+      await new Promise((r) => setTimeout(r, 5));
+      return x;
+    },
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
   for await (const v of iterator) if (v === 1) break;
   await pool.shutdown();
   assert.ok(ran.length <= 3, `ran ${ran.join(',')}`);
@@ -106,9 +136,12 @@ test('map timeout is measured from the call and raises TimeoutError from the ite
   await pool.submit(spin, 0); // worker started, so the timeout measures the tasks, not start-up under load
   const got: number[] = [];
   const started = performance.now();
-  await assert.rejects(async () => {
-    for await (const v of pool.map(spin, [0, 5000, 0], { timeout: 400 })) got.push(v);
-  }, (e: unknown) => e instanceof TimeoutError && /not ready within 400 ms of the map\(\) call/.test(e.message));
+  await assert.rejects(
+    async () => {
+      for await (const v of pool.map(spin, [0, 5000, 0], { timeout: 400 })) got.push(v);
+    },
+    (e: unknown) => e instanceof TimeoutError && /not ready within 400 ms of the map\(\) call/.test(e.message),
+  );
   assert.ok(performance.now() - started < 4000);
   assert.deepEqual(got, [0]);
   await pool.terminateWorkers();

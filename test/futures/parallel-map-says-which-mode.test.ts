@@ -15,9 +15,22 @@ test('parallelMap can be told to use processes or to run sequentially, with the 
   const spin = task<(ms: number) => number>(new URL('./fixtures/tasks.ts', import.meta.url), 'spin');
   const processes = await parallelMap(spin, [0, 1], { mode: 'processes', maxWorkers: 1 });
   assert.deepEqual(processes, { results: [0, 1], mode: 'processes', reason: "mode 'processes' was requested" });
-  const sequential = await parallelMap((n: number) => n + 1, (async function* () { yield 1; yield 2; })(), { mode: 'sequential' });
+  const sequential = await parallelMap(
+    (n: number) => n + 1,
+    (async function* () {
+      yield 1;
+      yield 2;
+    })(),
+    { mode: 'sequential' },
+  );
   assert.deepEqual(sequential.results, [2, 3]);
   assert.equal(sequential.mode, 'sequential');
-  await assert.rejects(parallelMap((n: number) => n, [1], { mode: 'thread' as never }), /mode must be one of/);
-  await assert.rejects(parallelMap((n: number) => n, [1], { chunkSize: 2 } as never), /Did you mean 'chunksize'\?/);
+  await assert.rejects(
+    parallelMap((n: number) => n, [1], { mode: 'thread' as never }),
+    /mode must be one of/,
+  );
+  await assert.rejects(
+    parallelMap((n: number) => n, [1], { chunkSize: 2 } as never),
+    /Did you mean 'chunksize'\?/,
+  );
 });

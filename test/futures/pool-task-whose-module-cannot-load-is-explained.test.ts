@@ -30,7 +30,9 @@ test('a pool task whose .ts module cannot load gets the explanation interpreters
     return;
   }
   const explained = (where: string): RegExp =>
-    new RegExp(`^TypeError: cannot load the TypeScript module file:.*typed\\.ts in ${where}: this process has no TypeScript loader\\. Run it with tsx`);
+    new RegExp(
+      `^TypeError: cannot load the TypeScript module file:.*typed\\.ts in ${where}: this process has no TypeScript loader\\. Run it with tsx`,
+    );
   assert.match(String(out.thread), explained('InterpreterPoolExecutor worker \\d+'));
   assert.match(String(out.process), explained('ProcessPoolExecutor worker \\d+'));
   assert.match(String(out.interpreter), explained('Interpreter\\(\\d+\\)'));

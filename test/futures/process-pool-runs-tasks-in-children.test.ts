@@ -29,14 +29,29 @@ test('a child that exits fails only its task with BrokenProcessPool; the others 
   try {
     const appendId = task<(file: string, id: number) => number>(fixtures, 'appendId');
     const die = task<(how: Death, file: string, id: number) => Promise<never>>(fixtures, 'die');
-    const futures = Array.from({ length: 30 }, (_, id) => (id === 10 ? pool.submit(die, 'exit', file, id) : pool.submit(appendId, file, id)));
+    const futures = Array.from({ length: 30 }, (_, id) =>
+      id === 10 ? pool.submit(die, 'exit', file, id) : pool.submit(appendId, file, id),
+    );
     const settled = await Promise.allSettled(futures);
     settled.forEach((s, id) => {
-      if (id === 10) assert.ok(s.status === 'rejected' && s.reason instanceof BrokenProcessPool && /exited with code 7 while running this task/.test(s.reason.message), String((s as PromiseRejectedResult).reason));
+      if (id === 10)
+        assert.ok(
+          s.status === 'rejected' &&
+            s.reason instanceof BrokenProcessPool &&
+            /exited with code 7 while running this task/.test(s.reason.message),
+          String((s as PromiseRejectedResult).reason),
+        );
       else assert.deepEqual(s, { status: 'fulfilled', value: id });
     });
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map(Number).sort((a, b) => a - b);
-    assert.deepEqual(lines, Array.from({ length: 30 }, (_, i) => i));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map(Number)
+      .sort((a, b) => a - b);
+    assert.deepEqual(
+      lines,
+      Array.from({ length: 30 }, (_, i) => i),
+    );
   } finally {
     await pool.shutdown();
   }

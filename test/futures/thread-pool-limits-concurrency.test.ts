@@ -54,7 +54,12 @@ test('shutdown({ wait: false }) returns at once while work continues; Symbol.asy
 test('a sync function that throws rejects its future with that error', async () => {
   await using pool = new ThreadPoolExecutor();
   const error = new SyntaxError('sync failure');
-  await assert.rejects(pool.submit(() => {
-    throw error;
-  }).result(), (e) => e === error);
+  await assert.rejects(
+    pool
+      .submit(() => {
+        throw error;
+      })
+      .result(),
+    (e) => e === error,
+  );
 });

@@ -80,8 +80,11 @@ test('asCompleted() throws TimeoutError when futures are unfinished at the timeo
   const fast = later(5, 'fast');
   const never = new Future();
   const got: unknown[] = [];
-  await assert.rejects(async () => {
-    for await (const f of asCompleted([fast, never], { timeout: 50 })) got.push(await f.result());
-  }, (e: unknown) => e instanceof TimeoutError && /1 \(of 2\) futures unfinished after 50 ms/.test(e.message));
+  await assert.rejects(
+    async () => {
+      for await (const f of asCompleted([fast, never], { timeout: 50 })) got.push(await f.result());
+    },
+    (e: unknown) => e instanceof TimeoutError && /1 \(of 2\) futures unfinished after 50 ms/.test(e.message),
+  );
   assert.deepEqual(got, ['fast']);
 });

@@ -29,7 +29,13 @@ test("callbacks get 'start' then 'stop' around collect(), and 'stop' for runtime
   callbacks.push(callback);
   try {
     collect();
-    assert.deepEqual(events.map(([phase, info]) => [phase, info.explicit, info.generation]), [['start', true, 2], ['stop', true, 2]]);
+    assert.deepEqual(
+      events.map(([phase, info]) => [phase, info.explicit, info.generation]),
+      [
+        ['start', true, 2],
+        ['stop', true, 2],
+      ],
+    );
     events.length = 0;
     for (let i = 0; i < 20; i++) Array.from({ length: 100_000 }, (_, j) => ({ j }));
     await new Promise((r) => setTimeout(r, 50));

@@ -36,7 +36,11 @@ test('ts314 gc -- node script prints the summary and histogram and keeps the exi
 test('ts314 gc --json -- script.mjs runs it with node and prints machine-readable pauses', async () => {
   const { code, stdout } = await runCli(['gc', '--json', '--', script]);
   assert.equal(code, 0);
-  const reports = JSON.parse(stdout.slice(stdout.indexOf('['))) as { exitCode: number; pauses: unknown[]; summary: { all: { count: number } } }[];
+  const reports = JSON.parse(stdout.slice(stdout.indexOf('['))) as {
+    exitCode: number;
+    pauses: unknown[];
+    summary: { all: { count: number } };
+  }[];
   assert.equal(reports.length, 1);
   assert.ok(reports[0]!.summary.all.count > 0);
   assert.equal(reports[0]!.pauses.length, reports[0]!.summary.all.count);

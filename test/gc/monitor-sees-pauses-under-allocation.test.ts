@@ -30,7 +30,10 @@ test('monitor records scavenges under an allocation-heavy workload, each reporte
   const s = summary.all;
   assert.ok(s.p50 <= s.p95 && s.p95 <= s.p99 && s.p99 <= s.max);
   assert.ok(Math.abs(s.mean - s.total / s.count) < 1e-9);
-  assert.equal(Object.values(summary.byKind).reduce((n, k) => n + k.count, 0), s.count);
+  assert.equal(
+    Object.values(summary.byKind).reduce((n, k) => n + k.count, 0),
+    s.count,
+  );
 });
 
 test('summary() right after synchronous work may lag; flush() brings it up to date', async () => {
@@ -69,6 +72,9 @@ test('pauses from before monitor() started are not attributed to it, even when d
   const startedAt = performance.now();
   const handle = monitor();
   await handle.flush();
-  assert.ok(handle.pauses.every((p) => p.start >= startedAt), 'a pause from before monitor() was recorded');
+  assert.ok(
+    handle.pauses.every((p) => p.start >= startedAt),
+    'a pause from before monitor() was recorded',
+  );
   await handle.stop();
 });

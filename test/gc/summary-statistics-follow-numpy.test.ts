@@ -27,6 +27,6 @@ test("the seed's grades and the histogram rows", () => {
   const text = formatHistogram([pause('minor', 0.3), pause('minor', 0.4), pause('major', 30)]);
   assert.match(text, /<= 0\.5 ms \| #{40} 2/);
   assert.match(text, /<= 50 ms \| #{20} 1/);
-  assert.match(text, /<= 1 ms \|  0/);
+  assert.match(text, /<= 1 ms \| {2}0/);
   assert.equal(formatHistogram([]), '(no pauses)');
 });

@@ -34,7 +34,12 @@ export function runCli(args: string[], options: { cwd?: string; env?: NodeJS.Pro
     execFile(
       process.execPath,
       [binPath, ...args],
-      { cwd: options.cwd ?? repoRoot, env: { ...process.env, ...options.env, NODE_OPTIONS: '' }, timeout: options.timeoutMs ?? 120_000, maxBuffer: 64 * 2 ** 20 },
+      {
+        cwd: options.cwd ?? repoRoot,
+        env: { ...process.env, ...options.env, NODE_OPTIONS: '' },
+        timeout: options.timeoutMs ?? 120_000,
+        maxBuffer: 64 * 2 ** 20,
+      },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });

@@ -35,7 +35,8 @@ export function runPython(source: PythonSource, stdin = ''): string {
       { cause: run.error },
     );
   }
-  if (run.status !== 0) throw new Error(`${PYTHON} ${'code' in source ? '-c …' : args[0]} exited with ${run.status ?? run.signal}:\n${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`${PYTHON} ${'code' in source ? '-c …' : args[0]} exited with ${run.status ?? run.signal}:\n${run.stderr}`);
   return run.stdout;
 }
 

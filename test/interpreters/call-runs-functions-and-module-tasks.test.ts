@@ -15,7 +15,11 @@ test('call() runs a self-contained function in the interpreter, as in the seed: 
   await using interp = create();
   assert.equal(await interp.call(square, 5), 25);
   assert.equal(await interp.call((a: number, b: number) => a + b, 2, 3), 5);
-  const obj = { triple(x: number) { return 3 * x; } };
+  const obj = {
+    triple(x: number) {
+      return 3 * x;
+    },
+  };
   assert.equal(await interp.call(obj.triple, 4), 12);
   assert.notEqual(await interp.call(() => import('node:worker_threads').then((m) => m.threadId)), threadId);
 });
@@ -76,17 +80,26 @@ test('call() rejects what cannot be called, naming it', async () => {
 
 test('a result that cannot be sent back rejects with NotShareableError naming its path', async () => {
   await using interp = create();
-  await assert.rejects(interp.call(() => ({ ok: 1, onDone: () => 2 })), (error: Error & { path?: string }) => {
-    assert.equal(error.name, 'NotShareableError');
-    assert.equal(error.path, 'result.onDone');
-    assert.match(error.message, /^result\.onDone is not shareable: the result cannot be sent back from Interpreter\(\d+\): functions cannot be sent as data/);
-    return true;
-  });
+  await assert.rejects(
+    interp.call(() => ({ ok: 1, onDone: () => 2 })),
+    (error: Error & { path?: string }) => {
+      assert.equal(error.name, 'NotShareableError');
+      assert.equal(error.path, 'result.onDone');
+      assert.match(
+        error.message,
+        /^result\.onDone is not shareable: the result cannot be sent back from Interpreter\(\d+\): functions cannot be sent as data/,
+      );
+      return true;
+    },
+  );
   assert.equal(await interp.call(() => 'still alive'), 'still alive');
 });
 
 test('many concurrent calls on one interpreter each get their own result', async () => {
   await using interp = create();
   const results = await Promise.all(Array.from({ length: 200 }, (_, i) => interp.call(async (x: number) => x * 2, i)));
-  assert.deepEqual(results, Array.from({ length: 200 }, (_, i) => i * 2));
+  assert.deepEqual(
+    results,
+    Array.from({ length: 200 }, (_, i) => i * 2),
+  );
 });

@@ -72,10 +72,19 @@ test('isRunning() is true while a call is in flight and false when idle', async 
 
 test('the main interpreter and the current one cannot be closed or sent code, as in Python', async () => {
   await assert.rejects(getMain().close(), (error: Error) => error instanceof InterpreterError && /current interpreter/.test(error.message));
-  await assert.rejects(getMain().exec('1'), (error: Error) => error instanceof InterpreterError && /already running this code/.test(error.message));
+  await assert.rejects(
+    getMain().exec('1'),
+    (error: Error) => error instanceof InterpreterError && /already running this code/.test(error.message),
+  );
   await using interp = create();
-  assert.match(await interp.call(task<typeof Inside.closeSelf>(inside, 'closeSelf')), /^InterpreterError: Interpreter\(\d+\) is the current interpreter; it cannot close itself/);
-  assert.match(await interp.call(task<typeof Inside.execInMain>(inside, 'execInMain')), /^InterpreterError: Interpreter\(0\) \(whence 'runtime init'\) was not created by this thread/);
+  assert.match(
+    await interp.call(task<typeof Inside.closeSelf>(inside, 'closeSelf')),
+    /^InterpreterError: Interpreter\(\d+\) is the current interpreter; it cannot close itself/,
+  );
+  assert.match(
+    await interp.call(task<typeof Inside.execInMain>(inside, 'execInMain')),
+    /^InterpreterError: Interpreter\(0\) \(whence 'runtime init'\) was not created by this thread/,
+  );
 });
 
 test('create() options reach the interpreter: env, argv and name', async () => {

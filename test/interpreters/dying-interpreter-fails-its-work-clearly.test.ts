@@ -5,18 +5,28 @@ import { create, InterpreterError, InterpreterNotFoundError, InterpreterStoppedE
 test('process.exit() in the interpreter rejects in-flight work naming the exit code, and later calls say it is gone', async () => {
   const interp = create();
   const waiting = interp.call(() => new Promise(() => undefined));
-  const exiting = interp.call(() => { process.exit(7); });
+  const exiting = interp.call(() => {
+    process.exit(7);
+  });
   for (const pending of [waiting, exiting]) {
     await assert.rejects(pending, (error: Error) => {
       assert.ok(error instanceof InterpreterStoppedError);
       assert.ok(error instanceof InterpreterError);
       assert.equal(error.code, 'ERR_INTERPRETER_DIED');
       assert.equal(error.exitCode, 7);
-      assert.match(error.message, new RegExp(`^Interpreter\\(${interp.id}\\) stopped while running call\\(anonymous function\\): its worker exited with code 7`));
+      assert.match(
+        error.message,
+        new RegExp(`^Interpreter\\(${interp.id}\\) stopped while running call\\(anonymous function\\): its worker exited with code 7`),
+      );
       return true;
     });
   }
-  await assert.rejects(interp.call(() => 1), (error: Error) => error instanceof InterpreterNotFoundError && /is gone: its worker exited with code 7.*Create a new one with create\(\)/.test(error.message));
+  await assert.rejects(
+    interp.call(() => 1),
+    (error: Error) =>
+      error instanceof InterpreterNotFoundError &&
+      /is gone: its worker exited with code 7.*Create a new one with create\(\)/.test(error.message),
+  );
   await assert.rejects(interp.exec('1'), InterpreterNotFoundError);
   assert.equal(interp.isRunning(), false);
   assert.ok(!listAll().includes(interp));
@@ -25,7 +35,14 @@ test('process.exit() in the interpreter rejects in-flight work naming the exit c
 
 test('an uncaught error in a timer kills the interpreter and its in-flight call names the error', async () => {
   const interp = create();
-  const pending = interp.call(() => new Promise(() => { setTimeout(() => { throw new RangeError('timer exploded'); }, 10); }));
+  const pending = interp.call(
+    () =>
+      new Promise(() => {
+        setTimeout(() => {
+          throw new RangeError('timer exploded');
+        }, 10);
+      }),
+  );
   await assert.rejects(pending, (error: Error) => {
     assert.ok(error instanceof InterpreterStoppedError);
     assert.match(error.message, /its worker died from an uncaught RangeError: timer exploded \(exit code 1\)/);
@@ -54,11 +71,20 @@ test('running out of memory under resourceLimits is reported as such', async () 
 test('close() rejects work in flight with ERR_INTERPRETER_CLOSED, and closing again is harmless', async () => {
   const interp = create();
   const running = interp.call(() => new Promise(() => undefined));
-  const checked = assert.rejects(running, (error: Error) => error instanceof InterpreterStoppedError && error.code === 'ERR_INTERPRETER_CLOSED' && /stopped while running call\(anonymous function\): close\(\) was called/.test(error.message));
+  const checked = assert.rejects(
+    running,
+    (error: Error) =>
+      error instanceof InterpreterStoppedError &&
+      error.code === 'ERR_INTERPRETER_CLOSED' &&
+      /stopped while running call\(anonymous function\): close\(\) was called/.test(error.message),
+  );
   await interp.close();
   await checked;
   await interp.close();
-  await assert.rejects(interp.call(() => 1), /is gone: close\(\) was called/);
+  await assert.rejects(
+    interp.call(() => 1),
+    /is gone: close\(\) was called/,
+  );
 });
 
 test('await using closes the interpreter at the end of the block', async () => {
@@ -68,7 +94,10 @@ test('await using closes the interpreter at the end of the block', async () => {
     kept = interp;
     assert.equal(await interp.call(() => 'inside'), 'inside');
   }
-  await assert.rejects(kept.call(() => 1), InterpreterNotFoundError);
+  await assert.rejects(
+    kept.call(() => 1),
+    InterpreterNotFoundError,
+  );
   assert.ok(!listAll().includes(kept));
 });
 
@@ -81,10 +110,18 @@ test('an idle interpreter that is never closed does not keep the process alive',
   `;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => { out += chunk; });
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
   const code = await new Promise<number | null>((resolve) => {
-    const timer = setTimeout(() => { child.kill(); resolve(null); }, 20_000);
-    child.on('exit', (c) => { clearTimeout(timer); resolve(c); });
+    const timer = setTimeout(() => {
+      child.kill();
+      resolve(null);
+    }, 20_000);
+    child.on('exit', (c) => {
+      clearTimeout(timer);
+      resolve(c);
+    });
   });
   assert.equal(code, 0, 'the process exited on its own');
   assert.equal(out.trim(), '42');

@@ -24,11 +24,19 @@ test('a thrown custom error keeps its name, message, stack, code and cause chain
 
 test('a rejected promise and a thrown non-Error are reported too', async () => {
   await using interp = create();
-  const rejected = await interp.call(async () => { throw new RangeError('async boom'); }).catch((e: unknown) => e);
+  const rejected = await interp
+    .call(async () => {
+      throw new RangeError('async boom');
+    })
+    .catch((e: unknown) => e);
   assert.ok(rejected instanceof ExecutionFailed);
   assert.ok(rejected.cause instanceof RangeError);
   assert.equal((rejected.cause as Error).message, 'async boom');
-  const thrown = await interp.call(() => { throw 'plain text'; }).catch((e: unknown) => e);
+  const thrown = await interp
+    .call(() => {
+      throw 'plain text';
+    })
+    .catch((e: unknown) => e);
   assert.ok(thrown instanceof ExecutionFailed);
   assert.equal(thrown.excinfo.msg, 'plain text');
 });

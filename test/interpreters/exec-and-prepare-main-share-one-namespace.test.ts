@@ -39,7 +39,10 @@ test('exec() of invalid syntax rejects with ExecutionFailed of type SyntaxError,
 
 test('exec() wants a string of code', async () => {
   await using interp = create();
-  await assert.rejects(interp.exec((() => 1) as never), /code must be a string of JavaScript, got function; to run a function use call\(fn\)/);
+  await assert.rejects(
+    interp.exec((() => 1) as never),
+    /code must be a string of JavaScript, got function; to run a function use call\(fn\)/,
+  );
 });
 
 test('prepareMain() binds copies of data and the same Queue in the interpreter namespace', async () => {

@@ -18,9 +18,14 @@ test('main puts and the interpreter gets, from the same queue passed as an argum
 test('the interpreter puts and main gets', async () => {
   await using interp = create();
   const q = createQueue<number>();
-  await interp.call(async (queue: Queue<number>) => { for (let i = 0; i < 5; i++) await queue.putAsync(i * i); }, q);
+  await interp.call(async (queue: Queue<number>) => {
+    for (let i = 0; i < 5; i++) await queue.putAsync(i * i);
+  }, q);
   assert.equal(q.qsize(), 5);
-  assert.deepEqual([0, 1, 2, 3, 4].map(() => q.getNowait()), [0, 1, 4, 9, 16]);
+  assert.deepEqual(
+    [0, 1, 2, 3, 4].map(() => q.getNowait()),
+    [0, 1, 4, 9, 16],
+  );
 });
 
 test('a queue sent to an interpreter and back is the same object, and keeps its id', async () => {
@@ -43,7 +48,9 @@ test('two interpreters share one queue: one produces, the other consumes', async
     for (let i = 0; i < 100; i++) sum += await queue.getAsync({ timeout: 10_000 });
     return sum;
   });
-  await producer.call(async (queue: Queue<number>) => { for (let i = 1; i <= 100; i++) await queue.putAsync(i, { timeout: 10_000 }); }, q);
+  await producer.call(async (queue: Queue<number>) => {
+    for (let i = 1; i <= 100; i++) await queue.putAsync(i, { timeout: 10_000 });
+  }, q);
   assert.equal(await consumed, 5050);
   assert.equal(q.qsize(), 0);
 });
@@ -69,11 +76,14 @@ test('a blocking get in an interpreter is woken by a put from main, and times ou
   const getting = interp.call((queue: Queue<string>) => queue.getAsync({ timeout: 10_000 }), q);
   setTimeout(() => q.putNowait('from main'), 100);
   assert.equal(await getting, 'from main');
-  await assert.rejects(interp.call((queue: Queue<string>) => queue.getAsync({ timeout: 50 }), q), (error: Error) => {
-    assert.equal((error.cause as Error).name, 'QueueEmpty');
-    assert.match((error.cause as Error).message, /is empty after waiting 50 ms/);
-    return true;
-  });
+  await assert.rejects(
+    interp.call((queue: Queue<string>) => queue.getAsync({ timeout: 50 }), q),
+    (error: Error) => {
+      assert.equal((error.cause as Error).name, 'QueueEmpty');
+      assert.match((error.cause as Error).message, /is empty after waiting 50 ms/);
+      return true;
+    },
+  );
 });
 
 test('without Atomics.waitAsync, waiting falls back to polling and still works across interpreters', async () => {
@@ -89,7 +99,9 @@ test('without Atomics.waitAsync, waiting falls back to polling and still works a
   `;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
-  child.stdout.on('data', (chunk: Buffer) => { out += chunk; });
+  child.stdout.on('data', (chunk: Buffer) => {
+    out += chunk;
+  });
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   assert.equal(code, 0);
   assert.equal(out.trim(), 'undefined polled');
@@ -100,13 +112,16 @@ test('queues nested in arrays, Maps (as keys and values) and Sets arrive as the 
   const a = createQueue<string>();
   const b = createQueue<string>();
   const c = createQueue<string>();
-  await interp.call((holder: { list: Queue<string>[]; byKey: Map<Queue<string>, Queue<string>>; set: Set<Queue<string>> }) => {
-    holder.list[0]!.putNowait('in list');
-    for (const [key, value] of holder.byKey) {
-      key.putNowait('map key');
-      value.putNowait('map value');
-    }
-    for (const queue of holder.set) queue.putNowait('in set');
-  }, { list: [a], byKey: new Map([[b, c]]), set: new Set([a]) });
+  await interp.call(
+    (holder: { list: Queue<string>[]; byKey: Map<Queue<string>, Queue<string>>; set: Set<Queue<string>> }) => {
+      holder.list[0]!.putNowait('in list');
+      for (const [key, value] of holder.byKey) {
+        key.putNowait('map key');
+        value.putNowait('map value');
+      }
+      for (const queue of holder.set) queue.putNowait('in set');
+    },
+    { list: [a], byKey: new Map([[b, c]]), set: new Set([a]) },
+  );
   assert.deepEqual([a.getNowait(), a.getNowait(), b.getNowait(), c.getNowait()], ['in list', 'in set', 'map key', 'map value']);
 });

@@ -11,7 +11,7 @@ function roundTrip<T>(value: T): T {
 test('numbers keep -0, NaN, infinities, doubles and int32 edges', () => {
   const numbers = [0, -0, NaN, Infinity, -Infinity, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, 0.1, -1.5e300, Number.MIN_VALUE];
   const back = roundTrip(numbers);
-  numbers.forEach((n, i) => assert.ok(Object.is(back[i], n), `${n} came back as ${back[i]}`));
+  for (const [i, n] of numbers.entries()) assert.ok(Object.is(back[i], n), `${n} came back as ${back[i]}`);
 });
 
 test('strings of every kind come back exact: empty, ASCII, non-ASCII, emoji, lone surrogates, long', () => {
@@ -56,7 +56,14 @@ test('deep and wide values of plain data come back equal', () => {
 });
 
 test('non-plain data (BigInt, Date, Map, Set, typed arrays, errors) takes the v8 path and matches structuredClone', () => {
-  const value = { when: new Date(1234), big: -(2n ** 100n), map: new Map<unknown, unknown>([[{ k: 1 }, new Set([1, 'a'])]]), bytes: new Float64Array([1.5, -2]), err: new TypeError('t'), re: /a+/gi };
+  const value = {
+    when: new Date(1234),
+    big: -(2n ** 100n),
+    map: new Map<unknown, unknown>([[{ k: 1 }, new Set([1, 'a'])]]),
+    bytes: new Float64Array([1.5, -2]),
+    err: new TypeError('t'),
+    re: /a+/gi,
+  };
   const back = roundTrip(value);
   const clone = structuredClone(value);
   assert.deepEqual({ ...back, err: back.err.message }, { ...clone, err: clone.err.message });

@@ -34,7 +34,8 @@ async function exportedErrorClasses(): Promise<Found[]> {
 /** Own enumerable fields other than name and code: what the class adds. */
 function fieldsOf(error: Error): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const key of Object.keys(error)) if (key !== 'name' && key !== 'code') fields[key] = (error as unknown as Record<string, unknown>)[key];
+  for (const key of Object.keys(error))
+    if (key !== 'name' && key !== 'code') fields[key] = (error as unknown as Record<string, unknown>)[key];
   return fields;
 }
 
@@ -42,7 +43,20 @@ const classes = await exportedErrorClasses();
 
 test('the public modules export their error classes (the walk found them)', () => {
   const names = new Set(classes.map((c) => c.exportName));
-  for (const expected of ['ThreadingError', 'SharedQueueEmpty', 'InterpreterError', 'QueueFull', 'BrokenExecutor', 'CompressionError', 'ZstdError', 'BadGzipFile', 'UUIDError', 'HtmlContextError', 'BenchSchemaError', 'InvalidArgumentError']) {
+  for (const expected of [
+    'ThreadingError',
+    'SharedQueueEmpty',
+    'InterpreterError',
+    'QueueFull',
+    'BrokenExecutor',
+    'CompressionError',
+    'ZstdError',
+    'BadGzipFile',
+    'UUIDError',
+    'HtmlContextError',
+    'BenchSchemaError',
+    'InvalidArgumentError',
+  ]) {
     assert.ok(names.has(expected), `${expected} was not found among the exports`);
   }
 });
@@ -71,9 +85,9 @@ test('every threading error is a ThreadingError and every codec error a Compress
   for (const { exportName, Class } of threading) assert.ok(new Class('x') instanceof base, `${exportName} extends ThreadingError`);
   const compression = classes.filter((c) => c.subpath.startsWith('compression') && c.exportName !== 'InvalidArgumentError');
   const codecBase = classes.find((c) => c.subpath === 'compression' && c.exportName === 'CompressionError')!.Class;
-  for (const { subpath, exportName, Class } of compression) assert.ok(new Class('x') instanceof codecBase, `ts314/${subpath} ${exportName} extends CompressionError`);
+  for (const { subpath, exportName, Class } of compression)
+    assert.ok(new Class('x') instanceof codecBase, `ts314/${subpath} ${exportName} extends CompressionError`);
 });
-
 
 function assertIntact(original: Error & { code?: unknown }, received: Error & { code?: unknown }, where: string): void {
   assert.equal(received.name, original.name, `${where}: name`);
@@ -91,7 +105,11 @@ function assertIntact(original: Error & { code?: unknown }, received: Error & { 
  * Throws every class on the far side of a boundary through `send` and compares what comes back with
  * the same error built here; `unwrap` picks the rebuilt error out of what `send` rejected with.
  */
-async function crossEveryClass(send: (subpath: string, exportName: string, message: string) => PromiseLike<unknown>, unwrap: (error: Error) => Error, label: string): Promise<void> {
+async function crossEveryClass(
+  send: (subpath: string, exportName: string, message: string) => PromiseLike<unknown>,
+  unwrap: (error: Error) => Error,
+  label: string,
+): Promise<void> {
   for (const { subpath, exportName, Class } of classes) {
     const original = new Class('crossing over', { cause: new Error('the root cause') });
     const error = await Promise.resolve(send(subpath, exportName, 'crossing over')).then(
@@ -107,10 +125,14 @@ test('every exported error class crosses the interpreter boundary intact (name, 
   await using interp = create();
   const thrower = task<Thrower>(fixture, 'throwError');
   // An interpreter wraps what was thrown in ExecutionFailed, with the rebuilt error as its cause.
-  await crossEveryClass((...args) => interp.call(thrower, ...args), (error) => {
-    assert.equal(error.name, 'ExecutionFailed');
-    return error.cause as Error;
-  }, 'interpreter');
+  await crossEveryClass(
+    (...args) => interp.call(thrower, ...args),
+    (error) => {
+      assert.equal(error.name, 'ExecutionFailed');
+      return error.cause as Error;
+    },
+    'interpreter',
+  );
 });
 
 test('every exported error class crosses the process boundary intact', async () => {
@@ -118,5 +140,9 @@ test('every exported error class crosses the process boundary intact', async () 
   await using pool = new ProcessPoolExecutor({ maxWorkers: 1 });
   const thrower = task<Thrower>(fixture, 'throwError');
   // A process pool rejects with the rebuilt error itself.
-  await crossEveryClass((...args) => pool.submit(thrower, ...args), (error) => error, 'process');
+  await crossEveryClass(
+    (...args) => pool.submit(thrower, ...args),
+    (error) => error,
+    'process',
+  );
 });

@@ -7,7 +7,11 @@ import { packageJson, repoRoot } from '../helpers/package.js';
 
 // What `npm publish` would upload: a registry install gets exactly these files and nothing else.
 const packed = JSON.parse(
-  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: repoRoot, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+  execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }),
 ) as [{ files: { path: string }[] }];
 const files = new Set(packed[0].files.map((f) => f.path));
 
@@ -25,7 +29,9 @@ test('the tarball can build the native addons: binding.gyp, the build script, ev
   const sources = [...gyp.matchAll(/'(src\/compression\/native\/[^']+\.(?:c|S|cjs))'/g)].map((m) => m[1]!);
   assert.ok(sources.includes('src/compression/native/zstd/addon.c'), 'binding.gyp names the zstd addon sources');
   const headers = ['zstd', 'common'].flatMap((dir) =>
-    readdirSync(join(repoRoot, 'src/compression/native', dir)).filter((f) => f.endsWith('.h')).map((f) => `src/compression/native/${dir}/${f}`),
+    readdirSync(join(repoRoot, 'src/compression/native', dir))
+      .filter((f) => f.endsWith('.h'))
+      .map((f) => `src/compression/native/${dir}/${f}`),
   );
   for (const path of ['binding.gyp', 'scripts/build-native.mjs', ...sources, ...headers, 'src/compression/native/vendor/zstd/lib/zstd.h']) {
     assert.ok(files.has(path), `${path} is not in the tarball`);

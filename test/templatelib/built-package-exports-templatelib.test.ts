@@ -20,7 +20,10 @@ test('ts314/templatelib from dist works in plain Node (no TypeScript loader)', a
     };
     process.stdout.write(JSON.stringify(out));
   `;
-  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' } });
+  const { stdout } = await run(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
   assert.deepEqual(JSON.parse(stdout), {
     html: '<b title="&quot;">&lt;x&gt;</b>',
     sql: { text: 'SELECT ?', values: [1] },

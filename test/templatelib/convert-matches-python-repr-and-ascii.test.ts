@@ -4,11 +4,41 @@ import assert from 'node:assert/strict';
 import { convert, t, Interpolation } from '../../src/templatelib/index.js';
 import { runPython } from '../helpers/python.js';
 
-const STRINGS = ['plain', "it's", 'say "hi"', `both ' and "`, 'tab\there', 'nl\n', 'cr\r', 'back\\slash', 'nul\u0000', 'bell\u0007', 'del\u007f', 'c1\u0085', 'nbsp\u00a0', 'é', '€', '😀', 'zw\u200b', 'ls\u2028', 'bidi\u202e', 'pua\ue000', 'ideographic\u3000space', '', "'"];
+const STRINGS = [
+  'plain',
+  "it's",
+  'say "hi"',
+  `both ' and "`,
+  'tab\there',
+  'nl\n',
+  'cr\r',
+  'back\\slash',
+  'nul\u0000',
+  'bell\u0007',
+  'del\u007f',
+  'c1\u0085',
+  'nbsp\u00a0',
+  'é',
+  '€',
+  '😀',
+  'zw\u200b',
+  'ls\u2028',
+  'bidi\u202e',
+  'pua\ue000',
+  'ideographic\u3000space',
+  '',
+  "'",
+];
 
 test('!r and !a of tricky strings equal CPython repr() and ascii()', () => {
-  const stdout = runPython({ code: 'import json,sys\nfor s in json.load(sys.stdin): print(json.dumps([repr(s), ascii(s)]))' }, JSON.stringify(STRINGS));
-  const expected = stdout.trim().split('\n').map((l) => JSON.parse(l) as [string, string]);
+  const stdout = runPython(
+    { code: 'import json,sys\nfor s in json.load(sys.stdin): print(json.dumps([repr(s), ascii(s)]))' },
+    JSON.stringify(STRINGS),
+  );
+  const expected = stdout
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as [string, string]);
   STRINGS.forEach((s, i) => {
     assert.equal(convert(s, 'r'), expected[i]![0], `repr ${JSON.stringify(s)}`);
     assert.equal(convert(s, 'a'), expected[i]![1], `ascii ${JSON.stringify(s)}`);

@@ -12,7 +12,10 @@ const blocks = [...doc.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
 test('docs/templatelib.md has runnable examples for the seeds and every processor', () => {
   assert.ok(blocks.length >= 8, `only ${blocks.length} examples`);
   for (const name of ['mlApiResponse', 'toUpperCase', 'sql(', 'html(', 'json', 'shell(', 'format(', 'Template.parse']) {
-    assert.ok(blocks.some((b) => b.includes(name)), `no example uses ${name}`);
+    assert.ok(
+      blocks.some((b) => b.includes(name)),
+      `no example uses ${name}`,
+    );
   }
 });
 

@@ -48,7 +48,7 @@ test('format-spec table of more than 300 cases matches CPython output and errors
 test('random doubles format like CPython in e, f, g, % and repr presentations', () => {
   // A seeded generator keeps the sample reproducible while covering many magnitudes and ties.
   let seed = 0x2545f491;
-  const next = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const values: number[] = [];
   for (let i = 0; i < 150; i++) {
     const mag = Math.floor(next() * 40) - 20;
@@ -56,7 +56,9 @@ test('random doubles format like CPython in e, f, g, % and repr presentations', 
     values.push(Math.round(next() * 2000) / 8); // exact binary fractions: the round-half-even ties
   }
   const specs = ['', '.3e', '.2f', '.0f', '.4g', '.1%', '.12g', 'r'];
-  const cases = values.flatMap((v) => specs.map((spec) => ({ js: v, type: 'float' as const, value: String(v), spec: spec === 'r' ? '' : spec })));
+  const cases = values.flatMap((v) =>
+    specs.map((spec) => ({ js: v, type: 'float' as const, value: String(v), spec: spec === 'r' ? '' : spec })),
+  );
   const expected = cpython(cases.map(({ type, value, spec }) => ({ type, value, spec })));
   const mismatches = cases
     .map((c, i) => ({ c, want: expected[i]!.text, got: formatValue(c.js, c.spec) }))

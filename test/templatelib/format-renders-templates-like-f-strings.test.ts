@@ -14,7 +14,13 @@ test('nested Templates are rendered with format() first, then padded by their sp
 
 test('objects take the empty spec only, unless they implement formatHook', () => {
   assert.equal(formatValue([1, 'a']), "[1, 'a']");
-  assert.throws(() => formatValue({}, '>5'), (e: unknown) => e instanceof FormatSpecError && e.pythonType === 'TypeError' && /unsupported format string passed to Object.__format__/.test(e.message));
+  assert.throws(
+    () => formatValue({}, '>5'),
+    (e: unknown) =>
+      e instanceof FormatSpecError &&
+      e.pythonType === 'TypeError' &&
+      /unsupported format string passed to Object.__format__/.test(e.message),
+  );
   class Money {
     constructor(readonly cents: bigint) {}
     [formatHook](spec: string): string {
@@ -28,7 +34,16 @@ test('objects take the empty spec only, unless they implement formatHook', () =>
 test('parseFormatSpec exposes the parsed mini-language fields', () => {
   const spec = parseFormatSpec('*^+#012,.3f');
   assert.deepEqual(
-    { fill: spec.fill, align: spec.align, sign: spec.sign, alternate: spec.alternate, width: spec.width, grouping: spec.grouping, precision: spec.precision, type: spec.type },
+    {
+      fill: spec.fill,
+      align: spec.align,
+      sign: spec.sign,
+      alternate: spec.alternate,
+      width: spec.width,
+      grouping: spec.grouping,
+      precision: spec.precision,
+      type: spec.type,
+    },
     { fill: '*', align: '^', sign: '+', alternate: true, width: 12, grouping: ',', precision: 3, type: 'f' },
   );
   assert.throws(() => parseFormatSpec('1'.repeat(30)), /Too many decimal digits/);
@@ -49,6 +64,10 @@ test('refusals carry CPython 3.14 messages and exception types', () => {
     [null, '>3', 'unsupported format string passed to NoneType.__format__', 'TypeError'],
   ];
   for (const [value, spec, message, pythonType] of cases) {
-    assert.throws(() => formatValue(value, spec), (e: unknown) => e instanceof FormatSpecError && e.message === message && e.pythonType === pythonType && e.spec === spec, `${String(value)} ${spec}`);
+    assert.throws(
+      () => formatValue(value, spec),
+      (e: unknown) => e instanceof FormatSpecError && e.message === message && e.pythonType === pythonType && e.spec === spec,
+      `${String(value)} ${spec}`,
+    );
   }
 });

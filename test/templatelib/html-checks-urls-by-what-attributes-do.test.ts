@@ -23,22 +23,43 @@ function refusal(build: () => string): HtmlRefusal | 'accepted' {
 }
 
 function refusedAs(code: HtmlRefusal, template: Template, message?: RegExp): void {
-  assert.throws(() => html(template), (e: unknown) => e instanceof HtmlContextError && e.code === code && (message === undefined || message.test(e.message)));
+  assert.throws(
+    () => html(template),
+    (e: unknown) => e instanceof HtmlContextError && e.code === code && (message === undefined || message.test(e.message)),
+  );
 }
 
 test('animation values, from, to and by that set href or xlink:href are checked as URLs, in any attribute order', () => {
-  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><animate attributeName="href" values="${JS}" dur="1ms" fill="freeze"/></a></svg>`, /animation attribute 'values'.*'javascript:'/);
+  refusedAs(
+    'ERR_HTML_UNSAFE_URL',
+    t`<svg><a><animate attributeName="href" values="${JS}" dur="1ms" fill="freeze"/></a></svg>`,
+    /animation attribute 'values'.*'javascript:'/,
+  );
   refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><animate attributeName="href" values="/a;${JS}"/></a></svg>`);
   refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><animate values="${JS}" attributeName="xlink:href"/></a></svg>`);
-  refusedAs('ERR_HTML_UNSAFE_URL', t`<svg><a><set attributeName="href" to="${' JAVASCRIPT:alert(1)'}"/></a></svg>`, /animation attribute 'to'/);
+  refusedAs(
+    'ERR_HTML_UNSAFE_URL',
+    t`<svg><a><set attributeName="href" to="${' JAVASCRIPT:alert(1)'}"/></a></svg>`,
+    /animation attribute 'to'/,
+  );
   for (const name of ['from', 'to', 'by']) {
-    assert.equal(refusal(() => html(templateOf([`<svg><a><animateMotion attributeName="href" ${name}="`, '"/></a></svg>'], JS))), 'ERR_HTML_UNSAFE_URL', name);
+    assert.equal(
+      refusal(() => html(templateOf([`<svg><a><animateMotion attributeName="href" ${name}="`, '"/></a></svg>'], JS))),
+      'ERR_HTML_UNSAFE_URL',
+      name,
+    );
   }
-  assert.equal(html(t`<svg><a><animate attributeName="href" values="${'/a;https://example.com/b'}" dur="2s"/></a></svg>`), '<svg><a><animate attributeName="href" values="/a;https://example.com/b" dur="2s"/></a></svg>');
+  assert.equal(
+    html(t`<svg><a><animate attributeName="href" values="${'/a;https://example.com/b'}" dur="2s"/></a></svg>`),
+    '<svg><a><animate attributeName="href" values="/a;https://example.com/b" dur="2s"/></a></svg>',
+  );
 });
 
 test('animations of other attributes are plain attributes; of handlers and style, refused; attributeName itself is static', () => {
-  assert.equal(html(t`<svg><rect><animate attributeName="opacity" values="${JS}"/></rect></svg>`), `<svg><rect><animate attributeName="opacity" values="${JS}"/></rect></svg>`);
+  assert.equal(
+    html(t`<svg><rect><animate attributeName="opacity" values="${JS}"/></rect></svg>`),
+    `<svg><rect><animate attributeName="opacity" values="${JS}"/></rect></svg>`,
+  );
   assert.equal(html(t`<svg><set to="${JS}"/></svg>`), `<svg><set to="${JS}"/></svg>`);
   refusedAs('ERR_HTML_EVENT_HANDLER', t`<svg><a><set attributeName="onclick" to="${'go()'}"/></a></svg>`);
   refusedAs('ERR_HTML_EVENT_HANDLER', t`<svg><a><set attributeName="style" to="${'x'}"/></a></svg>`);
@@ -56,7 +77,10 @@ test('meta refresh content is checked as the URL it navigates to, however the st
   refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="${'refresh'}" content="0;url=${JS}">`);
   // An entity split between static text and the value decodes to a scheme letter.
   refusedAs('ERR_HTML_UNSAFE_URL', t`<meta http-equiv="refresh" content="0;url=&#${'106;avascript:alert(1)'}">`);
-  assert.equal(html(t`<meta http-equiv="refresh" content="5; url=${'https://example.com/?a=1&b=2'}">`), '<meta http-equiv="refresh" content="5; url=https://example.com/?a=1&amp;b=2">');
+  assert.equal(
+    html(t`<meta http-equiv="refresh" content="5; url=${'https://example.com/?a=1&b=2'}">`),
+    '<meta http-equiv="refresh" content="5; url=https://example.com/?a=1&amp;b=2">',
+  );
   assert.equal(html(t`<meta name="description" content="${JS}">`), `<meta name="description" content="${JS}">`);
 });
 
@@ -64,7 +88,10 @@ test('srcset candidates and ping URLs are each checked', () => {
   refusedAs('ERR_HTML_UNSAFE_URL', t`<img srcset="a.png 1x, ${JS} 2x">`, /image candidate of 'srcset'/);
   refusedAs('ERR_HTML_UNSAFE_URL', t`<link rel="preload" as="image" imagesrcset="${`${JS} 1x`}">`);
   refusedAs('ERR_HTML_UNSAFE_URL', t`<a href="/" ping="/p ${JS}">x</a>`, /a URL of 'ping'/);
-  assert.equal(html(t`<img srcset="${'a.png 1x, https://example.com/b.png 2x'}">`), '<img srcset="a.png 1x, https://example.com/b.png 2x">');
+  assert.equal(
+    html(t`<img srcset="${'a.png 1x, https://example.com/b.png 2x'}">`),
+    '<img srcset="a.png 1x, https://example.com/b.png 2x">',
+  );
   assert.equal(html(t`<a href="/" ping="${'/p https://example.com/q'}">x</a>`), '<a href="/" ping="/p https://example.com/q">x</a>');
 });
 
@@ -76,16 +103,33 @@ test('href and xlink:href are URLs on SVG and MathML elements too', () => {
 });
 
 test('raw-text elements inside svg, math, select and noscript are read both as text and as markup', () => {
-  for (const open of ['<svg><title>', '<svg><style>', '<svg><textarea>', '<math><style>', '<svg><xmp>', '<noscript>', '<select><xmp>', '<svg><foreignObject><noembed>']) {
+  for (const open of [
+    '<svg><title>',
+    '<svg><style>',
+    '<svg><textarea>',
+    '<math><style>',
+    '<svg><xmp>',
+    '<noscript>',
+    '<select><xmp>',
+    '<svg><foreignObject><noembed>',
+  ]) {
     const template = templateOf([`${open}<a href="`, '">x</a>'], JS);
-    assert.equal(refusal(() => html(template)), 'ERR_HTML_UNSAFE_URL', open);
+    assert.equal(
+      refusal(() => html(template)),
+      'ERR_HTML_UNSAFE_URL',
+      open,
+    );
     assert.equal(html(templateOf([`${open}<a href="`, '">x</a>'], '/ok')).includes('href="/ok"'), true, open);
   }
   // Text holes stay usable: escaped text is inert in either reading.
   assert.equal(html(t`<svg><title>${'<b>&</b>'}</title></svg>`), '<svg><title>&lt;b&gt;&amp;&lt;/b&gt;</title></svg>');
   assert.equal(html(t`<svg><style>p { color: ${html.css('red')} }</style></svg>`), '<svg><style>p { color: red }</style></svg>');
   // A hole that one reading puts in an attribute and the other in <style> has no rule safe in both.
-  refusedAs('ERR_HTML_AMBIGUOUS_CONTEXT', t`<svg><style><a title="${html.css('red')}"></a></style></svg>`, /differs between HTML and SVG\/MathML/);
+  refusedAs(
+    'ERR_HTML_AMBIGUOUS_CONTEXT',
+    t`<svg><style><a title="${html.css('red')}"></a></style></svg>`,
+    /differs between HTML and SVG\/MathML/,
+  );
   // CDATA in foreign content versus a bogus comment in HTML.
   refusedAs('ERR_HTML_UNQUOTED_ATTRIBUTE', t`<svg><![CDATA[ > <a href="]]><a href="${JS}">`);
 });
@@ -99,7 +143,33 @@ test('a nested Template inside svg is read as foreign content, and nested markup
 });
 
 test('attribute values are decoded exactly as parse5 (the WHATWG tokenizer) decodes them', () => {
-  const pieces = ['&', '#', 'x', 'X', '6', 'A', '1', '0', ';', 'amp', 'AMP', 'lt', 'quot', 'colon', 'Tab', 'NewLine', 'fjlig', 'semi', '=', 'z', ' ', 'sol', 'nbsp', 'notin', 'ltimes'];
+  const pieces = [
+    '&',
+    '#',
+    'x',
+    'X',
+    '6',
+    'A',
+    '1',
+    '0',
+    ';',
+    'amp',
+    'AMP',
+    'lt',
+    'quot',
+    'colon',
+    'Tab',
+    'NewLine',
+    'fjlig',
+    'semi',
+    '=',
+    'z',
+    ' ',
+    'sol',
+    'nbsp',
+    'notin',
+    'ltimes',
+  ];
   let seed = 7;
   const random = (n: number): number => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;

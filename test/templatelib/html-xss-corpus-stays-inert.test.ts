@@ -41,7 +41,8 @@ function inspect(markup: string): Findings {
       if (a.name.startsWith('on')) found.handlers.push(a.name);
       if (URL_ATTRS.has(a.name)) {
         const v = a.value.replace(/[\u0000-\u0020]/g, '').toLowerCase();
-        if (/^(javascript|vbscript|data:(?!image\/(png|gif|jpe?g|webp)))/.test(v) || a.name === 'srcdoc') found.activeUrls.push(`${a.name}=${a.value}`);
+        if (/^(javascript|vbscript|data:(?!image\/(png|gif|jpe?g|webp)))/.test(v) || a.name === 'srcdoc')
+          found.activeUrls.push(`${a.name}=${a.value}`);
       }
     }
   });
@@ -51,11 +52,31 @@ function inspect(markup: string): Findings {
 /** Each context: how to build it, and what must hold when html() accepts the payload. */
 const CONTEXTS: { name: string; build: (p: string) => Template; scripts: number; check?: (f: Findings, p: string) => void }[] = [
   { name: 'text', build: (p) => t`<div>${p}</div>`, scripts: 0, check: (f, p) => assert.ok(f.texts.includes(p)) },
-  { name: 'double-quoted attribute', build: (p) => t`<div title="${p}">x</div>`, scripts: 0, check: (f, p) => assert.equal(f.attrs.get('title'), p) },
-  { name: 'single-quoted attribute', build: (p) => t`<div title='${p}'>x</div>`, scripts: 0, check: (f, p) => assert.equal(f.attrs.get('title'), p) },
-  { name: 'attribute with static prefix', build: (p) => t`<div class="a ${p} b">x</div>`, scripts: 0, check: (f, p) => assert.equal(f.attrs.get('class'), `a ${p} b`) },
+  {
+    name: 'double-quoted attribute',
+    build: (p) => t`<div title="${p}">x</div>`,
+    scripts: 0,
+    check: (f, p) => assert.equal(f.attrs.get('title'), p),
+  },
+  {
+    name: 'single-quoted attribute',
+    build: (p) => t`<div title='${p}'>x</div>`,
+    scripts: 0,
+    check: (f, p) => assert.equal(f.attrs.get('title'), p),
+  },
+  {
+    name: 'attribute with static prefix',
+    build: (p) => t`<div class="a ${p} b">x</div>`,
+    scripts: 0,
+    check: (f, p) => assert.equal(f.attrs.get('class'), `a ${p} b`),
+  },
   { name: 'href', build: (p) => t`<a href="${p}">x</a>`, scripts: 0 },
-  { name: 'href after a path', build: (p) => t`<a href="/search?q=${p}">x</a>`, scripts: 0, check: (f, p) => assert.equal(f.attrs.get('href'), `/search?q=${p}`) },
+  {
+    name: 'href after a path',
+    build: (p) => t`<a href="/search?q=${p}">x</a>`,
+    scripts: 0,
+    check: (f, p) => assert.equal(f.attrs.get('href'), `/search?q=${p}`),
+  },
   { name: 'img src', build: (p) => t`<img src="${p}">`, scripts: 0 },
   { name: 'textarea', build: (p) => t`<textarea>${p}</textarea>`, scripts: 0, check: (f, p) => assert.ok(f.texts.includes(p)) },
   { name: 'title', build: (p) => t`<title>${p}</title>`, scripts: 0, check: (f, p) => assert.ok(f.texts.includes(p)) },
@@ -101,8 +122,22 @@ test(`${XSS_PAYLOADS.length} classic XSS payloads in ${CONTEXTS.length} contexts
 });
 
 test('active-scheme payloads are refused in URL attributes, with the scheme named', () => {
-  for (const payload of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', ' javascript:alert(1)', '\tjavascript:alert(1)', 'java\nscript:alert(1)', 'vbscript:msgbox(1)', 'data:text/html,<script>alert(1)</script>', 'data:image/svg+xml,<svg onload=alert(1)>']) {
-    assert.throws(() => html(t`<a href="${payload}">x</a>`), (e: unknown) => e instanceof HtmlContextError && e.code === 'ERR_HTML_UNSAFE_URL' && /active scheme '(javascript|vbscript|data):'/.test(e.message), payload);
+  for (const payload of [
+    'javascript:alert(1)',
+    'JaVaScRiPt:alert(1)',
+    ' javascript:alert(1)',
+    '\tjavascript:alert(1)',
+    'java\nscript:alert(1)',
+    'vbscript:msgbox(1)',
+    'data:text/html,<script>alert(1)</script>',
+    'data:image/svg+xml,<svg onload=alert(1)>',
+  ]) {
+    assert.throws(
+      () => html(t`<a href="${payload}">x</a>`),
+      (e: unknown) =>
+        e instanceof HtmlContextError && e.code === 'ERR_HTML_UNSAFE_URL' && /active scheme '(javascript|vbscript|data):'/.test(e.message),
+      payload,
+    );
   }
   // Safe raster images stay allowed.
   assert.equal(html(t`<img src="${'data:image/png;base64,iVBORw0KGgo='}">`), '<img src="data:image/png;base64,iVBORw0KGgo=">');

@@ -87,9 +87,15 @@ test('text inside JSON strings is escaped, so quotes and newlines cannot break t
 
 test('values serialize as JSON: typed arrays, bigint, Date, Map, Set, nested Templates, toJSON', () => {
   const out = json(
-    t`{"f": ${new Float64Array([1.5, 2])}, "big": ${2n ** 64n}, "d": ${new Date(0)}, "m": ${new Map<string, unknown>([['a', 1], ['b', [true, null]]])}, "s": ${new Set(['x'])}, "n": ${t`{"inner": ${1}}`}, "j": ${{ toJSON: () => 'custom' }}, "o": ${{ skip: undefined, keep: 1 }}}`,
+    t`{"f": ${new Float64Array([1.5, 2])}, "big": ${2n ** 64n}, "d": ${new Date(0)}, "m": ${new Map<string, unknown>([
+      ['a', 1],
+      ['b', [true, null]],
+    ])}, "s": ${new Set(['x'])}, "n": ${t`{"inner": ${1}}`}, "j": ${{ toJSON: () => 'custom' }}, "o": ${{ skip: undefined, keep: 1 }}}`,
   );
-  assert.equal(out, '{"f": [1.5,2], "big": 18446744073709551616, "d": "1970-01-01T00:00:00.000Z", "m": {"a":1,"b":[true,null]}, "s": ["x"], "n": {"inner": 1}, "j": "custom", "o": {"keep":1}}');
+  assert.equal(
+    out,
+    '{"f": [1.5,2], "big": 18446744073709551616, "d": "1970-01-01T00:00:00.000Z", "m": {"a":1,"b":[true,null]}, "s": ["x"], "n": {"inner": 1}, "j": "custom", "o": {"keep":1}}',
+  );
   assert.doesNotThrow(() => JSON.parse(out));
 });
 
@@ -98,7 +104,10 @@ test('an interpolation at a key position becomes a JSON string', () => {
 });
 
 test('NaN and Infinity: refused by default, null or strings when asked', () => {
-  assert.throws(() => json(t`{"x": ${NaN}}`), (e: unknown) => e instanceof JsonTemplateError && e.index === 0 && /NaN is not valid JSON/.test(e.message));
+  assert.throws(
+    () => json(t`{"x": ${NaN}}`),
+    (e: unknown) => e instanceof JsonTemplateError && e.index === 0 && /NaN is not valid JSON/.test(e.message),
+  );
   assert.equal(json(new Template('[', ...[]).concat(t`${[NaN, Infinity, -Infinity]}]`), { nonFinite: 'null' }), '[[null,null,null]]');
   assert.equal(json(t`${[NaN, -Infinity]}`, { nonFinite: 'string' }), '["NaN","-Infinity"]');
   assert.throws(() => json(t`${1}`, { nonFinite: 'zero' as 'null' }), /nonFinite must be 'error', 'null' or 'string'/);
@@ -106,14 +115,24 @@ test('NaN and Infinity: refused by default, null or strings when asked', () => {
 
 test('errors name the offending interpolation and what is wrong', () => {
   const tpl = new Template('{"a": ', ...[]).concat(t`${{ fn: () => 1 }}}`);
-  assert.throws(() => json(tpl), (e: unknown) => e instanceof JsonTemplateError && e.index === 0 && /interpolation #0: value\.fn: a function has no JSON form/.test(e.message));
+  assert.throws(
+    () => json(tpl),
+    (e: unknown) =>
+      e instanceof JsonTemplateError && e.index === 0 && /interpolation #0: value\.fn: a function has no JSON form/.test(e.message),
+  );
   assert.throws(() => json(t`[${undefined}]`), /interpolation #0: value: undefined has no JSON form/);
   const loop: Record<string, unknown> = {};
   loop.self = loop;
   assert.throws(() => json(t`${loop}`), /value\.self: a cycle has no JSON form/);
   assert.throws(() => json(t`${new Map([[{}, 1]])}`), /a Map key of type object cannot be a JSON object key/);
-  assert.throws(() => json(t`{"a": ${1} ${2}}`), (e: unknown) => e instanceof JsonTemplateError && e.index === 1 && /not valid JSON/.test(e.message));
-  assert.throws(() => json(t`{"a": }`), (e: unknown) => e instanceof JsonTemplateError && e.index === -1 && /in the static text/.test(e.message));
+  assert.throws(
+    () => json(t`{"a": ${1} ${2}}`),
+    (e: unknown) => e instanceof JsonTemplateError && e.index === 1 && /not valid JSON/.test(e.message),
+  );
+  assert.throws(
+    () => json(t`{"a": }`),
+    (e: unknown) => e instanceof JsonTemplateError && e.index === -1 && /in the static text/.test(e.message),
+  );
 });
 
 test('a format spec at a value position writes a number when the text is one, else a string', () => {

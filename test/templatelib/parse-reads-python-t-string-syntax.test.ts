@@ -18,9 +18,15 @@ const scope = {
 };
 
 test('names, attribute and index paths resolve in the scope', () => {
-  const tpl = Template.parse("{name} {user.email} {items[0]} {items[-1]} {user['odd key']} {prices['tea']} {items[i]} {user[key]} {user.tags[1]}", scope);
+  const tpl = Template.parse(
+    "{name} {user.email} {items[0]} {items[-1]} {user['odd key']} {prices['tea']} {items[i]} {user[key]} {user.tags[1]}",
+    scope,
+  );
   assert.deepEqual(tpl.values, ['Ada', 'ada@example.com', 10, 30, 1, 2.5, 20, 'ada@example.com', 'y']);
-  assert.deepEqual(tpl.interpolations.map((i) => i.expression), ['name', 'user.email', 'items[0]', 'items[-1]', "user['odd key']", "prices['tea']", 'items[i]', 'user[key]', 'user.tags[1]']);
+  assert.deepEqual(
+    tpl.interpolations.map((i) => i.expression),
+    ['name', 'user.email', 'items[0]', 'items[-1]', "user['odd key']", "prices['tea']", 'items[i]', 'user[key]', 'user.tags[1]'],
+  );
   assert.deepEqual([...tpl.strings], ['', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', '']);
 });
 
@@ -37,7 +43,9 @@ test('conversions, format specs, nested fields, {{ }} and whitespace follow the 
 
 test('format(Template.parse(src)) equals the same f-string run by CPython', () => {
   const src = "{name!r:*^12}|{price:{width}.{prec}f}|{value=}|{value = :>5}|{items[-1]:#x}|{user['odd key']:+}";
-  const py = runPython({ code: `name='Ada';price=3.14159;width=10;prec=3;value=42;items=[10,20,30];user={'odd key':1}\nprint(f${JSON.stringify(src)}, end='')` });
+  const py = runPython({
+    code: `name='Ada';price=3.14159;width=10;prec=3;value=42;items=[10,20,30];user={'odd key':1}\nprint(f${JSON.stringify(src)}, end='')`,
+  });
   assert.equal(format(Template.parse(src, scope)), py);
 });
 
@@ -82,14 +90,41 @@ test('code is never evaluated: calls, operators and literals are syntax errors',
 });
 
 test('unknown names, attributes and keys are lookup errors with "Did you mean"', () => {
-  assert.throws(() => Template.parse('hi {nmae}', scope), (e: unknown) => e instanceof TemplateLookupError && e.kind === 'name' && e.column === 5 && /name 'nmae' is not defined\. Did you mean 'name'\?/.test(e.message));
-  assert.throws(() => Template.parse('{user.emial}', scope), (e: unknown) => e instanceof TemplateLookupError && e.kind === 'attribute' && e.path === 'user.emial' && /'dict' object has no attribute 'emial'\. Did you mean 'email'\?/.test(e.message));
-  assert.throws(() => Template.parse('{items[5]}', scope), (e: unknown) => e instanceof TemplateLookupError && e.kind === 'index' && /list index out of range/.test(e.message));
-  assert.throws(() => Template.parse("{prices['taa']}", scope), (e: unknown) => e instanceof TemplateLookupError && /KeyError: "taa"\. Did you mean 'tea'\?/.test(e.message));
+  assert.throws(
+    () => Template.parse('hi {nmae}', scope),
+    (e: unknown) =>
+      e instanceof TemplateLookupError &&
+      e.kind === 'name' &&
+      e.column === 5 &&
+      /name 'nmae' is not defined\. Did you mean 'name'\?/.test(e.message),
+  );
+  assert.throws(
+    () => Template.parse('{user.emial}', scope),
+    (e: unknown) =>
+      e instanceof TemplateLookupError &&
+      e.kind === 'attribute' &&
+      e.path === 'user.emial' &&
+      /'dict' object has no attribute 'emial'\. Did you mean 'email'\?/.test(e.message),
+  );
+  assert.throws(
+    () => Template.parse('{items[5]}', scope),
+    (e: unknown) => e instanceof TemplateLookupError && e.kind === 'index' && /list index out of range/.test(e.message),
+  );
+  assert.throws(
+    () => Template.parse("{prices['taa']}", scope),
+    (e: unknown) => e instanceof TemplateLookupError && /KeyError: "taa"\. Did you mean 'tea'\?/.test(e.message),
+  );
 });
 
 test('paths cannot climb from data into code', () => {
-  for (const src of ['{user.constructor}', '{user.__proto__}', "{user['constructor']}", '{name.constructor}', '{user.toString}', '{constructor}']) {
+  for (const src of [
+    '{user.constructor}',
+    '{user.__proto__}',
+    "{user['constructor']}",
+    '{name.constructor}',
+    '{user.toString}',
+    '{constructor}',
+  ]) {
     assert.throws(() => Template.parse(src, scope), TemplateLookupError, src);
   }
 });

@@ -15,7 +15,21 @@ function run(argv: string[]): string[] {
 test('each interpolation stays exactly one argument when executed', () => {
   using dir = tempDir('shell');
   const canary = dir.join('pwned');
-  const payloads = [`; touch ${canary}`, `$(touch ${canary})`, `\`touch ${canary}\``, `a b  c`, `"quoted" 'single'`, `| touch ${canary}`, `&& touch ${canary}`, '', '\n', '*', '~', '$HOME', '--help'];
+  const payloads = [
+    `; touch ${canary}`,
+    `$(touch ${canary})`,
+    `\`touch ${canary}\``,
+    `a b  c`,
+    `"quoted" 'single'`,
+    `| touch ${canary}`,
+    `&& touch ${canary}`,
+    '',
+    '\n',
+    '*',
+    '~',
+    '$HOME',
+    '--help',
+  ];
   for (const p of payloads) {
     const argv = shell(t`${process.execPath} -e ${ECHO_ARGS} -- ${p} x${p}y`);
     assert.deepEqual(run(argv), [p, `x${p}y`], JSON.stringify(p));

@@ -32,7 +32,11 @@ function openSqlite(): Sqlite {
   } catch (e) {
     // better-sqlite3 is compiled for one Node ABI (NODE_MODULE_VERSION); on another Node use the built-in driver.
     if ((e as NodeJS.ErrnoException).code !== 'ERR_DLOPEN_FAILED') throw e;
-    const { DatabaseSync } = require('node:sqlite') as { DatabaseSync: new (path: string) => { exec(s: string): void; prepare(s: string): { run(...v: unknown[]): unknown; all(...v: unknown[]): unknown[] }; close(): void } };
+    const { DatabaseSync } = require('node:sqlite') as {
+      DatabaseSync: new (
+        path: string,
+      ) => { exec(s: string): void; prepare(s: string): { run(...v: unknown[]): unknown; all(...v: unknown[]): unknown[] }; close(): void };
+    };
     const db = new DatabaseSync(':memory:');
     return {
       driver: 'node:sqlite',
@@ -58,8 +62,14 @@ test('SQLite: every injection payload round-trips as data through INSERT, WHERE 
     });
     SQL_PAYLOADS.forEach((payload, id) => {
       const eq = sql(t`SELECT id, body FROM ${table} WHERE body = ${payload}`, { dialect: 'sqlite' });
-      assert.deepEqual(db.all(eq.text, eq.values).map((r) => ({ ...r })), [{ id, body: payload }], `${db.driver}: ${payload}`);
-      const within = sql(t`SELECT COUNT(*) AS n FROM ${table} WHERE body IN (${[payload, 'nothing']}) AND id = ${id}`, { dialect: 'sqlite' });
+      assert.deepEqual(
+        db.all(eq.text, eq.values).map((r) => ({ ...r })),
+        [{ id, body: payload }],
+        `${db.driver}: ${payload}`,
+      );
+      const within = sql(t`SELECT COUNT(*) AS n FROM ${table} WHERE body IN (${[payload, 'nothing']}) AND id = ${id}`, {
+        dialect: 'sqlite',
+      });
       assert.equal(Number(db.all(within.text, within.values)[0]!.n), 1);
     });
     const count = sql(t`SELECT COUNT(*) AS n FROM ${table}`, { dialect: 'sqlite' });
@@ -79,7 +89,10 @@ test('SQLite: identifiers with quotes and payload-like names are quoted, not exe
     const insert = sql(t`INSERT INTO ${sql.identifier(name)} VALUES (${'v'})`, { dialect: 'sqlite' });
     db.run(insert.text, insert.values);
     const rows = db.all(sql(t`SELECT ${sql.identifier('col"1')} AS c FROM ${sql.identifier(name)}`, { dialect: 'sqlite' }).text, []);
-    assert.deepEqual(rows.map((r) => ({ ...r })), [{ c: 'v' }]);
+    assert.deepEqual(
+      rows.map((r) => ({ ...r })),
+      [{ c: 'v' }],
+    );
     assert.equal(db.all("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'x'", [])[0]!.n, 1);
   } finally {
     db.close();
@@ -111,7 +124,10 @@ test('PostgreSQL: every injection payload round-trips as data, nested fragments 
   }
   for (const [id, payload] of storable.entries()) {
     const cond = t`body = ${payload}`;
-    const q = sql(t`SELECT id, body FROM ${table} WHERE id IN (${[id, -1]}) AND ${sql.join([cond, t`length(body) = ${payload.length}`], ' AND ')}`, { dialect: 'postgres' });
+    const q = sql(
+      t`SELECT id, body FROM ${table} WHERE id IN (${[id, -1]}) AND ${sql.join([cond, t`length(body) = ${payload.length}`], ' AND ')}`,
+      { dialect: 'postgres' },
+    );
     assert.match(q.text, /IN \(\$1, \$2\) AND body = \$3 AND length\(body\) = \$4$/);
     const { rows } = await db.query(q.text, q.values);
     assert.deepEqual(rows, [{ id, body: payload }], payload);

@@ -41,7 +41,10 @@ test('constructor normalises: adjacent strings merge, empty strings inserted', (
   const tpl = new Template('a', 'b', i1, 'c', 'd');
   assert.deepEqual([...tpl.strings], ['ab', 'cd']);
   assert.deepEqual(tpl.interpolations, [i1]);
-  assert.throws(() => new Template(3 as unknown as string), (e: unknown) => e instanceof TypeError && /need to be of type 'str' or 'Interpolation', got number/.test(e.message));
+  assert.throws(
+    () => new Template(3 as unknown as string),
+    (e: unknown) => e instanceof TypeError && /need to be of type 'str' or 'Interpolation', got number/.test(e.message),
+  );
 });
 
 test('attributes are read-only at run time', () => {
@@ -59,14 +62,17 @@ test('attributes are read-only at run time', () => {
   assert.ok(Object.isFrozen(tpl.strings));
 });
 
-test('Template + Template merges the boundary strings; Template + str is a TypeError with Python\'s text', () => {
+test("Template + Template merges the boundary strings; Template + str is a TypeError with Python's text", () => {
   const left = t`a${1}b`;
   const right = t`c${2}d`;
   const both = left.concat(right);
   assert.deepEqual([...both.strings], ['a', 'bc', 'd']);
   assert.deepEqual(both.values, [1, 2]);
   assert.deepEqual([...left.add(right).strings], ['a', 'bc', 'd']);
-  assert.throws(() => left.concat('x' as unknown as Template), { name: 'TypeError', message: 'can only concatenate string.templatelib.Template (not "str") to string.templatelib.Template' });
+  assert.throws(() => left.concat('x' as unknown as Template), {
+    name: 'TypeError',
+    message: 'can only concatenate string.templatelib.Template (not "str") to string.templatelib.Template',
+  });
   assert.throws(() => (left as unknown as string) + 'x', { name: 'TypeError', message: CONCAT_STR_MESSAGE });
   assert.throws(() => 'x' + (left as unknown as string), TypeError);
 });
@@ -80,8 +86,14 @@ test('String(template) is the repr, like Python str()', () => {
 });
 
 test('Interpolation validates like CPython', () => {
-  assert.throws(() => new Interpolation(1, 2 as unknown as string), { name: 'TypeError', message: "Interpolation() argument 'expression' must be str, not number" });
-  assert.throws(() => new Interpolation(1, '', 'x' as 'r'), { name: 'RangeError', message: "Interpolation() argument 'conversion' must be one of 's', 'a' or 'r'" });
+  assert.throws(() => new Interpolation(1, 2 as unknown as string), {
+    name: 'TypeError',
+    message: "Interpolation() argument 'expression' must be str, not number",
+  });
+  assert.throws(() => new Interpolation(1, '', 'x' as 'r'), {
+    name: 'RangeError',
+    message: "Interpolation() argument 'conversion' must be one of 's', 'a' or 'r'",
+  });
   assert.throws(() => new Interpolation(1, '', 1 as unknown as 'r'), TypeError);
   assert.throws(() => new Interpolation(1, '', null, 3 as unknown as string), TypeError);
   const i = new Interpolation(3, 'x', 'r', '>5');

@@ -36,11 +36,22 @@ console.log(JSON.stringify(out));
 
 test('without Atomics.waitAsync the async forms poll: timeouts, wake-ups and dead owners still work', async () => {
   const stdout = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', SCRIPT], { cwd: repoRoot, timeout: 60_000 }, (error, out, err) =>
-      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+    execFile(
+      process.execPath,
+      ['--import', 'tsx', '--input-type=module', '-e', SCRIPT],
+      { cwd: repoRoot, timeout: 60_000 },
+      (error, out, err) => (error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out)),
     );
   });
-  const out = JSON.parse(stdout) as { hasWaitAsync: boolean; timedOut: boolean; timeoutMs: number; acquired: boolean; event: boolean; wakeMs: number; dead: string };
+  const out = JSON.parse(stdout) as {
+    hasWaitAsync: boolean;
+    timedOut: boolean;
+    timeoutMs: number;
+    acquired: boolean;
+    event: boolean;
+    wakeMs: number;
+    dead: string;
+  };
   assert.equal(out.hasWaitAsync, false);
   assert.equal(out.timedOut, false);
   assert.ok(out.timeoutMs >= 105 && out.timeoutMs < 3000, `timed out after ${out.timeoutMs} ms`);

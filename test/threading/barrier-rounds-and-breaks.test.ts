@@ -16,7 +16,11 @@ test('Barrier(3): three workers pass 50 rounds together; each round every slot i
     const rounds = 50;
     const results = await Promise.all(workers.map((w, me) => w.call(barrierRounds, barrier, slots, me, rounds)));
     for (let r = 0; r < rounds; r++) {
-      assert.deepEqual(results.map((x) => x.sums[r]), [3 * (r + 1), 3 * (r + 1), 3 * (r + 1)], `round ${r + 1}`);
+      assert.deepEqual(
+        results.map((x) => x.sums[r]),
+        [3 * (r + 1), 3 * (r + 1), 3 * (r + 1)],
+        `round ${r + 1}`,
+      );
       assert.deepEqual(results.map((x) => x.indexes[r]).sort(), [0, 1, 2], 'arrival indexes differ');
     }
     assert.equal(barrier.nWaiting, 0);
@@ -30,7 +34,10 @@ test('the action runs once per round, in the last thread to arrive, before anyon
   const log = new Int32Array(new SharedArrayBuffer(8));
   // The action travels to the workers by source, so it reaches shared memory through globalThis.
   (globalThis as { barrierLog?: Int32Array }).barrierLog = log;
-  const barrier = new Barrier(2, { action: () => Atomics.add((globalThis as unknown as { barrierLog: Int32Array }).barrierLog, 0, 1), timeout: 10_000 });
+  const barrier = new Barrier(2, {
+    action: () => Atomics.add((globalThis as unknown as { barrierLog: Int32Array }).barrierLog, 0, 1),
+    timeout: 10_000,
+  });
   await using w = create();
   await w.exec('void 0');
   await w.call((l: Int32Array) => void ((globalThis as { barrierLog?: Int32Array }).barrierLog = l), log);
@@ -48,8 +55,14 @@ test('a Barrier with more parties than threads that wait breaks on timeout and s
   const started = performance.now();
   const results = await Promise.all([a.call(barrierWaitReport, barrier, 200), b.call(barrierWaitReport, barrier, 5000)]);
   const elapsed = performance.now() - started;
-  assert.deepEqual(results.map((r) => r.name), ['BrokenBarrierError', 'BrokenBarrierError']);
-  assert.match(results[0]!.message!, /Barrier\(3\) is broken: a wait timed out with 2 of 3 parties arrived — if only 2 threads call wait\(\) each round, the party count \(3\) is wrong/);
+  assert.deepEqual(
+    results.map((r) => r.name),
+    ['BrokenBarrierError', 'BrokenBarrierError'],
+  );
+  assert.match(
+    results[0]!.message!,
+    /Barrier\(3\) is broken: a wait timed out with 2 of 3 parties arrived — if only 2 threads call wait\(\) each round, the party count \(3\) is wrong/,
+  );
   assert.ok(results[1]!.ms < 4000, 'the other waiter was released by the break, not its own timeout');
   assert.ok(elapsed < 5000);
   assert.equal(barrier.broken, true);
@@ -75,11 +88,15 @@ test('abort() breaks waiting workers; reset() releases current waiters with Brok
   assert.equal(report.name, 'BrokenBarrierError');
   assert.match(report.message!, /reset while this thread was waiting/);
   const again = w.call(barrierWaitReport, barrier, 10_000);
-  assert.equal(await barrier.waitAsync(10_000) + Number((await again).outcome.split(' ')[1]), 1);
+  assert.equal((await barrier.waitAsync(10_000)) + Number((await again).outcome.split(' ')[1]), 1);
 });
 
 test('an action that throws breaks the barrier: the thread that ran it gets the error, the others BrokenBarrierError', async () => {
-  const barrier = new Barrier(2, { action: () => { throw new Error('action failed'); } });
+  const barrier = new Barrier(2, {
+    action: () => {
+      throw new Error('action failed');
+    },
+  });
   await using w = create();
   const theirs = w.call(barrierWaitReport, barrier, 10_000);
   while (barrier.nWaiting < 1) await new Promise((resolve) => setTimeout(resolve, 2));

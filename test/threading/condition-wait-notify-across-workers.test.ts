@@ -23,7 +23,12 @@ for (const lock of [undefined, new Lock()]) {
     await using c1 = create();
     await using c2 = create();
     const n = 2000;
-    const results = await Promise.all([c1.call(consume, cond, items, n), c2.call(consume, cond, items, n), p1.call(produce, cond, items, n), p2.call(produce, cond, items, n)]);
+    const results = await Promise.all([
+      c1.call(consume, cond, items, n),
+      c2.call(consume, cond, items, n),
+      p1.call(produce, cond, items, n),
+      p2.call(produce, cond, items, n),
+    ]);
     assert.deepEqual(results, [n, n, n, n]);
     assert.equal(items[0], 0);
     assert.equal(cond.lock.locked(), false);
@@ -41,12 +46,21 @@ test('notify(1) wakes exactly one waiting worker, notifyAll the rest; a wait tim
     await cond.withLockAsync(() => assert.equal(cond.notify(1), 1));
     const first = await Promise.race(waits.map((p, i) => p.then(() => i)));
     await new Promise((resolve) => setTimeout(resolve, 200));
-    const settled = await Promise.all(waits.map((p) => Promise.race([p.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 0))])));
+    const settled = await Promise.all(
+      waits.map((p) => Promise.race([p.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 0))])),
+    );
     assert.equal(settled.filter(Boolean).length, 1, 'only one waiter woke');
     assert.equal(settled[first], true);
     await cond.withLockAsync(() => assert.equal(cond.notifyAll(), 2));
     const results = await Promise.all(waits);
-    assert.deepEqual(results.map((r) => [r.notified, r.ownedAfter]), [[true, true], [true, true], [true, true]]);
+    assert.deepEqual(
+      results.map((r) => [r.notified, r.ownedAfter]),
+      [
+        [true, true],
+        [true, true],
+        [true, true],
+      ],
+    );
 
     Atomics.store(ready, 0, 0);
     const lonely = await workers[0]!.call(conditionWait, cond, 120, ready);
@@ -60,18 +74,28 @@ test('notify(1) wakes exactly one waiting worker, notifyAll the rest; a wait tim
 
 test('waitFor returns the predicate value; wait and notify without the lock throw LockNotHeldError', async () => {
   const cond = new Condition(new RLock());
-  assert.throws(() => cond.wait(10), (e: unknown) => e instanceof LockNotHeldError && /cannot wait on un-acquired lock/.test(e.message));
-  assert.throws(() => cond.notify(), (e: unknown) => e instanceof LockNotHeldError && /cannot notify on un-acquired lock/.test(e.message));
+  assert.throws(
+    () => cond.wait(10),
+    (e: unknown) => e instanceof LockNotHeldError && /cannot wait on un-acquired lock/.test(e.message),
+  );
+  assert.throws(
+    () => cond.notify(),
+    (e: unknown) => e instanceof LockNotHeldError && /cannot notify on un-acquired lock/.test(e.message),
+  );
   await assert.rejects(cond.waitAsync(10), LockNotHeldError);
   const flag = new Int32Array(new SharedArrayBuffer(4));
   await using w = create();
-  const setter = w.call((c: Condition, f: Int32Array) => {
-    Atomics.wait(f, 0, 0, 100);
-    c.withLock(() => {
-      f[0] = 42;
-      c.notifyAll();
-    });
-  }, cond, flag);
+  const setter = w.call(
+    (c: Condition, f: Int32Array) => {
+      Atomics.wait(f, 0, 0, 100);
+      c.withLock(() => {
+        f[0] = 42;
+        c.notifyAll();
+      });
+    },
+    cond,
+    flag,
+  );
   // RLock: the condition's lock may be held twice; wait releases both levels and restores them.
   cond.acquire();
   cond.acquire();
@@ -82,6 +106,9 @@ test('waitFor returns the predicate value; wait and notify without the lock thro
   cond.release();
   await setter;
   const started = performance.now();
-  assert.equal(cond.withLock(() => cond.waitFor(() => false, 80)), false);
+  assert.equal(
+    cond.withLock(() => cond.waitFor(() => false, 80)),
+    false,
+  );
   assert.ok(performance.now() - started >= 80 - EARLY_MS);
 });

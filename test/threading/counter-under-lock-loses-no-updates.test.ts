@@ -40,6 +40,8 @@ test('an AtomicCounter needs no lock: 2 workers x 1,000,000 increment() end at e
   await onTwoWorkers((w, gate) => w.call(task<typeof Kernels.incrementAtomic>(kernels, 'incrementAtomic'), counter, N, gate, 2));
   assert.equal(counter.get(), 2 * N);
   const big = new AtomicCounter(2n ** 40n);
-  await onTwoWorkers((w, gate) => w.call(task<typeof Kernels.incrementAtomic>(kernels, 'incrementAtomic'), big as unknown as AtomicCounter, 1000, gate, 2));
+  await onTwoWorkers((w, gate) =>
+    w.call(task<typeof Kernels.incrementAtomic>(kernels, 'incrementAtomic'), big as unknown as AtomicCounter, 1000, gate, 2),
+  );
   assert.equal(big.get(), 2n ** 40n + 2000n);
 });

@@ -23,7 +23,10 @@ for (const mode of ['exit', 'throw', 'terminate'] as const) {
     const owner = create();
     const waiter = create();
     try {
-      const dying = owner.call(holdAndDie, lock, mode === 'terminate' ? 'hang' : mode, flag).then(() => 'returned', (e: unknown) => (e as Error).name);
+      const dying = owner.call(holdAndDie, lock, mode === 'terminate' ? 'hang' : mode, flag).then(
+        () => 'returned',
+        (e: unknown) => (e as Error).name,
+      );
       await untilSet(flag);
       assert.equal(lock.owner, owner.id, 'the lock records its holder');
       const workerWait = waiter.call(acquireAndReport, lock, 30_000);
@@ -33,12 +36,15 @@ for (const mode of ['exit', 'throw', 'terminate'] as const) {
       const started = performance.now();
       // The main thread blocks here, so it cannot even handle the owner's 'exit' event: the
       // owner's OS thread (or its own exit hook) is how the death is seen.
-      assert.throws(() => lock.acquire({ timeout: 30_000 }), (e: unknown) => {
-        assert.ok(e instanceof BrokenLockError, String(e));
-        assert.equal(e.deadOwner, owner.id);
-        assert.match(e.message, new RegExp(`thread ${owner.id}, died while holding it`));
-        return true;
-      });
+      assert.throws(
+        () => lock.acquire({ timeout: 30_000 }),
+        (e: unknown) => {
+          assert.ok(e instanceof BrokenLockError, String(e));
+          assert.equal(e.deadOwner, owner.id);
+          assert.match(e.message, new RegExp(`thread ${owner.id}, died while holding it`));
+          return true;
+        },
+      );
       assert.ok(performance.now() - started < DETECTION_BOUND_MS, `main waiter took ${performance.now() - started} ms`);
       const report = await workerWait;
       assert.equal(report.outcome, 'threw');
@@ -63,7 +69,10 @@ test('the async acquire on the main thread also gets BrokenLockError when the RL
   await using pool = new InterpreterPoolExecutor({ maxWorkers: 1 });
   const rlock = new RLock();
   const flag = new Int32Array(new SharedArrayBuffer(8));
-  const dying = pool.submit(holdAndDie, rlock, 'exit', flag).then(() => 'returned', (e: unknown) => (e as Error).name);
+  const dying = pool.submit(holdAndDie, rlock, 'exit', flag).then(
+    () => 'returned',
+    (e: unknown) => (e as Error).name,
+  );
   await untilSet(flag);
   const owner = rlock.owner;
   assert.ok(owner !== undefined && owner > 0);
@@ -79,13 +88,17 @@ test('a Lock that is merely held a long time is not reported broken', async () =
   const lock = new Lock();
   const flag = new Int32Array(new SharedArrayBuffer(8));
   await using holder = create();
-  const holding = holder.call((l: Lock, f: Int32Array) => {
-    l.acquire();
-    Atomics.store(f, 0, 1);
-    Atomics.wait(f, 1, 0, 600);
-    l.release();
-    return 'released';
-  }, lock, flag);
+  const holding = holder.call(
+    (l: Lock, f: Int32Array) => {
+      l.acquire();
+      Atomics.store(f, 0, 1);
+      Atomics.wait(f, 1, 0, 600);
+      l.release();
+      return 'released';
+    },
+    lock,
+    flag,
+  );
   await untilSet(flag);
   const started = performance.now();
   assert.equal(await lock.acquireAsync({ timeout: 10_000 }), true);

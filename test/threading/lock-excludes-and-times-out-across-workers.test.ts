@@ -89,7 +89,10 @@ test('acquire timeouts return false after about the timeout, sync and async, in 
   // As in Python, a Lock (unlike an RLock) may be released by a thread other than its holder.
   lock.release();
   assert.equal(lock.locked(), false);
-  assert.throws(() => lock.release(), (e: unknown) => e instanceof LockNotHeldError && /release unlocked lock/.test(e.message));
+  assert.throws(
+    () => lock.release(),
+    (e: unknown) => e instanceof LockNotHeldError && /release unlocked lock/.test(e.message),
+  );
   assert.match(await other.call(releaseFromWorker, lock), /^LockNotHeldError: /);
 });
 
@@ -97,13 +100,17 @@ test('a waiting acquireAsync wakes promptly when a worker releases, without bloc
   const lock = new Lock();
   await using holder = create();
   const flag = new Int32Array(new SharedArrayBuffer(8));
-  const holding = holder.call((l: Lock, f: Int32Array) => {
-    l.acquire();
-    Atomics.store(f, 0, 1);
-    Atomics.wait(f, 1, 0, 300);
-    l.release();
-    return performance.timeOrigin + performance.now();
-  }, lock, flag);
+  const holding = holder.call(
+    (l: Lock, f: Int32Array) => {
+      l.acquire();
+      Atomics.store(f, 0, 1);
+      Atomics.wait(f, 1, 0, 300);
+      l.release();
+      return performance.timeOrigin + performance.now();
+    },
+    lock,
+    flag,
+  );
   while (Atomics.load(flag, 0) === 0) await new Promise((resolve) => setTimeout(resolve, 2));
   let ticks = 0;
   const ticker = setInterval(() => ticks++, 10);
@@ -125,7 +132,13 @@ test('hold() releases at the end of a using block; withLock releases when the fu
     assert.equal(typeof held.release, 'function');
   }
   assert.equal(lock.locked(), false);
-  assert.throws(() => lock.withLock(() => { throw new Error('boom'); }), /boom/);
+  assert.throws(
+    () =>
+      lock.withLock(() => {
+        throw new Error('boom');
+      }),
+    /boom/,
+  );
   assert.equal(lock.locked(), false);
   {
     await using pool = new InterpreterPoolExecutor({ maxWorkers: 1 });
@@ -152,6 +165,15 @@ test('primitives inside plain objects and prepareMain bindings arrive as the sam
   await w.exec('sharedLock.acquire(); flags.event.set();');
   assert.equal(event.isSet(), true);
   assert.equal(lock.owner, w.id, 'the worker holds the very lock the main thread sees');
-  assert.equal(await w.call((o: { locks: Lock[] }) => { o.locks[0]!.release(); return o.locks[0]!.locked(); }, { locks: [lock] }), false);
+  assert.equal(
+    await w.call(
+      (o: { locks: Lock[] }) => {
+        o.locks[0]!.release();
+        return o.locks[0]!.locked();
+      },
+      { locks: [lock] },
+    ),
+    false,
+  );
   assert.equal(lock.locked(), false);
 });

@@ -12,10 +12,16 @@ const echoRange = task<typeof Kernels.echoRange>(kernels, 'echoRange');
 test('a range is split into contiguous chunks; results come back in chunk order with the extra args', async () => {
   await using pool = new InterpreterPoolExecutor({ maxWorkers: 2 });
   assert.deepEqual(await parallelFor(10, echoRange, { executor: pool, chunks: 3, args: ['x', 7] }), [
-    [0, 4, 'x', 7], [4, 7, 'x', 7], [7, 10, 'x', 7],
+    [0, 4, 'x', 7],
+    [4, 7, 'x', 7],
+    [7, 10, 'x', 7],
   ]);
   assert.deepEqual(await parallelFor({ start: 100, end: 105 }, echoRange, { executor: pool, chunks: 5 }), [
-    [100, 101], [101, 102], [102, 103], [103, 104], [104, 105],
+    [100, 101],
+    [101, 102],
+    [102, 103],
+    [103, 104],
+    [104, 105],
   ]);
   // Default: one chunk per worker of the executor, never more chunks than elements.
   assert.equal((await parallelFor(1000, echoRange, { executor: pool })).length, 2);
@@ -32,7 +38,15 @@ test('on a fresh pool every chunk gets its own worker rather than queueing behin
 test('a SharedArray is split into chunks the kernel writes in place; the array sees every write', async () => {
   const array = SharedArray.create('float64', 1001);
   const reports = await parallelFor(array, task<typeof Kernels.fillWithIndex>(kernels, 'fillWithIndex'), { chunks: 4, args: [1] });
-  assert.deepEqual(reports.map((r) => [r.start, r.length]), [[0, 251], [251, 250], [501, 250], [751, 250]]);
+  assert.deepEqual(
+    reports.map((r) => [r.start, r.length]),
+    [
+      [0, 251],
+      [251, 250],
+      [501, 250],
+      [751, 250],
+    ],
+  );
   for (let i = 0; i < array.length; i++) assert.equal(array.view[i], i + 1);
 });
 
@@ -59,7 +73,9 @@ test('without an executor a temporary pool is used and shut down: the process ex
     console.log(JSON.stringify({ chunks: r.length, last: a.view[63], failed }));
   `;
   const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-    cwd: fileURLToPath(new URL('../../', import.meta.url)), encoding: 'utf8', timeout: 60_000,
+    cwd: fileURLToPath(new URL('../../', import.meta.url)),
+    encoding: 'utf8',
+    timeout: 60_000,
   });
   assert.equal(child.error, undefined, 'the child exited on its own (no leaked workers keeping it alive)');
   assert.equal(child.status, 0, child.stderr);
@@ -70,14 +86,30 @@ test('without an executor a temporary pool is used and shut down: the process ex
 });
 
 test('bad input: empty ranges, bad chunk counts, unknown options and a ProcessPoolExecutor', async () => {
-  await assert.rejects(parallelFor(0, echoRange), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /input is empty \(length 0\)/ });
+  await assert.rejects(parallelFor(0, echoRange), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /input is empty \(length 0\)/,
+  });
   await assert.rejects(parallelFor({ start: 5, end: 5 }, echoRange), /input is empty/);
   await assert.rejects(parallelFor(SharedArray.create('int8', 0), echoRange as never), /SharedArray of length 0/);
-  await assert.rejects(parallelFor(-3, echoRange), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /at least 0, got -3/ });
-  await assert.rejects(parallelFor(2.5, echoRange), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /whole number, got 2\.5/ });
+  await assert.rejects(parallelFor(-3, echoRange), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /at least 0, got -3/,
+  });
+  await assert.rejects(parallelFor(2.5, echoRange), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /whole number, got 2\.5/,
+  });
   await assert.rejects(parallelFor({ start: 4, end: 2 }, echoRange), /range\.end \(2\) is before range\.start \(4\)/);
   await assert.rejects(parallelFor({ start: 0, stop: 2 } as never, echoRange), /unknown option 'stop'/);
-  await assert.rejects(parallelFor(10, echoRange, { chunks: 0 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /chunks must be between 1 and 10, got 0/ });
+  await assert.rejects(parallelFor(10, echoRange, { chunks: 0 }), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /chunks must be between 1 and 10, got 0/,
+  });
   await assert.rejects(parallelFor(10, echoRange, { chunks: 11 }), /between 1 and 10, got 11/);
   await assert.rejects(parallelFor(10, echoRange, { chunks: 1.5 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   await assert.rejects(parallelFor(10, echoRange, { chunk: 2 } as never), /unknown option 'chunk'\. Did you mean 'chunks'\?/);

@@ -4,7 +4,10 @@ import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import { Barrier } from '../../src/threading/index.js';
 import type * as Kernels from './fixtures/primitives-kernels.js';
 
-const barrierWaitReport = task<typeof Kernels.barrierWaitReport>(new URL('./fixtures/primitives-kernels.ts', import.meta.url), 'barrierWaitReport');
+const barrierWaitReport = task<typeof Kernels.barrierWaitReport>(
+  new URL('./fixtures/primitives-kernels.ts', import.meta.url),
+  'barrierWaitReport',
+);
 
 // As in Python's executors, a task that finds no idle worker starts a new one: tasks submitted in one
 // go to a fresh pool run side by side, so tasks that wait for each other do not deadlock in a batch.
@@ -14,7 +17,10 @@ for (const parties of [2, 4]) {
     try {
       const barrier = new Barrier(parties);
       const reports = await Promise.all(Array.from({ length: parties }, () => pool.submit(barrierWaitReport, barrier, 10_000)));
-      assert.deepEqual(reports.map((r) => r.outcome).sort(), Array.from({ length: parties }, (_, i) => `passed ${i}`));
+      assert.deepEqual(
+        reports.map((r) => r.outcome).sort(),
+        Array.from({ length: parties }, (_, i) => `passed ${i}`),
+      );
     } finally {
       await pool.shutdown();
     }

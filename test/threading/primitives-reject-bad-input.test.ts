@@ -1,7 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  AtomicCounter, Barrier, BoundedSemaphore, Condition, Event, InvalidArgumentError, Lock, RLock, Semaphore, ThreadingError,
+  AtomicCounter,
+  Barrier,
+  BoundedSemaphore,
+  Condition,
+  Event,
+  InvalidArgumentError,
+  Lock,
+  RLock,
+  Semaphore,
+  ThreadingError,
 } from '../../src/threading/index.js';
 
 function invalid(pattern: RegExp): (e: unknown) => boolean {
@@ -17,8 +26,14 @@ function invalid(pattern: RegExp): (e: unknown) => boolean {
 test('Lock/RLock acquire options: no timeout when non-blocking, no negative timeout (Infinity waits for ever), no unknown keys', () => {
   for (const lock of [new Lock(), new RLock()]) {
     const name = lock.constructor.name;
-    assert.throws(() => lock.acquire({ blocking: false, timeout: 5 }), invalid(new RegExp(`${name}\\.acquire\\(\\): can't specify a timeout \\(5 ms\\) for a non-blocking acquire`)));
-    assert.throws(() => lock.acquire({ timeout: -5 }), invalid(/timeout must be a number of milliseconds >= 0 \(omit it or pass Infinity to wait for ever\), got -5/));
+    assert.throws(
+      () => lock.acquire({ blocking: false, timeout: 5 }),
+      invalid(new RegExp(`${name}\\.acquire\\(\\): can't specify a timeout \\(5 ms\\) for a non-blocking acquire`)),
+    );
+    assert.throws(
+      () => lock.acquire({ timeout: -5 }),
+      invalid(/timeout must be a number of milliseconds >= 0 \(omit it or pass Infinity to wait for ever\), got -5/),
+    );
     assert.throws(() => lock.acquire({ timeout: -1 }), invalid(/got -1/), "-1 is Python's spelling of for ever; ts314 spells it Infinity");
     assert.throws(() => lock.acquire({ timout: 5 } as never), invalid(/unknown option 'timout'\. Did you mean 'timeout'\?/));
     assert.throws(() => lock.acquire({ timeout: Number.NaN }), invalid(/timeout must be a number of milliseconds >= 0 .*got NaN/));
@@ -45,7 +60,10 @@ test('semaphores reject negative or fractional counts and release(n < 1)', () =>
 
 test('Barrier rejects party counts it cannot honour and unknown options', () => {
   for (const parties of [0, -2, 1.5, 70_000, Number.NaN]) {
-    assert.throws(() => new Barrier(parties), invalid(/Barrier: parties must be an integer from 1 to 65535 \(the number of threads that wait each round\)/));
+    assert.throws(
+      () => new Barrier(parties),
+      invalid(/Barrier: parties must be an integer from 1 to 65535 \(the number of threads that wait each round\)/),
+    );
   }
   assert.throws(() => new Barrier(2, { actoin: () => 1 } as never), invalid(/unknown option 'actoin'\. Did you mean 'action'\?/));
   assert.throws(() => new Barrier(2, { action: 5 as never }), invalid(/action must be a function/));
@@ -61,7 +79,13 @@ test('Condition needs a ts314 lock, known options, and reports too many waiters'
   await cond.acquireAsync();
   const first = cond.waitAsync(5000);
   await cond.acquireAsync();
-  await assert.rejects(cond.waitAsync(10), (e: unknown) => e instanceof ThreadingError && e.code === 'ERR_TOO_MANY_WAITERS' && /more than 1 threads are waiting at once; create the Condition with a larger maxWaiters/.test(e.message));
+  await assert.rejects(
+    cond.waitAsync(10),
+    (e: unknown) =>
+      e instanceof ThreadingError &&
+      e.code === 'ERR_TOO_MANY_WAITERS' &&
+      /more than 1 threads are waiting at once; create the Condition with a larger maxWaiters/.test(e.message),
+  );
   assert.throws(() => cond.notify(-1), invalid(/n must be a non-negative integer/));
   cond.notify();
   cond.release();
@@ -75,7 +99,10 @@ test('AtomicCounter, Event and fromBuffer reject values of the wrong kind', () =
   assert.throws(() => new AtomicCounter(2n ** 70n), invalid(/fit in 64 signed bits/));
   assert.throws(() => new AtomicCounter().add(1n as never), invalid(/add\(\): expected an Int32 integer number, got 1n/));
   assert.throws(() => new AtomicCounter().set(2 ** 40), invalid(/set\(\): expected an Int32 integer number, got 1099511627776/));
-  assert.throws(() => new AtomicCounter(0n).add(1 as never), invalid(/expected a bigint that fits in 64 signed bits \(this is a 64-bit counter\)/));
+  assert.throws(
+    () => new AtomicCounter(0n).add(1 as never),
+    invalid(/expected a bigint that fits in 64 signed bits \(this is a 64-bit counter\)/),
+  );
   assert.throws(() => new Event().wait('x' as never), invalid(/Event\.wait\(\): timeout must be a number/));
   assert.throws(() => new Event().wait(-1), invalid(/Event\.wait\(\): timeout must be a number of milliseconds >= 0/));
   assert.throws(() => new Event().wait({ timout: 1 } as never), invalid(/Did you mean 'timeout'\?/));

@@ -50,18 +50,24 @@ test('Semaphore acquire times out while no slot is free, and a release from anot
 
 test('BoundedSemaphore refuses to be released above its initial value, also from a worker', async () => {
   const sem = new BoundedSemaphore(2);
-  assert.throws(() => sem.release(), (e: unknown) => e instanceof SemaphoreOverflowError && /released too many times/.test(e.message) && e.code === 'ERR_SEMAPHORE_OVERFLOW');
+  assert.throws(
+    () => sem.release(),
+    (e: unknown) => e instanceof SemaphoreOverflowError && /released too many times/.test(e.message) && e.code === 'ERR_SEMAPHORE_OVERFLOW',
+  );
   sem.acquire();
   await using w = create();
-  assert.equal(await w.call((s: BoundedSemaphore) => {
-    s.release();
-    try {
+  assert.equal(
+    await w.call((s: BoundedSemaphore) => {
       s.release();
-      return 'no error';
-    } catch (error) {
-      return (error as Error).name;
-    }
-  }, sem), 'SemaphoreOverflowError');
+      try {
+        s.release();
+        return 'no error';
+      } catch (error) {
+        return (error as Error).name;
+      }
+    }, sem),
+    'SemaphoreOverflowError',
+  );
   assert.equal(sem.value, 2);
   assert.ok(BoundedSemaphore.fromBuffer(sem.buffer) instanceof BoundedSemaphore);
   assert.ok(Semaphore.fromBuffer(sem.buffer) instanceof BoundedSemaphore, 'bounded stays bounded');
@@ -80,7 +86,10 @@ test('Event: set() wakes every waiting worker at once; wait(timeout) returns fal
   assert.equal(event.isSet(), false);
   event.set();
   const results = await Promise.all(waits);
-  assert.deepEqual(results.map((r) => r.set), [true, true]);
+  assert.deepEqual(
+    results.map((r) => r.set),
+    [true, true],
+  );
   assert.equal(await mainWait, true);
   assert.equal(event.wait(0), true);
   event.clear();

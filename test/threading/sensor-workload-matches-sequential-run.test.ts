@@ -2,9 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import { SharedArray, parallelFor } from '../../src/threading/index.js';
-import {
-  FftPlan, RESULT, RESULT_WIDTH, analyzeSensorRange, fillSensorData, zoneAggregate,
-} from '../../src/bench/workloads/sensors.js';
+import { FftPlan, RESULT, RESULT_WIDTH, analyzeSensorRange, fillSensorData, zoneAggregate } from '../../src/bench/workloads/sensors.js';
 
 function naiveDft(re: Float64Array, im: Float64Array): [Float64Array, Float64Array] {
   const n = re.length;
@@ -26,7 +24,7 @@ function naiveDft(re: Float64Array, im: Float64Array): [Float64Array, Float64Arr
 
 test('the mixed-radix FFT agrees with a naive DFT for powers of two, 2000 = 4·4·5·5·5 and awkward primes', () => {
   let seed = 1;
-  const random = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+  const random = (): number => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
   for (const n of [1, 2, 3, 4, 5, 8, 12, 25, 30, 64, 97, 100, 2000, 2 * 3 * 7 * 11]) {
     const re = Float64Array.from({ length: n }, random);
     const im = Float64Array.from({ length: n }, random);
@@ -63,7 +61,8 @@ test('80 sensors analyzed by parallelFor on 2 real workers are bit-identical to 
   const kernel = task<typeof analyzeSensorRange>(new URL('../../src/bench/workloads/sensors.ts', import.meta.url), 'analyzeSensorRange');
   const done = await parallelFor(sensors, kernel, { executor: pool, chunks: 4, args: [temperature, humidity, shared, readings] });
   assert.deepEqual(done, [20, 20, 20, 20]);
-  for (let i = 0; i < sequential.length; i++) assert.ok(Object.is(shared.view[i], sequential[i]), `result ${i}: ${shared.view[i]} vs ${sequential[i]}`);
+  for (let i = 0; i < sequential.length; i++)
+    assert.ok(Object.is(shared.view[i], sequential[i]), `result ${i}: ${shared.view[i]} vs ${sequential[i]}`);
 
   // Plausible figures, as in the seed: mean near 20 + i % 50, about 1.2% anomalies, no correlation.
   for (let i = 0; i < sensors; i++) {
@@ -73,7 +72,10 @@ test('80 sensors analyzed by parallelFor on 2 real workers are bit-identical to 
     assert.equal(shared.view[row + RESULT.processedPoints], 1951 + 2000);
   }
   const zones = zoneAggregate(shared, sensors);
-  assert.deepEqual(zones.map((z) => [z.zone, z.sensors]), [['Zone_0', 80]]);
+  assert.deepEqual(
+    zones.map((z) => [z.zone, z.sensors]),
+    [['Zone_0', 80]],
+  );
   assert.ok(zones[0]!.totalAnomalies > 80 * 2000 * 0.005 && zones[0]!.totalAnomalies < 80 * 2000 * 0.025);
 });
 

@@ -17,10 +17,13 @@ test('4 producer workers × 50,000 numbers through a small queue reach 2 consume
   const q = new SharedQueue(1024);
   const seen = SharedArray.create('int32', PRODUCERS * PER_PRODUCER);
   try {
-    const consumers = [1, 256].map((batch, i) => interps[i]!.call(task<typeof Kernels.consume>(kernels, 'consume'), q, seen, PER_PRODUCER, batch));
+    const consumers = [1, 256].map((batch, i) =>
+      interps[i]!.call(task<typeof Kernels.consume>(kernels, 'consume'), q, seen, PER_PRODUCER, batch),
+    );
     // Two producers put one number at a time, two put batches of 1000.
     const producers = Array.from({ length: PRODUCERS }, (_, id) =>
-      interps[2 + id]!.call(task<typeof Kernels.produce>(kernels, 'produce'), q, id, PER_PRODUCER, id < 2 ? 1 : 1000));
+      interps[2 + id]!.call(task<typeof Kernels.produce>(kernels, 'produce'), q, id, PER_PRODUCER, id < 2 ? 1 : 1000),
+    );
     assert.deepEqual(await Promise.all(producers), Array(PRODUCERS).fill(PER_PRODUCER));
     q.shutdown();
     const counts = await Promise.all(consumers);

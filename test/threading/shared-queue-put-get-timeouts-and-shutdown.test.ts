@@ -2,7 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import {
-  ElementTypeError, SharedQueue, SharedQueueEmpty, SharedQueueError, SharedQueueFull, SharedQueueShutDown,
+  ElementTypeError,
+  SharedQueue,
+  SharedQueueEmpty,
+  SharedQueueError,
+  SharedQueueFull,
+  SharedQueueShutDown,
 } from '../../src/threading/index.js';
 import type * as Kernels from './fixtures/shared-kernels.js';
 
@@ -25,8 +30,14 @@ test('putNowait on a full queue raises SharedQueueFull and getNowait on an empty
   q.putNowait(1);
   q.putNowait(2);
   assert.ok(q.full());
-  assert.throws(() => q.putNowait(3), (e: unknown) => e instanceof SharedQueueFull && e instanceof SharedQueueError && /full \(2 slots\)/.test(e.message));
-  assert.throws(() => q.putMany([3, 4], { timeout: 0 }), (e: unknown) => e instanceof SharedQueueFull && e.written === 0);
+  assert.throws(
+    () => q.putNowait(3),
+    (e: unknown) => e instanceof SharedQueueFull && e instanceof SharedQueueError && /full \(2 slots\)/.test(e.message),
+  );
+  assert.throws(
+    () => q.putMany([3, 4], { timeout: 0 }),
+    (e: unknown) => e instanceof SharedQueueFull && e.written === 0,
+  );
   assert.equal(q.getNowait(), 1);
   assert.equal(q.getNowait(), 2);
   assert.throws(() => q.getNowait(), SharedQueueEmpty);
@@ -35,7 +46,10 @@ test('putNowait on a full queue raises SharedQueueFull and getNowait on an empty
 test('blocking get and put give up after their timeout, not before', async () => {
   const q = new SharedQueue(1);
   let started = performance.now();
-  assert.throws(() => q.get({ timeout: 60 }), (e: unknown) => e instanceof SharedQueueEmpty && /within 60 ms/.test(e.message));
+  assert.throws(
+    () => q.get({ timeout: 60 }),
+    (e: unknown) => e instanceof SharedQueueEmpty && /within 60 ms/.test(e.message),
+  );
   assert.ok(performance.now() - started >= 55, 'waited for the timeout');
   q.put(1);
   started = performance.now();
@@ -89,18 +103,37 @@ test('a consumer sleeping in a worker wakes on close() and ends cleanly', async 
 });
 
 test('bad input: capacity, type, values that do not fit, timeouts and options', () => {
-  assert.throws(() => new SharedQueue(0), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /capacity must be between 1/ });
+  assert.throws(() => new SharedQueue(0), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /capacity must be between 1/,
+  });
   assert.throws(() => new SharedQueue(1.5), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
-  assert.throws(() => new SharedQueue(4, { type: 'flaot64' as 'float64' }), (e: unknown) => e instanceof ElementTypeError && /Did you mean 'float64'/.test(e.message));
+  assert.throws(
+    () => new SharedQueue(4, { type: 'flaot64' as 'float64' }),
+    (e: unknown) => e instanceof ElementTypeError && /Did you mean 'float64'/.test(e.message),
+  );
   assert.throws(() => new SharedQueue(4, { type: 'bigint64' as 'float64' }), ElementTypeError);
   assert.throws(() => new SharedQueue(4, { typ: 'int8' } as object), /unknown option 'typ'\. Did you mean 'type'\?/);
   const bytes = new SharedQueue(4, { type: 'uint8' });
-  assert.throws(() => bytes.put(300), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /300 does not fit a uint8 slot/ });
+  assert.throws(() => bytes.put(300), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /300 does not fit a uint8 slot/,
+  });
   assert.throws(() => bytes.putMany([1, 2.5]), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /2\.5 \(index 1\)/ });
   assert.equal(bytes.qsize(), 0, 'a refused batch queues nothing');
   const q = new SharedQueue(4);
-  assert.throws(() => q.put('1' as unknown as number), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /holds numbers, got string/ });
-  assert.throws(() => q.get({ timeout: -1 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT', message: /timeout must be a number of milliseconds >= 0/ });
+  assert.throws(() => q.put('1' as unknown as number), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /holds numbers, got string/,
+  });
+  assert.throws(() => q.get({ timeout: -1 }), {
+    name: 'InvalidArgumentError',
+    code: 'ERR_INVALID_ARGUMENT',
+    message: /timeout must be a number of milliseconds >= 0/,
+  });
   assert.throws(() => q.get({ timout: 5 } as object), /Did you mean 'timeout'/);
   assert.throws(() => q.getMany(0), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   assert.throws(() => q.getInto(new Float32Array(4)), /target must be a Float64Array/);

@@ -25,7 +25,11 @@ test('uuid8 keeps the caller blocks, fills missing ones randomly, and rejects ou
   assert.equal(id.toString(), '00000000-0001-8002-8000-000000000003');
   assert.equal(id.version, 8);
   assert.notEqual(uuid8().toString(), uuid8().toString());
-  assert.throws(() => uuid8(2 ** 48), { name: 'UUIDError', code: 'ERR_UUID_RANGE', message: /uuid8: a out of range \(need a 48-bit value/ });
+  assert.throws(() => uuid8(2 ** 48), {
+    name: 'UUIDError',
+    code: 'ERR_UUID_RANGE',
+    message: /uuid8: a out of range \(need a 48-bit value/,
+  });
   assert.throws(() => uuid8(0, 0x1000), /uuid8: b out of range \(need a 12-bit value/);
   assert.throws(() => uuid8(0, 0, 1n << 62n), /uuid8: c out of range \(need a 62-bit value/);
   assert.throws(() => uuid8(-1), /a out of range/);

@@ -75,7 +75,10 @@ test('wrong types and sizes are rejected with the reason', () => {
   rejects(5, 'ERR_UUID_TYPE', /pass a bigint \(5n\), not a number/);
   rejects(null, 'ERR_UUID_TYPE', /cannot build a UUID from null/);
   rejects([1, 2], 'ERR_UUID_TYPE', /from an array/);
-  assert.throws(() => UUID.fromFields([1, 2, 3, 4, 5] as unknown as Parameters<typeof UUID.fromFields>[0]), /fields must be a 6-tuple, got 5 values/);
+  assert.throws(
+    () => UUID.fromFields([1, 2, 3, 4, 5] as unknown as Parameters<typeof UUID.fromFields>[0]),
+    /fields must be a 6-tuple, got 5 values/,
+  );
   assert.throws(() => UUID.fromFields([2 ** 32, 0, 0, 0, 0, 0]), /field 1 out of range \(need a 32-bit value\)/);
   assert.throws(() => UUID.fromFields([0, 0, 0, 0, 256, 0]), /field 5 out of range \(need a 8-bit value\)/);
   assert.throws(() => UUID.fromFields([0, 0, 0, 0, 0, 2 ** 48]), /field 6 out of range \(need a 48-bit value\)/);
@@ -90,7 +93,12 @@ test('UUID.isValid mirrors what the constructor accepts', () => {
 });
 
 test('compare is byte order, which is also string order; equals compares values', () => {
-  const ids = ['ffffffff-0000-0000-0000-000000000000', '00000000-0000-0000-0000-000000000001', '80000000-0000-0000-0000-000000000000', CANONICAL].map((s) => new UUID(s));
+  const ids = [
+    'ffffffff-0000-0000-0000-000000000000',
+    '00000000-0000-0000-0000-000000000001',
+    '80000000-0000-0000-0000-000000000000',
+    CANONICAL,
+  ].map((s) => new UUID(s));
   const byCompare = [...ids].sort((a, b) => a.compare(b)).map(String);
   const byInt = [...ids].sort((a, b) => (a.int < b.int ? -1 : 1)).map(String);
   assert.deepEqual(byCompare, byInt);
@@ -98,7 +106,10 @@ test('compare is byte order, which is also string order; equals compares values'
   assert.equal(NIL.compare(MAX), -1);
   assert.equal(MAX.compare(NIL), 1);
   assert.equal(NIL.compare(new UUID(0n)), 0);
-  assert.throws(() => NIL.compare('00000000-0000-0000-0000-000000000000' as never), { code: 'ERR_UUID_TYPE', message: /compare\(\) needs a UUID, got string/ });
+  assert.throws(() => NIL.compare('00000000-0000-0000-0000-000000000000' as never), {
+    code: 'ERR_UUID_TYPE',
+    message: /compare\(\) needs a UUID, got string/,
+  });
   assert.equal(NIL.equals('00000000-0000-0000-0000-000000000000' as never), false);
 });
 

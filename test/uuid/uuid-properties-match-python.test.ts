@@ -20,7 +20,15 @@ interface PythonView {
 
 test('hex, int, urn, variant, version, fields, bytesLE, clockSeq, node and time agree with live python3', () => {
   const inputs = [
-    NIL, MAX, uuid1(), uuid3(NAMESPACE_URL, 'x'), uuid4(), uuid5(NAMESPACE_URL, 'x'), uuid6(), uuid7(), uuid8(),
+    NIL,
+    MAX,
+    uuid1(),
+    uuid3(NAMESPACE_URL, 'x'),
+    uuid4(),
+    uuid5(NAMESPACE_URL, 'x'),
+    uuid6(),
+    uuid7(),
+    uuid8(),
     // Non-RFC variants: NCS (0xxx), Microsoft (110x), future (111x).
     new UUID('12345678-1234-5678-1234-567812345678'),
     new UUID('12345678-1234-5678-c234-567812345678'),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { UUID, UUIDGenerator, uuid7, uuid7String } from '../../src/uuid/index.js';
+import { type UUID, UUIDGenerator, uuid7, uuid7String } from '../../src/uuid/index.js';
 
 test('1,000,000 consecutive uuid7() calls are strictly increasing', () => {
   let previous = uuid7String();
@@ -39,7 +39,10 @@ test("clock stepping backwards: 'hold' keeps the last timestamp and keeps increa
   const before = gen.uuid7();
   now -= 10_000;
   const during = Array.from({ length: 1000 }, () => gen.uuid7());
-  assert.ok(during.every((id) => id.unixTimeMs === 1_700_000_000_000), 'no drift into the future');
+  assert.ok(
+    during.every((id) => id.unixTimeMs === 1_700_000_000_000),
+    'no drift into the future',
+  );
   assert.equal(during[0]!.compare(before), 1);
   for (let i = 1; i < during.length; i++) assert.equal(during[i]!.compare(during[i - 1]!), 1);
   now = 1_700_000_000_001;

@@ -27,7 +27,13 @@ async function gather(schedule: (resolve: () => void) => void): Promise<number> 
 export function load(): BenchDefinition[] {
   const group = `gather ${CONCURRENT.toLocaleString('en')} concurrent waits`;
   const out: BenchDefinition[] = [
-    define({ name: 'setTimeout(0) ×10,000, Promise.all', group, params: { waits: CONCURRENT }, baseline: true, fn: () => gather((r) => setTimeout(r, 0)) }),
+    define({
+      name: 'setTimeout(0) ×10,000, Promise.all',
+      group,
+      params: { waits: CONCURRENT },
+      baseline: true,
+      fn: () => gather((r) => setTimeout(r, 0)),
+    }),
     define({ name: 'setImmediate ×10,000, Promise.all', group, params: { waits: CONCURRENT }, fn: () => gather((r) => setImmediate(r)) }),
   ];
   for (const executorName of Object.keys(ROUND_TRIPS) as ExecutorName[]) {

@@ -39,9 +39,16 @@ export function load(): BenchDefinition[] {
             if (!decompress(compressed, { codec }).equals(input)) throw new Error(`${codec} did not round-trip the payload`);
             return { input, compressed };
           },
-          fn: direction === 'compress' ? (s) => compress(s.input, codec, { level }).length : (s) => decompress(s.compressed, { codec }).length,
+          fn:
+            direction === 'compress'
+              ? (s) => compress(s.input, codec, { level }).length
+              : (s) => decompress(s.compressed, { codec }).length,
           // MB/s follows from the timed mean and `bytes` (uncompressed size either way), so the chart uses the runner's figure.
-          metrics: (s) => ({ ratio: s.input.length / s.compressed.length, inputBytes: s.input.length, compressedBytes: s.compressed.length }),
+          metrics: (s) => ({
+            ratio: s.input.length / s.compressed.length,
+            inputBytes: s.input.length,
+            compressedBytes: s.compressed.length,
+          }),
         }),
       );
     }

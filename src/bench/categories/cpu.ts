@@ -80,7 +80,11 @@ function poolRow<I extends readonly unknown[], O>(w: Workload<I, O>, executorNam
   });
 }
 
-function rows<I extends readonly unknown[], O>(w: Workload<I, O>, context: BenchContext, executors: readonly ExecutorName[]): BenchDefinition[] {
+function rows<I extends readonly unknown[], O>(
+  w: Workload<I, O>,
+  context: BenchContext,
+  executors: readonly ExecutorName[],
+): BenchDefinition[] {
   const counts = workerCounts(context.workers);
   const single = representativeWorkers(context.workers);
   const out = [sequentialRow(w)];

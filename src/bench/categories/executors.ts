@@ -23,7 +23,7 @@ export function representativeWorkers(requested: readonly number[]): number {
   const cores = availableParallelism();
   const sorted = [...new Set(requested)].sort((a, b) => a - b);
   const fitting = sorted.filter((w) => w <= cores);
-  return fitting.length > 0 ? fitting[fitting.length - 1]! : sorted[0] ?? 1;
+  return fitting.length > 0 ? fitting[fitting.length - 1]! : (sorted[0] ?? 1);
 }
 
 /** The --workers counts in ascending order, without duplicates. */

@@ -44,8 +44,18 @@ export function load(): BenchDefinition[] {
   const parts = Array.from({ length: STRING_PARTS }, (_, i) => `row ${i};`);
   const stringGroup = `build a string of ${STRING_PARTS.toLocaleString('en')} parts`;
   return [
-    define({ name: `JSON.parse ${kib} KiB`, group: 'JSON.parse', params: { bytes: PAYLOAD_BYTES }, fn: () => (JSON.parse(text) as unknown[]).length }),
-    define({ name: `JSON.stringify ${kib} KiB`, group: 'JSON.stringify', params: { bytes: PAYLOAD_BYTES }, fn: () => JSON.stringify(parsed).length }),
+    define({
+      name: `JSON.parse ${kib} KiB`,
+      group: 'JSON.parse',
+      params: { bytes: PAYLOAD_BYTES },
+      fn: () => (JSON.parse(text) as unknown[]).length,
+    }),
+    define({
+      name: `JSON.stringify ${kib} KiB`,
+      group: 'JSON.stringify',
+      params: { bytes: PAYLOAD_BYTES },
+      fn: () => JSON.stringify(parsed).length,
+    }),
     define({
       name: `regex: ISO timestamps in ${kib} KiB`,
       group: 'regex',
@@ -67,7 +77,19 @@ export function load(): BenchDefinition[] {
         return s.charCodeAt(s.length >> 1);
       },
     }),
-    define({ name: 'Array.join', group: stringGroup, fn: () => { const s = parts.join(''); return s.charCodeAt(s.length >> 1); } }),
-    define({ name: `BigInt modPow, ${MODPOW_BITS}-bit modulus`, group: 'BigInt arithmetic', params: { bits: MODPOW_BITS }, fn: () => Number(modPow(base, exponent, modulus) & 0xffffn) }),
+    define({
+      name: 'Array.join',
+      group: stringGroup,
+      fn: () => {
+        const s = parts.join('');
+        return s.charCodeAt(s.length >> 1);
+      },
+    }),
+    define({
+      name: `BigInt modPow, ${MODPOW_BITS}-bit modulus`,
+      group: 'BigInt arithmetic',
+      params: { bits: MODPOW_BITS },
+      fn: () => Number(modPow(base, exponent, modulus) & 0xffffn),
+    }),
   ];
 }

@@ -36,29 +36,19 @@ export const CATEGORIES: readonly BenchCategory[] = [
     'zstd vs gzip vs brotli at their default levels on a 100 KiB JSON payload: compress, decompress, ratio',
     async () => (await import('./compression.js')).load(),
   ),
-  category(
-    'async',
-    'Promise.all over 10,000 concurrent timers, and one submit+await round trip on each executor',
-    async () => (await import('./async.js')).load(),
+  category('async', 'Promise.all over 10,000 concurrent timers, and one submit+await round trip on each executor', async () =>
+    (await import('./async.js')).load(),
   ),
-  category(
-    'templates',
-    'templatelib html/sql/format against the same output built by string concatenation',
-    async () => (await import('./templates.js')).load(),
+  category('templates', 'templatelib html/sql/format against the same output built by string concatenation', async () =>
+    (await import('./templates.js')).load(),
   ),
-  category(
-    'gc',
-    "GC pause statistics and histogram under the seeds' allocation workload",
-    async (context) => (await import('./gc.js')).load(context),
+  category('gc', "GC pause statistics and histogram under the seeds' allocation workload", async (context) =>
+    (await import('./gc.js')).load(context),
   ),
-  category(
-    'general',
-    'JSON parse/stringify, regex, string building and BigInt modular exponentiation',
-    async () => (await import('./general.js')).load(),
+  category('general', 'JSON parse/stringify, regex, string building and BigInt modular exponentiation', async () =>
+    (await import('./general.js')).load(),
   ),
-  category(
-    'threading',
-    "the seeds' sensor workload in SharedArrays: sequential vs parallelFor at each --workers count",
-    async (context) => (await import('./threading.js')).load(context),
+  category('threading', "the seeds' sensor workload in SharedArrays: sequential vs parallelFor at each --workers count", async (context) =>
+    (await import('./threading.js')).load(context),
   ),
 ];

@@ -26,12 +26,25 @@ const customers: readonly Customer[] = Array.from({ length: TABLE_ROWS }, (_, i)
 
 const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 /** The escape function a careful developer writes by hand: the fair baseline for html(). */
-const escape = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+const escapeText = (value: unknown): string => String(value).replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 function tableByHand(): string {
   let out = '<table><tbody>';
   for (const c of customers) {
-    out += '<tr><td>' + escape(c.id) + '</td><td title="' + escape(c.name) + '">' + escape(c.name) + '</td><td>' + escape(c.email) + '</td><td>' + escape(c.amount) + '</td><td>' + escape(c.note) + '</td></tr>';
+    out +=
+      '<tr><td>' +
+      escapeText(c.id) +
+      '</td><td title="' +
+      escapeText(c.name) +
+      '">' +
+      escapeText(c.name) +
+      '</td><td>' +
+      escapeText(c.email) +
+      '</td><td>' +
+      escapeText(c.amount) +
+      '</td><td>' +
+      escapeText(c.note) +
+      '</td></tr>';
   }
   return out + '</tbody></table>';
 }
@@ -50,7 +63,13 @@ function queryBySql(c: Customer): { text: string; values: unknown[] } {
 function queryByHand(c: Customer): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const param = (value: unknown): string => `$${values.push(value)}`;
-  const text = 'SELECT id, total FROM orders WHERE customer_id = ' + param(c.id) + ' AND email = ' + param(c.email) + ' AND total > ' + param(c.amount);
+  const text =
+    'SELECT id, total FROM orders WHERE customer_id = ' +
+    param(c.id) +
+    ' AND email = ' +
+    param(c.email) +
+    ' AND total > ' +
+    param(c.amount);
   return { text, values };
 }
 
@@ -73,7 +92,8 @@ function perCustomer<R>(render: (c: Customer) => R, size: (r: R) => number): () 
 /** Refuses to time two renderers that do not produce the same output: a faster wrong answer proves nothing. */
 function sameOutput<R>(what: string, a: (c: Customer) => R, b: (c: Customer) => R): void {
   for (const c of customers) {
-    if (JSON.stringify(a(c)) !== JSON.stringify(b(c))) throw new Error(`${what}: the template and the hand-written version disagree for customer ${c.id}`);
+    if (JSON.stringify(a(c)) !== JSON.stringify(b(c)))
+      throw new Error(`${what}: the template and the hand-written version disagree for customer ${c.id}`);
   }
 }
 
@@ -87,11 +107,43 @@ export function load(): BenchDefinition[] {
   const formatGroup = 'format: aligned number fields';
   const queryLength = (q: { text: string; values: unknown[] }) => q.text.length + q.values.length;
   return [
-    define({ name: 'concatenation + escape()', group: tableGroup, params: { processor: 'concatenation' }, baseline: true, fn: () => tableByHand().length }),
+    define({
+      name: 'concatenation + escapeText()',
+      group: tableGroup,
+      params: { processor: 'concatenation' },
+      baseline: true,
+      fn: () => tableByHand().length,
+    }),
     define({ name: 'html`…`', group: tableGroup, params: { processor: 'html' }, fn: () => tableByHtml().length }),
-    define({ name: 'concatenation, numbered placeholders', group: sqlGroup, params: { processor: 'concatenation' }, baseline: true, opsPerCall: PER_CALL, fn: perCustomer(queryByHand, queryLength) }),
-    define({ name: 'sql`…`', group: sqlGroup, params: { processor: 'sql' }, opsPerCall: PER_CALL, fn: perCustomer(queryBySql, queryLength) }),
-    define({ name: 'padEnd/toFixed concatenation', group: formatGroup, params: { processor: 'concatenation' }, baseline: true, opsPerCall: PER_CALL, fn: perCustomer(lineByHand, (s) => s.length) }),
-    define({ name: 'format(t`…`)', group: formatGroup, params: { processor: 'format' }, opsPerCall: PER_CALL, fn: perCustomer(lineByFormat, (s) => s.length) }),
+    define({
+      name: 'concatenation, numbered placeholders',
+      group: sqlGroup,
+      params: { processor: 'concatenation' },
+      baseline: true,
+      opsPerCall: PER_CALL,
+      fn: perCustomer(queryByHand, queryLength),
+    }),
+    define({
+      name: 'sql`…`',
+      group: sqlGroup,
+      params: { processor: 'sql' },
+      opsPerCall: PER_CALL,
+      fn: perCustomer(queryBySql, queryLength),
+    }),
+    define({
+      name: 'padEnd/toFixed concatenation',
+      group: formatGroup,
+      params: { processor: 'concatenation' },
+      baseline: true,
+      opsPerCall: PER_CALL,
+      fn: perCustomer(lineByHand, (s) => s.length),
+    }),
+    define({
+      name: 'format(t`…`)',
+      group: formatGroup,
+      params: { processor: 'format' },
+      opsPerCall: PER_CALL,
+      fn: perCustomer(lineByFormat, (s) => s.length),
+    }),
   ];
 }

@@ -60,15 +60,26 @@ export function load(context: BenchContext): BenchDefinition[] {
         params: { workers, executor: 'parallelFor', sensors },
         maxSamples: MAX_SAMPLES,
         async setup() {
-          const state = { data: dataOnce(), executor: new InterpreterPoolExecutor({ maxWorkers: workers }), results: SharedArray.create('float64', sensors * RESULT_WIDTH) };
+          const state = {
+            data: dataOnce(),
+            executor: new InterpreterPoolExecutor({ maxWorkers: workers }),
+            results: SharedArray.create('float64', sensors * RESULT_WIDTH),
+          };
           // An untimed run starts the workers and loads the kernel, and proves the shared-memory
           // results equal the sequential ones bit for bit.
-          await parallelFor(sensors, kernel, { executor: state.executor, args: [state.data.temperature, state.data.humidity, state.results, readings] });
-          if (!identicalTables(state.results.view, state.data.expected)) throw new Error(`parallelFor on ${workers} workers computed a different results table than the sequential run`);
+          await parallelFor(sensors, kernel, {
+            executor: state.executor,
+            args: [state.data.temperature, state.data.humidity, state.results, readings],
+          });
+          if (!identicalTables(state.results.view, state.data.expected))
+            throw new Error(`parallelFor on ${workers} workers computed a different results table than the sequential run`);
           return state;
         },
         async fn(s) {
-          const done = await parallelFor(sensors, kernel, { executor: s.executor, args: [s.data.temperature, s.data.humidity, s.results, readings] });
+          const done = await parallelFor(sensors, kernel, {
+            executor: s.executor,
+            args: [s.data.temperature, s.data.humidity, s.results, readings],
+          });
           return done.reduce((a, b) => a + b, 0);
         },
         teardown: (s) => s.executor.shutdown(),

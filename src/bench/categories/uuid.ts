@@ -35,9 +35,17 @@ async function loadUuidPackage(): Promise<UuidPackage | undefined> {
 }
 
 /** Said on the rows that stand in for the missing reference, so the table does not hide its absence. */
-const NO_UUID_PACKAGE = "the `uuid` npm package is not installed here (npm install uuid): crypto.randomUUID() is v4's reference and v7 has none";
+const NO_UUID_PACKAGE =
+  "the `uuid` npm package is not installed here (npm install uuid): crypto.randomUUID() is v4's reference and v7 has none";
 
-function row(group: string, name: string, generate: () => string, baseline: boolean, library: string, notes?: readonly string[]): BenchDefinition {
+function row(
+  group: string,
+  name: string,
+  generate: () => string,
+  baseline: boolean,
+  library: string,
+  notes?: readonly string[],
+): BenchDefinition {
   return define({ name, group, params: { library }, baseline, opsPerCall: PER_CALL, fn: loop(generate), ...(notes ? { notes } : {}) });
 }
 

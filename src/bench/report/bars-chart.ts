@@ -85,7 +85,9 @@ export function comparisonChart(comparison: Comparison): Fragment[] {
   const groups = new Set(rows.map(groupOf)).size;
   const lines = rows.length * perRow + groups;
   const height = MARGIN.top + lines * ROW_HEIGHT + rows.length * 4 + MARGIN.bottom;
-  const marks: Fragment[] = [markup`<line class="parity" x1="${x(1)}" x2="${x(1)}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}" stroke="#333"></line>`];
+  const marks: Fragment[] = [
+    markup`<line class="parity" x1="${x(1)}" x2="${x(1)}" y1="${MARGIN.top}" y2="${height - MARGIN.bottom}" stroke="#333"></line>`,
+  ];
   let y = MARGIN.top;
   let bars = 0;
   let currentGroup: string | undefined;

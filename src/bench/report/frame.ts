@@ -35,12 +35,18 @@ export function chartFrame(o: FrameOptions): Fragment {
   const plotRight = width - MARGIN.right;
   const xAxis = o.x
     ? markup`<g class="axis x">${join(
-        o.x.scale.ticks.map((t) => markup`<line class="grid" x1="${o.x!.scale(t)}" x2="${o.x!.scale(t)}" y1="${MARGIN.top}" y2="${plotBottom}"></line><text x="${o.x!.scale(t)}" y="${plotBottom + 16}" text-anchor="middle">${(o.x!.format ?? number)(t)}</text>`),
+        o.x.scale.ticks.map(
+          (t) =>
+            markup`<line class="grid" x1="${o.x!.scale(t)}" x2="${o.x!.scale(t)}" y1="${MARGIN.top}" y2="${plotBottom}"></line><text x="${o.x!.scale(t)}" y="${plotBottom + 16}" text-anchor="middle">${(o.x!.format ?? number)(t)}</text>`,
+        ),
       )}<text class="label" x="${(left + plotRight) / 2}" y="${height - 8}" text-anchor="middle">${o.x.label}</text></g>`
     : markup``;
   const yAxis = o.y
     ? markup`<g class="axis y">${join(
-        o.y.scale.ticks.map((t) => markup`<line class="grid" x1="${left}" x2="${plotRight}" y1="${o.y!.scale(t)}" y2="${o.y!.scale(t)}"></line><text x="${left - 6}" y="${o.y!.scale(t) + 4}" text-anchor="end">${(o.y!.format ?? number)(t)}</text>`),
+        o.y.scale.ticks.map(
+          (t) =>
+            markup`<line class="grid" x1="${left}" x2="${plotRight}" y1="${o.y!.scale(t)}" y2="${o.y!.scale(t)}"></line><text x="${left - 6}" y="${o.y!.scale(t) + 4}" text-anchor="end">${(o.y!.format ?? number)(t)}</text>`,
+        ),
       )}<text class="label" transform="translate(14 ${(MARGIN.top + plotBottom) / 2}) rotate(-90)" text-anchor="middle">${o.y.label}</text></g>`
     : markup``;
   const legend = o.legend?.length

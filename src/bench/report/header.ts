@@ -14,11 +14,17 @@ export function runHeader(run: BenchRun): Fragment {
   const facts: [string, string][] = [
     ['runtime', `${r.runtime} ${r.version}${r.v8 ? ` (V8 ${r.v8})` : ''}`],
     ['ts314', r.ts314Version],
-    ['machine', `${run.machine.platform}/${run.machine.arch}, ${run.machine.cpus} × ${run.machine.cpuModel || 'unknown CPU'}, ${bytes(run.machine.totalMemoryBytes)} RAM`],
+    [
+      'machine',
+      `${run.machine.platform}/${run.machine.arch}, ${run.machine.cpus} × ${run.machine.cpuModel || 'unknown CPU'}, ${bytes(run.machine.totalMemoryBytes)} RAM`,
+    ],
     ['parallelism available', String(r.availableParallelism)],
     ['started', run.startedAt],
     ['duration', duration(run.durationMs)],
-    ['mode', `${o.quick ? '--quick' : 'full'}${o.iterations !== null ? `, --iterations ${o.iterations}` : ''}${o.warmup !== null ? `, --warmup ${o.warmup}` : ''}`],
+    [
+      'mode',
+      `${o.quick ? '--quick' : 'full'}${o.iterations !== null ? `, --iterations ${o.iterations}` : ''}${o.warmup !== null ? `, --warmup ${o.warmup}` : ''}`,
+    ],
     ['workers', o.workers.join(', ')],
     ['categories', o.categories.join(', ') || '—'],
   ];

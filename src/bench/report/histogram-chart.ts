@@ -25,7 +25,9 @@ export function histogramCharts(results: readonly BenchResult[]): Fragment[] {
     const labels: Fragment[] = [];
     // Edge values under the bucket boundaries: short enough to label every one.
     h.edges.slice(0, n + 1).forEach((edge, i) => {
-      labels.push(markup`<text class="tick" x="${left + width * i}" y="${CHART_HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${number(edge)}</text>`);
+      labels.push(
+        markup`<text class="tick" x="${left + width * i}" y="${CHART_HEIGHT - MARGIN.bottom + 16}" text-anchor="middle">${number(edge)}</text>`,
+      );
     });
     h.counts.forEach((count, i) => {
       const cx = left + width * (i + 0.5);
@@ -40,7 +42,11 @@ export function histogramCharts(results: readonly BenchResult[]): Fragment[] {
         title: `Histogram — ${row.category}: ${row.name}`,
         points: bars.length,
         y: { scale: y, label: 'count' },
-        body: join([...labels, markup`<text class="label" x="${(left + CHART_WIDTH - MARGIN.right) / 2}" y="${CHART_HEIGHT - 8}" text-anchor="middle">${h.unit}</text>`, ...bars]),
+        body: join([
+          ...labels,
+          markup`<text class="label" x="${(left + CHART_WIDTH - MARGIN.right) / 2}" y="${CHART_HEIGHT - 8}" text-anchor="middle">${h.unit}</text>`,
+          ...bars,
+        ]),
         caption: `${total} values; a bucket a–b holds values from a up to (not including) b.`,
       }),
     );

@@ -26,7 +26,12 @@ export interface HtmlReportInput {
 
 /** Every chart of one run, in the order the issue lists them; a chart without data is left out. */
 function runCharts(run: BenchRun): Fragment[] {
-  return [...speedupCharts(run.results), ...compressionChart(run.results), ...histogramCharts(run.results), ...throughputChart(run.results)];
+  return [
+    ...speedupCharts(run.results),
+    ...compressionChart(run.results),
+    ...histogramCharts(run.results),
+    ...throughputChart(run.results),
+  ];
 }
 
 function runSection(run: BenchRun, heading: string, collapsed: boolean): Fragment {
@@ -59,7 +64,7 @@ export function renderHtmlReport(input: HtmlReportInput): string {
     sections.push(
       markup`<section class="comparison"><h2>Comparison</h2><ul>${join(files)}</ul>${join(comparisonChart(comparison))}${comparisonTable(comparison)}</section>`,
     );
-    (runs ?? []).forEach((r, i) => sections.push(runSection(r, `Run ${i + 1}: ${comparison.labels[i] ?? runLabel(r)}`, true)));
+    for (const [i, r] of (runs ?? []).entries()) sections.push(runSection(r, `Run ${i + 1}: ${comparison.labels[i] ?? runLabel(r)}`, true));
   } else {
     title = `ts314 bench: ${runLabel(run!)}`;
   }

@@ -46,7 +46,8 @@ export function speedupCharts(results: readonly BenchResult[]): Fragment[] {
       const color = colorOf(i);
       const path = list.map((p) => `${x(p.workers).toFixed(1)},${y(p.speedup).toFixed(1)}`).join(' ');
       const dots = list.map(
-        (p) => markup`<circle class="point" cx="${x(p.workers)}" cy="${y(p.speedup)}" r="4" fill="${color}" data-workers="${p.workers}" data-speedup="${p.speedup}"><title>${name} ×${p.workers}: ${times(p.speedup)} (${p.row.name})</title></circle>`,
+        (p) =>
+          markup`<circle class="point" cx="${x(p.workers)}" cy="${y(p.speedup)}" r="4" fill="${color}" data-workers="${p.workers}" data-speedup="${p.speedup}"><title>${name} ×${p.workers}: ${times(p.speedup)} (${p.row.name})</title></circle>`,
       );
       return markup`<g class="series" data-series="${name}"><polyline points="${path}" fill="none" stroke="${color}" stroke-width="2"></polyline>${join(dots)}</g>`;
     });
@@ -58,7 +59,10 @@ export function speedupCharts(results: readonly BenchResult[]): Fragment[] {
         x: { scale: x, label: 'workers' },
         y: { scale: y, label: `speed-up vs ${group.baseline.name}`, format: (v) => `${v}×` },
         body: join([ideal, ...drawn]),
-        legend: [...[...series.keys()].map((label, i) => ({ label, color: colorOf(i) })), { label: 'ideal (speed-up = workers)', color: '#777', dashed: true }],
+        legend: [
+          ...[...series.keys()].map((label, i) => ({ label, color: colorOf(i) })),
+          { label: 'ideal (speed-up = workers)', color: '#777', dashed: true },
+        ],
       }),
     );
   }

@@ -149,7 +149,17 @@ export class FftPlan {
     this.#pass(inRe, inIm, 0, 1, outRe, outIm, 0, this.n, 0);
   }
 
-  #pass(inRe: Float64Array, inIm: Float64Array, inOff: number, stride: number, outRe: Float64Array, outIm: Float64Array, outOff: number, n: number, fi: number): void {
+  #pass(
+    inRe: Float64Array,
+    inIm: Float64Array,
+    inOff: number,
+    stride: number,
+    outRe: Float64Array,
+    outIm: Float64Array,
+    outOff: number,
+    n: number,
+    fi: number,
+  ): void {
     if (n === 1) {
       outRe[outOff] = inRe[inOff]!;
       outIm[outOff] = inIm[inOff]!;
@@ -171,14 +181,29 @@ export class FftPlan {
     const step = this.n / n;
     if (p === 4) {
       for (let k = 0; k < m; k++) {
-        const i0 = outOff + k, i1 = i0 + m, i2 = i1 + m, i3 = i2 + m;
-        const w1 = k * step, w2 = 2 * w1, w3 = 3 * w1;
-        const a0r = outRe[i0]!, a0i = outIm[i0]!;
-        const a1r = outRe[i1]! * twRe[w1]! - outIm[i1]! * twIm[w1]!, a1i = outRe[i1]! * twIm[w1]! + outIm[i1]! * twRe[w1]!;
-        const a2r = outRe[i2]! * twRe[w2]! - outIm[i2]! * twIm[w2]!, a2i = outRe[i2]! * twIm[w2]! + outIm[i2]! * twRe[w2]!;
-        const a3r = outRe[i3]! * twRe[w3]! - outIm[i3]! * twIm[w3]!, a3i = outRe[i3]! * twIm[w3]! + outIm[i3]! * twRe[w3]!;
-        const s02r = a0r + a2r, s02i = a0i + a2i, d02r = a0r - a2r, d02i = a0i - a2i;
-        const s13r = a1r + a3r, s13i = a1i + a3i, d13r = a1r - a3r, d13i = a1i - a3i;
+        const i0 = outOff + k,
+          i1 = i0 + m,
+          i2 = i1 + m,
+          i3 = i2 + m;
+        const w1 = k * step,
+          w2 = 2 * w1,
+          w3 = 3 * w1;
+        const a0r = outRe[i0]!,
+          a0i = outIm[i0]!;
+        const a1r = outRe[i1]! * twRe[w1]! - outIm[i1]! * twIm[w1]!,
+          a1i = outRe[i1]! * twIm[w1]! + outIm[i1]! * twRe[w1]!;
+        const a2r = outRe[i2]! * twRe[w2]! - outIm[i2]! * twIm[w2]!,
+          a2i = outRe[i2]! * twIm[w2]! + outIm[i2]! * twRe[w2]!;
+        const a3r = outRe[i3]! * twRe[w3]! - outIm[i3]! * twIm[w3]!,
+          a3i = outRe[i3]! * twIm[w3]! + outIm[i3]! * twRe[w3]!;
+        const s02r = a0r + a2r,
+          s02i = a0i + a2i,
+          d02r = a0r - a2r,
+          d02i = a0i - a2i;
+        const s13r = a1r + a3r,
+          s13i = a1i + a3i,
+          d13r = a1r - a3r,
+          d13i = a1i - a3i;
         outRe[i0] = s02r + s13r;
         outIm[i0] = s02i + s13i;
         // Forward transform: W4 = −i, so −i·(a1 − a3) = (d13i, −d13r).
@@ -193,10 +218,13 @@ export class FftPlan {
     }
     if (p === 2) {
       for (let k = 0; k < m; k++) {
-        const i0 = outOff + k, i1 = i0 + m;
+        const i0 = outOff + k,
+          i1 = i0 + m;
         const w = k * step;
-        const br = outRe[i1]! * twRe[w]! - outIm[i1]! * twIm[w]!, bi = outRe[i1]! * twIm[w]! + outIm[i1]! * twRe[w]!;
-        const ar = outRe[i0]!, ai = outIm[i0]!;
+        const br = outRe[i1]! * twRe[w]! - outIm[i1]! * twIm[w]!,
+          bi = outRe[i1]! * twIm[w]! + outIm[i1]! * twRe[w]!;
+        const ar = outRe[i0]!,
+          ai = outIm[i0]!;
         outRe[i0] = ar + br;
         outIm[i0] = ai + bi;
         outRe[i1] = ar - br;
@@ -206,19 +234,41 @@ export class FftPlan {
     }
     if (p === 5) {
       for (let k = 0; k < m; k++) {
-        const i0 = outOff + k, i1 = i0 + m, i2 = i1 + m, i3 = i2 + m, i4 = i3 + m;
-        const w1 = k * step, w2 = 2 * w1, w3 = 3 * w1, w4 = 4 * w1;
-        const a0r = outRe[i0]!, a0i = outIm[i0]!;
-        const a1r = outRe[i1]! * twRe[w1]! - outIm[i1]! * twIm[w1]!, a1i = outRe[i1]! * twIm[w1]! + outIm[i1]! * twRe[w1]!;
-        const a2r = outRe[i2]! * twRe[w2]! - outIm[i2]! * twIm[w2]!, a2i = outRe[i2]! * twIm[w2]! + outIm[i2]! * twRe[w2]!;
-        const a3r = outRe[i3]! * twRe[w3]! - outIm[i3]! * twIm[w3]!, a3i = outRe[i3]! * twIm[w3]! + outIm[i3]! * twRe[w3]!;
-        const a4r = outRe[i4]! * twRe[w4]! - outIm[i4]! * twIm[w4]!, a4i = outRe[i4]! * twIm[w4]! + outIm[i4]! * twRe[w4]!;
-        const b1r = a1r + a4r, b1i = a1i + a4i, d1r = a1r - a4r, d1i = a1i - a4i;
-        const b2r = a2r + a3r, b2i = a2i + a3i, d2r = a2r - a3r, d2i = a2i - a3i;
-        const t1r = a0r + C5_1 * b1r + C5_2 * b2r, t1i = a0i + C5_1 * b1i + C5_2 * b2i;
-        const t2r = a0r + C5_2 * b1r + C5_1 * b2r, t2i = a0i + C5_2 * b1i + C5_1 * b2i;
-        const er = S5_1 * d1r + S5_2 * d2r, ei = S5_1 * d1i + S5_2 * d2i;
-        const fr = S5_2 * d1r - S5_1 * d2r, fi2 = S5_2 * d1i - S5_1 * d2i;
+        const i0 = outOff + k,
+          i1 = i0 + m,
+          i2 = i1 + m,
+          i3 = i2 + m,
+          i4 = i3 + m;
+        const w1 = k * step,
+          w2 = 2 * w1,
+          w3 = 3 * w1,
+          w4 = 4 * w1;
+        const a0r = outRe[i0]!,
+          a0i = outIm[i0]!;
+        const a1r = outRe[i1]! * twRe[w1]! - outIm[i1]! * twIm[w1]!,
+          a1i = outRe[i1]! * twIm[w1]! + outIm[i1]! * twRe[w1]!;
+        const a2r = outRe[i2]! * twRe[w2]! - outIm[i2]! * twIm[w2]!,
+          a2i = outRe[i2]! * twIm[w2]! + outIm[i2]! * twRe[w2]!;
+        const a3r = outRe[i3]! * twRe[w3]! - outIm[i3]! * twIm[w3]!,
+          a3i = outRe[i3]! * twIm[w3]! + outIm[i3]! * twRe[w3]!;
+        const a4r = outRe[i4]! * twRe[w4]! - outIm[i4]! * twIm[w4]!,
+          a4i = outRe[i4]! * twIm[w4]! + outIm[i4]! * twRe[w4]!;
+        const b1r = a1r + a4r,
+          b1i = a1i + a4i,
+          d1r = a1r - a4r,
+          d1i = a1i - a4i;
+        const b2r = a2r + a3r,
+          b2i = a2i + a3i,
+          d2r = a2r - a3r,
+          d2i = a2i - a3i;
+        const t1r = a0r + C5_1 * b1r + C5_2 * b2r,
+          t1i = a0i + C5_1 * b1i + C5_2 * b2i;
+        const t2r = a0r + C5_2 * b1r + C5_1 * b2r,
+          t2i = a0i + C5_2 * b1i + C5_1 * b2i;
+        const er = S5_1 * d1r + S5_2 * d2r,
+          ei = S5_1 * d1i + S5_2 * d2i;
+        const fr = S5_2 * d1r - S5_1 * d2r,
+          fi2 = S5_2 * d1i - S5_1 * d2i;
         outRe[i0] = a0r + b1r + b2r;
         outIm[i0] = a0i + b1i + b2i;
         // X1 = t1 − i·e, X4 = t1 + i·e, X2 = t2 − i·f, X3 = t2 + i·f (forward: W5 = e^(−2πi/5)).
@@ -234,7 +284,10 @@ export class FftPlan {
       return;
     }
     // Any other radix: twiddle the p inputs, then a direct DFT of size p (W_p^j = W_N^(j·N/p)).
-    const tRe = this.#tRe, tIm = this.#tIm, sRe = this.#sumRe, sIm = this.#sumIm;
+    const tRe = this.#tRe,
+      tIm = this.#tIm,
+      sRe = this.#sumRe,
+      sIm = this.#sumIm;
     const rootStep = this.n / p;
     for (let k = 0; k < m; k++) {
       for (let q = 0; q < p; q++) {
@@ -357,7 +410,14 @@ export function analyzeSensor(id: number, temp: Float64Array, humidity: Float64A
  * @example
  * await parallelFor(800, task(new URL('./sensors.js', import.meta.url), 'analyzeSensorRange'), { args: [temps, hums, results, 2000] });
  */
-export function analyzeSensorRange(start: number, end: number, temperature: Series, humidity: Series, results: Series, nReadings: number): number {
+export function analyzeSensorRange(
+  start: number,
+  end: number,
+  temperature: Series,
+  humidity: Series,
+  results: Series,
+  nReadings: number,
+): number {
   const t = viewOf(temperature);
   const h = viewOf(humidity);
   const out = viewOf(results);

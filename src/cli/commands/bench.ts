@@ -62,7 +62,9 @@ function parseWorkers(value: string | undefined): number[] | undefined {
   for (const part of parts) {
     const n = Number(part);
     if (!/^\d+$/.test(part) || !Number.isSafeInteger(n) || n < 1) {
-      throw new UsageError(`ts314 bench: --workers takes positive whole worker counts separated by commas, e.g. --workers 1,2,4; '${part}' is not one (in '${value}')`);
+      throw new UsageError(
+        `ts314 bench: --workers takes positive whole worker counts separated by commas, e.g. --workers 1,2,4; '${part}' is not one (in '${value}')`,
+      );
     }
     if (!workers.includes(n)) workers.push(n);
   }
@@ -74,7 +76,9 @@ function parseFilter(value: string | undefined): RegExp | undefined {
   try {
     return new RegExp(value, 'i');
   } catch (error) {
-    throw new UsageError(`ts314 bench: --filter '${value}' is not a valid regular expression (${(error as Error).message}); escape special characters, e.g. 'uuid7\\(1000\\)'`);
+    throw new UsageError(
+      `ts314 bench: --filter '${value}' is not a valid regular expression (${(error as Error).message}); escape special characters, e.g. 'uuid7\\(1000\\)'`,
+    );
   }
 }
 
@@ -85,7 +89,9 @@ function checkWritable(flag: string, file: string | undefined): void {
     if (!statSync(dir).isDirectory()) throw new Error('not a directory');
     accessSync(dir, constants.W_OK);
   } catch (error) {
-    throw new UsageError(`ts314 bench: ${flag} ${file}: cannot write into '${dir}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); create the folder first`);
+    throw new UsageError(
+      `ts314 bench: ${flag} ${file}: cannot write into '${dir}' (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); create the folder first`,
+    );
   }
 }
 
@@ -153,13 +159,19 @@ export async function run(argv: string[]): Promise<number> {
   checkWritable('--html', values.html);
 
   const known = CATEGORIES.map((c) => c.name);
-  const requested = (values.category ?? []).flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  const requested = (values.category ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
   for (const name of requested) {
     if (!known.includes(name)) {
-      throw new UsageError(`ts314 bench: unknown category '${name}'.${didYouMean(name, known) || ''} Categories: ${known.length ? known.join(', ') : '(none built in)'}`);
+      throw new UsageError(
+        `ts314 bench: unknown category '${name}'.${didYouMean(name, known) || ''} Categories: ${known.length ? known.join(', ') : '(none built in)'}`,
+      );
     }
   }
-  if (values.category !== undefined && requested.length === 0) throw new UsageError(`ts314 bench: --category needs a name. Categories: ${known.join(', ')}`);
+  if (values.category !== undefined && requested.length === 0)
+    throw new UsageError(`ts314 bench: --category needs a name. Categories: ${known.join(', ')}`);
   const files = positionals;
   const selected = requested.length > 0 ? CATEGORIES.filter((c) => requested.includes(c.name)) : files.length > 0 ? [] : CATEGORIES;
 
@@ -184,9 +196,16 @@ export async function run(argv: string[]): Promise<number> {
   if (chosen.length === 0) {
     const all = definitions.map((d) => `${d.category}/${d.group ?? d.name}/${d.name}`);
     if (filter) {
-      throw new UsageError(`ts314 bench: no benchmark matches --filter '${values.filter}'.${didYouMean(values.filter!, all.flatMap((id) => id.split('/')))} ${all.length} benchmarks were selected: ${all.slice(0, 8).join(', ')}${all.length > 8 ? ', …' : ''}`);
+      throw new UsageError(
+        `ts314 bench: no benchmark matches --filter '${values.filter}'.${didYouMean(
+          values.filter!,
+          all.flatMap((id) => id.split('/')),
+        )} ${all.length} benchmarks were selected: ${all.slice(0, 8).join(', ')}${all.length > 8 ? ', …' : ''}`,
+      );
     }
-    throw new UsageError('ts314 bench: nothing to run: no built-in categories are available and no benchmark files were given. Usage: ts314 bench [files…] [--category a,b]');
+    throw new UsageError(
+      'ts314 bench: nothing to run: no built-in categories are available and no benchmark files were given. Usage: ts314 bench [files…] [--category a,b]',
+    );
   }
 
   console.log(header(workers, quick, iterations, warmup));
@@ -224,6 +243,9 @@ export async function run(argv: string[]): Promise<number> {
     }
   }
   const failed = result.results.filter((r) => r.status === 'failed').length;
-  if (failed > 0) console.error(`\nts314 bench: ${failed} of ${result.results.length} benchmarks failed (see the table${values.output ? ' and the JSON' : ''}).`);
+  if (failed > 0)
+    console.error(
+      `\nts314 bench: ${failed} of ${result.results.length} benchmarks failed (see the table${values.output ? ' and the JSON' : ''}).`,
+    );
   return status;
 }

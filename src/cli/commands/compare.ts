@@ -27,7 +27,9 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   if (positionals.length < 2) {
-    throw new UsageError(`ts314 compare: needs at least two results files, got ${positionals.length}. Make them with \`ts314 bench --output run1.json\` under each runtime, then: ts314 compare run1.json run2.json`);
+    throw new UsageError(
+      `ts314 compare: needs at least two results files, got ${positionals.length}. Make them with \`ts314 bench --output run1.json\` under each runtime, then: ts314 compare run1.json run2.json`,
+    );
   }
   let runs: BenchRun[];
   try {

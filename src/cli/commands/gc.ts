@@ -78,12 +78,23 @@ export async function run(argv: string[]): Promise<number> {
       .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as ProcessReport)
       .sort((a, b) => a.pid - b.pid);
     if (values.json) {
-      console.log(JSON.stringify(reports.map((r) => ({ ...r, summary: summarize(r.pauses) })), null, 2));
+      console.log(
+        JSON.stringify(
+          reports.map((r) => ({ ...r, summary: summarize(r.pauses) })),
+          null,
+          2,
+        ),
+      );
     } else if (reports.length === 0) {
       console.error('ts314 gc: no Node process reported GC pauses (was the command a Node program?)');
     } else {
       for (const report of reports) {
-        const title = `ts314 gc: pid ${report.pid} (${report.argv.slice(1).map((a) => basename(a)).join(' ') || 'node'}), exit code ${report.exitCode}`;
+        const title = `ts314 gc: pid ${report.pid} (${
+          report.argv
+            .slice(1)
+            .map((a) => basename(a))
+            .join(' ') || 'node'
+        }), exit code ${report.exitCode}`;
         console.error(`\n${title}\n${'='.repeat(title.length)}\n${formatReport(report.pauses)}`);
       }
     }

@@ -1,7 +1,20 @@
 // `ts314 uuid`: prints UUIDs like `python -m uuid`, with -n as the count (the issue's spelling).
 import { once } from 'node:events';
 import { closestMatch, didYouMean } from '../../internal/did-you-mean.js';
-import { NAMESPACE_DNS, NAMESPACE_OID, NAMESPACE_URL, NAMESPACE_X500, UUID, uuid1, uuid3, uuid4String, uuid5, uuid6, uuid7String, uuid8 } from '../../uuid/index.js';
+import {
+  NAMESPACE_DNS,
+  NAMESPACE_OID,
+  NAMESPACE_URL,
+  NAMESPACE_X500,
+  UUID,
+  uuid1,
+  uuid3,
+  uuid4String,
+  uuid5,
+  uuid6,
+  uuid7String,
+  uuid8,
+} from '../../uuid/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
 
 export const summary = 'generate UUIDs (v1, v3, v4, v5, v6, v7, v8), like python -m uuid';
@@ -37,7 +50,9 @@ function resolveNamespace(value: string): UUID {
   if (value.startsWith('@')) {
     const known = NAMESPACES[value.toLowerCase()];
     if (known) return known;
-    throw new UsageError(`ts314 uuid: unknown namespace '${value}'.${didYouMean(value, Object.keys(NAMESPACES)) || ` Namespaces: ${Object.keys(NAMESPACES).join(', ')}`}`);
+    throw new UsageError(
+      `ts314 uuid: unknown namespace '${value}'.${didYouMean(value, Object.keys(NAMESPACES)) || ` Namespaces: ${Object.keys(NAMESPACES).join(', ')}`}`,
+    );
   }
   try {
     return new UUID(value);
@@ -59,7 +74,9 @@ function parseCount(value: string | undefined): number {
 
 export async function run(argv: string[]): Promise<number> {
   // python -m uuid's -C/--count spelling maps onto ours.
-  const args = argv.map((arg) => (arg === '-C' ? '--count' : arg.startsWith('-C') && !arg.startsWith('--') ? `--count=${arg.slice(2)}` : arg));
+  const args = argv.map((arg) =>
+    arg === '-C' ? '--count' : arg.startsWith('-C') && !arg.startsWith('--') ? `--count=${arg.slice(2)}` : arg,
+  );
   const { values } = parseCommandArgs('uuid', args, {
     options: {
       uuid: { type: 'string', short: 'u' },

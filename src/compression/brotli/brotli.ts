@@ -43,7 +43,8 @@ function encoderParams(options: BrotliCompressOptions | undefined, where: string
     [zlib.constants.BROTLI_PARAM_LGWIN]: intOption(o.lgwin, 'lgwin', 10, 24, 22, where),
   };
   if (o.mode !== undefined) {
-    if (!(o.mode in MODES)) throw new RangeError(`${where}: unknown mode ${JSON.stringify(o.mode)}.${didYouMean(String(o.mode), Object.keys(MODES))}`);
+    if (!(o.mode in MODES))
+      throw new RangeError(`${where}: unknown mode ${JSON.stringify(o.mode)}.${didYouMean(String(o.mode), Object.keys(MODES))}`);
     params[zlib.constants.BROTLI_PARAM_MODE] = MODES[o.mode];
   }
   if (sizeHint !== undefined) params[zlib.constants.BROTLI_PARAM_SIZE_HINT] = sizeHint;
@@ -80,13 +81,21 @@ function decompressArgs(data: BytesLike, options: BrotliDecompressOptions | unde
  */
 export function decompress(data: BytesLike, options?: BrotliDecompressOptions): Buffer {
   const { bytes, maxOutputLength } = decompressArgs(data, options, 'brotli.decompress');
-  return callSync(() => zlib.brotliDecompressSync(bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength) }), brotliError, maxOutputLength);
+  return callSync(
+    () => zlib.brotliDecompressSync(bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength) }),
+    brotliError,
+    maxOutputLength,
+  );
 }
 
 /** {@link decompress} on the libuv thread pool. */
 export function decompressAsync(data: BytesLike, options?: BrotliDecompressOptions): Promise<Buffer> {
   const { bytes, maxOutputLength } = decompressArgs(data, options, 'brotli.decompressAsync');
-  return callAsync((cb) => zlib.brotliDecompress(bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength) }, cb), brotliError, maxOutputLength);
+  return callAsync(
+    (cb) => zlib.brotliDecompress(bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength) }, cb),
+    brotliError,
+    maxOutputLength,
+  );
 }
 
 /** A brotli-compressing Transform. */
@@ -108,5 +117,11 @@ export function createDecompressStream(): Transform {
 export async function open(path: PathLike, mode: string = 'rb', options?: BrotliCompressOptions): Promise<CompressedFile> {
   const o = checkOptions(options, COMPRESS_KEYS, 'brotli.open');
   if (Object.keys(o).length > 0 && mode.startsWith('r')) throw new TypeError('brotli.open: compression options apply only when writing');
-  return CompressedFile.open('brotli', path, mode, (reading) => (reading ? createDecompressStream() : createCompressStream(o)), brotliError);
+  return CompressedFile.open(
+    'brotli',
+    path,
+    mode,
+    (reading) => (reading ? createDecompressStream() : createCompressStream(o)),
+    brotliError,
+  );
 }

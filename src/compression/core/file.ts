@@ -19,8 +19,13 @@ export const FILE_MODES: readonly FileMode[] = ['r', 'rb', 'w', 'wb', 'a', 'ab',
 /** Checks a mode string, with a suggestion for near misses such as 'rw' or 'wt'. */
 export function parseMode(mode: unknown, where: string): 'r' | 'w' | 'a' | 'x' {
   if (typeof mode !== 'string' || !(FILE_MODES as readonly string[]).includes(mode)) {
-    const text = typeof mode === 'string' && /t/.test(mode) ? ' Text modes are not supported: open in binary mode and decode with TextDecoder or file.text().' : '';
-    throw new RangeError(`${where}: invalid mode ${JSON.stringify(mode)}; expected one of ${FILE_MODES.join(', ')}.${typeof mode === 'string' ? didYouMean(mode, FILE_MODES) : ''}${text}`);
+    const text =
+      typeof mode === 'string' && /t/.test(mode)
+        ? ' Text modes are not supported: open in binary mode and decode with TextDecoder or file.text().'
+        : '';
+    throw new RangeError(
+      `${where}: invalid mode ${JSON.stringify(mode)}; expected one of ${FILE_MODES.join(', ')}.${typeof mode === 'string' ? didYouMean(mode, FILE_MODES) : ''}${text}`,
+    );
   }
   return mode[0] as 'r' | 'w' | 'a' | 'x';
 }
@@ -50,7 +55,16 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
   #source: Readable | undefined;
   readonly #makeError: ErrorFactory;
 
-  private constructor(codec: CodecName, name: string, mode: 'rb' | 'wb', handle: FileHandle, transform: Transform, done: Promise<void>, source: Readable | undefined, makeError: ErrorFactory) {
+  private constructor(
+    codec: CodecName,
+    name: string,
+    mode: 'rb' | 'wb',
+    handle: FileHandle,
+    transform: Transform,
+    done: Promise<void>,
+    source: Readable | undefined,
+    makeError: ErrorFactory,
+  ) {
     this.#source = source;
     this.#makeError = makeError;
     this.codec = codec;
@@ -64,7 +78,13 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
   }
 
   /** @internal Used by each codec's `open()`. */
-  static async open(codec: CodecName, path: PathLike, mode: unknown, makeTransform: (reading: boolean) => Transform, makeError: ErrorFactory): Promise<CompressedFile> {
+  static async open(
+    codec: CodecName,
+    path: PathLike,
+    mode: unknown,
+    makeTransform: (reading: boolean) => Transform,
+    makeError: ErrorFactory,
+  ): Promise<CompressedFile> {
     const kind = parseMode(mode, `${codec}.open`);
     const handle = await openFile(path, FLAGS[kind]);
     const reading = kind === 'r';
@@ -93,7 +113,10 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
 
   #check(wantMode: 'rb' | 'wb', op: string): void {
     if (this.#closed) throw this.#makeError(`file ${this.name}: ${op} on a closed file`, 'ERR_CLOSED');
-    if (this.mode !== wantMode) throw new TypeError(`${this.codec} file ${this.name}: ${op}() needs a file opened for ${wantMode === 'rb' ? 'reading' : 'writing'}, this one is '${this.mode}'`);
+    if (this.mode !== wantMode)
+      throw new TypeError(
+        `${this.codec} file ${this.name}: ${op}() needs a file opened for ${wantMode === 'rb' ? 'reading' : 'writing'}, this one is '${this.mode}'`,
+      );
     if (this.#failure !== undefined) throw this.#failure;
   }
 

@@ -25,7 +25,14 @@ const STREAM_OUTPUT_SLICE = 1024 * 1024;
 function nativeError(spec: NativeCodecSpec, error: unknown): CompressionError {
   if (error instanceof CompressionError) return error;
   const e = error as Error & { code?: string };
-  const known: readonly CompressionErrorCode[] = ['ERR_CORRUPT', 'ERR_FORMAT', 'ERR_MEMORY_LIMIT', 'ERR_INVALID_ARGUMENT', 'ERR_NO_MEMORY', 'ERR_INTERNAL'];
+  const known: readonly CompressionErrorCode[] = [
+    'ERR_CORRUPT',
+    'ERR_FORMAT',
+    'ERR_MEMORY_LIMIT',
+    'ERR_INVALID_ARGUMENT',
+    'ERR_NO_MEMORY',
+    'ERR_INTERNAL',
+  ];
   // The addons name their reasons without the prefix (OPTIONS for a bad argument).
   const named = e.code === 'OPTIONS' ? 'ERR_INVALID_ARGUMENT' : `ERR_${e.code ?? ''}`;
   const code = known.includes(named as CompressionErrorCode) ? (named as CompressionErrorCode) : 'ERR_INTERNAL';
@@ -40,7 +47,13 @@ function runSync(spec: NativeCodecSpec, handle: NativeHandle, input: Uint8Array,
   }
 }
 
-function runAsync(spec: NativeCodecSpec, handle: NativeHandle, input: Uint8Array, finish: boolean, maxOut: number): Promise<NativeRunResult> {
+function runAsync(
+  spec: NativeCodecSpec,
+  handle: NativeHandle,
+  input: Uint8Array,
+  finish: boolean,
+  maxOut: number,
+): Promise<NativeRunResult> {
   return new Promise((resolve, reject) => {
     try {
       spec.addon().runAsync(handle, input, finish, maxOut, (error, result) => {
@@ -60,7 +73,12 @@ type Step = { handle: NativeHandle; input: Uint8Array; finish: boolean; maxOut: 
  * and async forms cannot drift apart. Trailing bytes that do not start like a stream are ignored, as
  * CPython does; a later stream that does start like one must decode fully, so damage is never hidden.
  */
-function* decodeAllSteps(spec: NativeCodecSpec, data: Uint8Array, newDecoder: () => NativeHandle, maxOutputLength: number): Generator<Step, Buffer, NativeRunResult> {
+function* decodeAllSteps(
+  spec: NativeCodecSpec,
+  data: Uint8Array,
+  newDecoder: () => NativeHandle,
+  maxOutputLength: number,
+): Generator<Step, Buffer, NativeRunResult> {
   if (data.length === 0) {
     if (spec.emptyInputIsEmptyOutput) return Buffer.alloc(0);
     throw spec.makeError(`${TRUNCATED_MESSAGE} (the input is empty)`, 'ERR_TRUNCATED');
@@ -98,7 +116,12 @@ export function decodeAllSync(spec: NativeCodecSpec, data: Uint8Array, newDecode
   return next.value;
 }
 
-export async function decodeAllAsync(spec: NativeCodecSpec, data: Uint8Array, newDecoder: () => NativeHandle, maxOutputLength: number): Promise<Buffer> {
+export async function decodeAllAsync(
+  spec: NativeCodecSpec,
+  data: Uint8Array,
+  newDecoder: () => NativeHandle,
+  maxOutputLength: number,
+): Promise<Buffer> {
   const steps = decodeAllSteps(spec, data, newDecoder, maxOutputLength);
   let next = steps.next();
   while (!next.done) {
@@ -260,7 +283,10 @@ export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => Nati
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       const input = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       pending = Buffer.alloc(0);
-      feed(this, input).then(() => callback(), (error: unknown) => callback(error as Error));
+      feed(this, input).then(
+        () => callback(),
+        (error: unknown) => callback(error as Error),
+      );
     },
     flush(callback: TransformCallback) {
       const finish = async (): Promise<void> => {
@@ -272,7 +298,10 @@ export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => Nati
         if (inStream) throw spec.makeError(TRUNCATED_MESSAGE, 'ERR_TRUNCATED');
         if (!sawAny && !spec.emptyInputIsEmptyOutput) throw spec.makeError(`${TRUNCATED_MESSAGE} (the input is empty)`, 'ERR_TRUNCATED');
       };
-      finish().then(() => callback(), (error: unknown) => callback(error as Error));
+      finish().then(
+        () => callback(),
+        (error: unknown) => callback(error as Error),
+      );
     },
   });
 }

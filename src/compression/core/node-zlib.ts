@@ -65,6 +65,7 @@ export function callAsync(
 export function typedErrors<T extends Transform>(stream: T, makeError: ErrorFactory): T {
   const destroy = stream.destroy.bind(stream);
   // node:zlib reports failures by destroying itself with the raw error; intercept that single path.
-  (stream as { destroy: (error?: Error) => unknown }).destroy = (error?: Error) => destroy(error ? wrapZlibError(error, makeError, 0) : error);
+  (stream as { destroy: (error?: Error) => unknown }).destroy = (error?: Error) =>
+    destroy(error ? wrapZlibError(error, makeError, 0) : error);
   return stream;
 }

@@ -16,5 +16,7 @@ export class BadGzipFile extends GzipError {
 }
 
 export function gzipError(message: string, code: CompressionErrorCode, cause?: unknown): GzipError {
-  return code === 'ERR_FORMAT' || code === 'ERR_CORRUPT' ? new BadGzipFile(message, { code, cause }) : new GzipError(message, { code, cause });
+  return code === 'ERR_FORMAT' || code === 'ERR_CORRUPT'
+    ? new BadGzipFile(message, { code, cause })
+    : new GzipError(message, { code, cause });
 }

@@ -52,7 +52,10 @@ function stampMtime(out: Buffer, mtime: number): Buffer {
  */
 export function compress(data: BytesLike, options?: GzipCompressOptions): Buffer {
   const { bytes, level, mtime } = compressArgs(data, options, 'gzip.compress');
-  return stampMtime(callSync(() => zlib.gzipSync(bytes, { level }), gzipError), mtime);
+  return stampMtime(
+    callSync(() => zlib.gzipSync(bytes, { level }), gzipError),
+    mtime,
+  );
 }
 
 /** {@link compress} on the libuv thread pool. */

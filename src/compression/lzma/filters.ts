@@ -1,6 +1,16 @@
 // Filter chains (Python's `filters=[{'id': FILTER_LZMA2, 'preset': 9}, …]`) flattened for the addon.
 import { didYouMean } from '../../internal/did-you-mean.js';
-import { FILTER_ARM, FILTER_ARMTHUMB, FILTER_DELTA, FILTER_IA64, FILTER_LZMA1, FILTER_LZMA2, FILTER_POWERPC, FILTER_SPARC, FILTER_X86 } from './constants.js';
+import {
+  FILTER_ARM,
+  FILTER_ARMTHUMB,
+  FILTER_DELTA,
+  FILTER_IA64,
+  FILTER_LZMA1,
+  FILTER_LZMA2,
+  FILTER_POWERPC,
+  FILTER_SPARC,
+  FILTER_X86,
+} from './constants.js';
 
 /** One filter of a chain; which keys apply depends on `id` (LZMA1/2: preset…depth; delta: dist; BCJ: startOffset). */
 export interface LzmaFilter {
@@ -20,7 +30,17 @@ export interface LzmaFilter {
 
 const SLOTS = ['id', 'preset', 'dictSize', 'lc', 'lp', 'pb', 'mode', 'niceLen', 'mf', 'depth', 'dist', 'startOffset'] as const;
 const LZMA_KEYS = ['id', 'preset', 'dictSize', 'lc', 'lp', 'pb', 'mode', 'niceLen', 'mf', 'depth'];
-const KNOWN_IDS = [FILTER_LZMA1, FILTER_LZMA2, FILTER_DELTA, FILTER_X86, FILTER_POWERPC, FILTER_IA64, FILTER_ARM, FILTER_ARMTHUMB, FILTER_SPARC];
+const KNOWN_IDS = [
+  FILTER_LZMA1,
+  FILTER_LZMA2,
+  FILTER_DELTA,
+  FILTER_X86,
+  FILTER_POWERPC,
+  FILTER_IA64,
+  FILTER_ARM,
+  FILTER_ARMTHUMB,
+  FILTER_SPARC,
+];
 
 function filterId(id: unknown, where: string): bigint {
   let value: bigint;

@@ -20,7 +20,18 @@ import { LZMA_SPEC, lzmaAddon } from './backend.js';
 import { lzmaError } from './errors.js';
 import { isLzmaAlone, isXz } from '../core/magic.js';
 import { packFilters, type LzmaFilter } from './filters.js';
-import { CHECK_CRC64, CHECK_NONE, CHECK_ID_MAX, FORMAT_ALONE, FORMAT_AUTO, FORMAT_RAW, FORMAT_XZ, PRESET_DEFAULT, PRESET_EXTREME, type LzmaFormat } from './constants.js';
+import {
+  CHECK_CRC64,
+  CHECK_NONE,
+  CHECK_ID_MAX,
+  FORMAT_ALONE,
+  FORMAT_AUTO,
+  FORMAT_RAW,
+  FORMAT_XZ,
+  PRESET_DEFAULT,
+  PRESET_EXTREME,
+  type LzmaFormat,
+} from './constants.js';
 
 export interface LzmaCompressOptions {
   /** FORMAT_XZ (default), FORMAT_ALONE or FORMAT_RAW. */
@@ -62,7 +73,8 @@ function encoderFactory(options: LzmaCompressOptions | undefined, where: string)
   if (o.preset !== undefined && o.filters !== undefined) throw new TypeError(`${where}: cannot specify both preset and filters`);
   const preset = o.preset ?? PRESET_DEFAULT;
   const level = preset & ~PRESET_EXTREME;
-  if (!Number.isInteger(preset) || level < 0 || level > 9) throw new RangeError(`${where}: preset must be 0 … 9 (optionally | PRESET_EXTREME), got ${String(preset)}`);
+  if (!Number.isInteger(preset) || level < 0 || level > 9)
+    throw new RangeError(`${where}: preset must be 0 … 9 (optionally | PRESET_EXTREME), got ${String(preset)}`);
   if (format === FORMAT_RAW && o.filters === undefined) throw new TypeError(`${where}: FORMAT_RAW needs a filters chain`);
   const filters = o.filters === undefined ? null : packFilters(o.filters, where);
   const addon = lzmaAddon();
@@ -70,14 +82,19 @@ function encoderFactory(options: LzmaCompressOptions | undefined, where: string)
   return () => addon.createEncoder(format, check, createPreset, filters);
 }
 
-function decoderFactory(options: LzmaDecompressOptions | undefined, where: string, withLimit: boolean): { make: () => NativeHandle; max: number; format: number } {
+function decoderFactory(
+  options: LzmaDecompressOptions | undefined,
+  where: string,
+  withLimit: boolean,
+): { make: () => NativeHandle; max: number; format: number } {
   const o = checkOptions(options, withLimit ? DECOMPRESS_KEYS : DECOMPRESS_KEYS.filter((k) => k !== 'maxOutputLength'), where);
   const format = o.format ?? FORMAT_AUTO;
   if (![FORMAT_AUTO, FORMAT_XZ, FORMAT_ALONE, FORMAT_RAW].includes(format)) {
     throw new RangeError(`${where}: format must be FORMAT_AUTO, FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW, got ${String(format)}`);
   }
   if (o.memlimit !== undefined && format === FORMAT_RAW) throw new TypeError(`${where}: cannot specify memlimit with FORMAT_RAW`);
-  if (o.memlimit !== undefined && (!Number.isInteger(o.memlimit) || o.memlimit < 1)) throw new RangeError(`${where}: memlimit must be a positive integer of bytes`);
+  if (o.memlimit !== undefined && (!Number.isInteger(o.memlimit) || o.memlimit < 1))
+    throw new RangeError(`${where}: memlimit must be a positive integer of bytes`);
   if (format === FORMAT_RAW && o.filters === undefined) throw new TypeError(`${where}: FORMAT_RAW needs a filters chain`);
   if (format !== FORMAT_RAW && o.filters !== undefined) throw new TypeError(`${where}: cannot specify filters except with FORMAT_RAW`);
   const filters = o.filters === undefined ? null : packFilters(o.filters, where);
@@ -195,13 +212,18 @@ export async function open(
 ): Promise<CompressedFile> {
   const reading = typeof mode === 'string' && mode.startsWith('r');
   const o = checkOptions(options, ['format', 'check', 'preset', 'filters', 'memlimit'], 'lzma.open');
-  if (reading && (o.check !== undefined || o.preset !== undefined)) throw new TypeError("lzma.open: 'check' and 'preset' apply only when writing");
+  if (reading && (o.check !== undefined || o.preset !== undefined))
+    throw new TypeError("lzma.open: 'check' and 'preset' apply only when writing");
   if (!reading && o.memlimit !== undefined) throw new TypeError("lzma.open: 'memlimit' applies only when reading");
   const { memlimit, check, preset, ...shared } = o;
-  return CompressedFile.open('lzma', path, mode, (r) =>
-    r
-      ? createDecompressStream({ ...shared, ...(memlimit === undefined ? {} : { memlimit }) })
-      : createCompressStream({ ...shared, ...(check === undefined ? {} : { check }), ...(preset === undefined ? {} : { preset }) }),
+  return CompressedFile.open(
+    'lzma',
+    path,
+    mode,
+    (r) =>
+      r
+        ? createDecompressStream({ ...shared, ...(memlimit === undefined ? {} : { memlimit }) })
+        : createCompressStream({ ...shared, ...(check === undefined ? {} : { check }), ...(preset === undefined ? {} : { preset }) }),
     lzmaError,
   );
 }

@@ -58,7 +58,11 @@ function compressArgs(data: BytesLike, options: ZlibCompressOptions | undefined,
 function decompressArgs(data: BytesLike, options: ZlibDecompressOptions | undefined, where: string) {
   const o = checkOptions(options, ['wbits', 'maxOutputLength'], where);
   const wbits = intOption(o.wbits, 'wbits', -15, 47, MAX_WBITS, where);
-  return { bytes: toBytes(data, where), maxOutputLength: resolveMaxOutputLength(o.maxOutputLength, where), ...decompressContainer(wbits, where) };
+  return {
+    bytes: toBytes(data, where),
+    maxOutputLength: resolveMaxOutputLength(o.maxOutputLength, where),
+    ...decompressContainer(wbits, where),
+  };
 }
 
 const COMPRESS_SYNC = { zlib: zlib.deflateSync, raw: zlib.deflateRawSync, gzip: zlib.gzipSync, auto: zlib.deflateSync };
@@ -90,13 +94,21 @@ export function compressAsync(data: BytesLike, options?: ZlibCompressOptions): P
  */
 export function decompress(data: BytesLike, options?: ZlibDecompressOptions): Buffer {
   const { bytes, maxOutputLength, container, windowBits } = decompressArgs(data, options, 'zlib.decompress');
-  return callSync(() => DECOMPRESS_SYNC[container](bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength), windowBits }), zlibError, maxOutputLength);
+  return callSync(
+    () => DECOMPRESS_SYNC[container](bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength), windowBits }),
+    zlibError,
+    maxOutputLength,
+  );
 }
 
 /** {@link decompress} on the libuv thread pool. */
 export function decompressAsync(data: BytesLike, options?: ZlibDecompressOptions): Promise<Buffer> {
   const { bytes, maxOutputLength, container, windowBits } = decompressArgs(data, options, 'zlib.decompressAsync');
-  return callAsync((cb) => DECOMPRESS_ASYNC[container](bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength), windowBits }, cb), zlibError, maxOutputLength);
+  return callAsync(
+    (cb) => DECOMPRESS_ASYNC[container](bytes, { maxOutputLength: zlibOutputLimit(maxOutputLength), windowBits }, cb),
+    zlibError,
+    maxOutputLength,
+  );
 }
 
 const STREAM_COMPRESS = { zlib: zlib.createDeflate, raw: zlib.createDeflateRaw, gzip: zlib.createGzip, auto: zlib.createDeflate };
@@ -106,14 +118,20 @@ const STREAM_DECOMPRESS = { zlib: zlib.createInflate, raw: zlib.createInflateRaw
 export function createCompressStream(options?: ZlibCompressOptions): Transform {
   const o = checkOptions(options, ['level', 'wbits'], 'zlib.createCompressStream');
   const level = intOption(o.level, 'level', -1, 9, Z_DEFAULT_COMPRESSION, 'zlib.createCompressStream');
-  const { container, windowBits } = compressContainer(intOption(o.wbits, 'wbits', -15, 31, MAX_WBITS, 'zlib.createCompressStream'), 'zlib.createCompressStream');
+  const { container, windowBits } = compressContainer(
+    intOption(o.wbits, 'wbits', -15, 31, MAX_WBITS, 'zlib.createCompressStream'),
+    'zlib.createCompressStream',
+  );
   return typedErrors(STREAM_COMPRESS[container]({ level, windowBits }), zlibError);
 }
 
 /** A decompressing Transform (Python's `zlib.decompressobj` as a Node stream); truncated input fails it. */
 export function createDecompressStream(options?: Pick<ZlibDecompressOptions, 'wbits'>): Transform {
   const o = checkOptions(options, ['wbits'], 'zlib.createDecompressStream');
-  const { container, windowBits } = decompressContainer(intOption(o.wbits, 'wbits', -15, 47, MAX_WBITS, 'zlib.createDecompressStream'), 'zlib.createDecompressStream');
+  const { container, windowBits } = decompressContainer(
+    intOption(o.wbits, 'wbits', -15, 47, MAX_WBITS, 'zlib.createDecompressStream'),
+    'zlib.createDecompressStream',
+  );
   return typedErrors(STREAM_DECOMPRESS[container]({ windowBits }), zlibError);
 }
 
@@ -125,8 +143,11 @@ export function createDecompressStream(options?: Pick<ZlibDecompressOptions, 'wb
 export async function open(path: PathLike, mode: string = 'rb', options?: ZlibCompressOptions): Promise<CompressedFile> {
   const o = checkOptions(options, ['level', 'wbits'], 'zlib.open');
   if (o.level !== undefined && mode.startsWith('r')) throw new TypeError("zlib.open: 'level' applies only when writing");
-  return CompressedFile.open('zlib', path, mode, (reading) =>
-    reading ? createDecompressStream(o.wbits === undefined ? undefined : { wbits: o.wbits }) : createCompressStream(o),
+  return CompressedFile.open(
+    'zlib',
+    path,
+    mode,
+    (reading) => (reading ? createDecompressStream(o.wbits === undefined ? undefined : { wbits: o.wbits }) : createCompressStream(o)),
     zlibError,
   );
 }

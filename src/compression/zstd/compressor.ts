@@ -73,7 +73,9 @@ export class ZstdCompressor {
    */
   flush(mode: ZstdFlushMode = FLUSH_FRAME): Buffer {
     if (mode !== FLUSH_BLOCK && mode !== FLUSH_FRAME) {
-      throw new RangeError(`ZstdCompressor.flush: mode must be ZstdCompressor.FLUSH_BLOCK or ZstdCompressor.FLUSH_FRAME, got ${String(mode)}`);
+      throw new RangeError(
+        `ZstdCompressor.flush: mode must be ZstdCompressor.FLUSH_BLOCK or ZstdCompressor.FLUSH_FRAME, got ${String(mode)}`,
+      );
     }
     return this.#run(EMPTY, mode);
   }

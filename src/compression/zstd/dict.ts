@@ -150,7 +150,8 @@ export function finalizeDict(
 ): ZstdDict {
   if (!(zstdDict instanceof ZstdDict)) throw new TypeError('finalizeDict: zstdDict must be a ZstdDict');
   const size = checkDictSize(dictSize, 'finalizeDict');
-  if (typeof level !== 'number' || !Number.isInteger(level)) throw new TypeError(`finalizeDict: level must be an integer, got ${String(level)}`);
+  if (typeof level !== 'number' || !Number.isInteger(level))
+    throw new TypeError(`finalizeDict: level must be an integer, got ${String(level)}`);
   const { data, sizes } = concatSamples(samples, 'finalizeDict');
   let content: Buffer;
   try {

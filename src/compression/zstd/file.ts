@@ -142,14 +142,16 @@ export class ZstdFile {
   flush(mode: ZstdFlushMode = 1): void {
     this.#checkOpen();
     if (this.mode === 'rb') return;
-    if (mode !== 1 && mode !== 2) throw new RangeError(`ZstdFile.flush: mode must be FLUSH_BLOCK (1) or FLUSH_FRAME (2), got ${String(mode)}`);
+    if (mode !== 1 && mode !== 2)
+      throw new RangeError(`ZstdFile.flush: mode must be FLUSH_BLOCK (1) or FLUSH_FRAME (2), got ${String(mode)}`);
     this.#emit(new Uint8Array(0), mode);
   }
 
   #frameOpen = false;
 
   #emit(bytes: Uint8Array, mode: number): void {
-    if (!this.#frameOpen && this.#dict.kind === DictKind.Prefix) this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
+    if (!this.#frameOpen && this.#dict.kind === DictKind.Prefix)
+      this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
     let out: Buffer;
     try {
       out = contextCompress(this.#addon, this.#ctx, bytes, mode);

@@ -59,7 +59,8 @@ export class ZstdTextFile {
   constructor(file: ZstdFile, options: ZstdOpenOptions) {
     this.#file = file;
     const enc = ENCODINGS[options.encoding ?? 'utf-8'];
-    if (!enc) throw new RangeError(`open: unsupported encoding ${String(options.encoding)}; use one of ${Object.keys(ENCODINGS).join(', ')}`);
+    if (!enc)
+      throw new RangeError(`open: unsupported encoding ${String(options.encoding)}; use one of ${Object.keys(ENCODINGS).join(', ')}`);
     this.#encoding = enc;
     if (options.errors !== undefined && options.errors !== 'strict' && options.errors !== 'replace') {
       throw new RangeError(`open: errors must be 'strict' or 'replace', got ${String(options.errors)}`);
@@ -224,17 +225,23 @@ export async function open(path: PathLike, mode: string = 'rb', options?: ZstdAs
  * using out = openSync('notes.txt.zst', 'wt', { level: 10 });
  * out.write('héllo\n');
  */
-export function openSync(file: ZstdFileTarget, mode: 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb', options?: ZstdFileOptions): ZstdFile;
+export function openSync(
+  file: ZstdFileTarget,
+  mode: 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb',
+  options?: ZstdFileOptions,
+): ZstdFile;
 export function openSync(file: ZstdFileTarget, mode: 'rt' | 'wt' | 'at' | 'xt', options?: ZstdOpenOptions): ZstdTextFile;
 export function openSync(file: ZstdFileTarget, mode?: ZstdOpenMode, options?: ZstdOpenOptions): ZstdFile | ZstdTextFile;
 export function openSync(file: ZstdFileTarget, mode: ZstdOpenMode = 'rb', options: ZstdOpenOptions = {}): ZstdFile | ZstdTextFile {
   checkOptionKeys(options, ['level', 'options', 'zstdDict', 'encoding', 'errors', 'newline'], 'openSync');
   const text = String(mode).includes('t');
-  if (text && String(mode).includes('b')) throw new RangeError(`openSync: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);
+  if (text && String(mode).includes('b'))
+    throw new RangeError(`openSync: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);
   const { encoding, errors, newline, ...fileOptions } = options;
   if (!text) {
     for (const [key, value] of Object.entries({ encoding, errors, newline })) {
-      if (value !== undefined) throw new TypeError(`openSync: argument '${key}' is only for text mode ('rt', 'wt', …), not ${JSON.stringify(mode)}`);
+      if (value !== undefined)
+        throw new TypeError(`openSync: argument '${key}' is only for text mode ('rt', 'wt', …), not ${JSON.stringify(mode)}`);
     }
     return new ZstdFile(file, mode as ZstdFileMode, fileOptions);
   }

@@ -119,12 +119,14 @@ function dictUse(zstdDict: unknown, defaultMode: ZstdDictUse['mode'], where: str
   if (zstdDict === undefined || zstdDict === null) return undefined;
   if (zstdDict instanceof ZstdDict) return { dict: zstdDict, mode: defaultMode };
   const use = zstdDict as Partial<ZstdDictUse>;
-  if (typeof use === 'object' && use.dict instanceof ZstdDict && (use.mode === 'digested' || use.mode === 'undigested' || use.mode === 'prefix')) {
+  if (
+    typeof use === 'object' &&
+    use.dict instanceof ZstdDict &&
+    (use.mode === 'digested' || use.mode === 'undigested' || use.mode === 'prefix')
+  ) {
     return use as ZstdDictUse;
   }
-  throw new TypeError(
-    `${where}: zstdDict must be a ZstdDict or one of zd.asDigestedDict, zd.asUndigestedDict, zd.asPrefix`,
-  );
+  throw new TypeError(`${where}: zstdDict must be a ZstdDict or one of zd.asDigestedDict, zd.asUndigestedDict, zd.asPrefix`);
 }
 
 /** The dictionary for compressing: undigested by default, which keeps the caller's parameters. */
@@ -140,4 +142,3 @@ export function decompressionDict(zstdDict: unknown, where: string): DictSpec {
   if (!use) return NO_DICT;
   return use.dict.decompressionSpec(use.mode);
 }
-

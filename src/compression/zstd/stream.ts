@@ -49,7 +49,8 @@ export class ZstdCompressStream extends Transform {
    * the reader now; FLUSH_FRAME also ends the frame (the next write starts a new one).
    */
   flush(mode: ZstdFlushMode = 1, callback?: () => void): void {
-    if (mode !== 1 && mode !== 2) throw new RangeError(`ZstdCompressStream.flush: mode must be FLUSH_BLOCK (1) or FLUSH_FRAME (2), got ${String(mode)}`);
+    if (mode !== 1 && mode !== 2)
+      throw new RangeError(`ZstdCompressStream.flush: mode must be FLUSH_BLOCK (1) or FLUSH_FRAME (2), got ${String(mode)}`);
     const mark = Buffer.alloc(0);
     flushMarks.set(mark, mode);
     this.write(mark, callback === undefined ? undefined : () => callback());

@@ -6,8 +6,14 @@ import { encodeArgs, type EncodedArgs } from '../../internal/wire.js';
 import { MODE_CALL, MODE_CHUNK } from '../../internal/worker/protocol.js';
 import { ExecutorShutdownError } from '../errors.js';
 import {
-  checkMaxWorkers, checkSubmitOptions,
-  type Callable, type CallResult, type Executor, type MapArgument, type ShutdownOptions, type SubmitOptions,
+  checkMaxWorkers,
+  checkSubmitOptions,
+  type Callable,
+  type CallResult,
+  type Executor,
+  type MapArgument,
+  type ShutdownOptions,
+  type SubmitOptions,
 } from '../executor.js';
 import { Future } from '../future.js';
 import { runMap, type ItemOutcome } from '../map.js';
@@ -26,21 +32,28 @@ export interface CommonPoolOptions {
   readonly idleTimeout?: number | undefined;
 }
 
-export function checkInitializer(initializer: unknown, initargs: unknown, where: string): { initializer: CallableRef | undefined; initargs: EncodedArgs } {
+export function checkInitializer(
+  initializer: unknown,
+  initargs: unknown,
+  where: string,
+): { initializer: CallableRef | undefined; initargs: EncodedArgs } {
   const ref = initializer === undefined ? undefined : toCallableRef(initializer, `${where}: initializer`);
-  if (initargs !== undefined && !Array.isArray(initargs)) throw new TypeError(`${where}: initargs must be an array, got ${typeof initargs}`);
+  if (initargs !== undefined && !Array.isArray(initargs))
+    throw new TypeError(`${where}: initargs must be an array, got ${typeof initargs}`);
   return { initializer: ref, initargs: encodeArgs((initargs as unknown[] | undefined) ?? [], 'initargs') };
 }
 
 export function checkPositiveInteger(value: unknown, name: string, where: string): number | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) throw new RangeError(`${where}: ${name} must be a whole number >= 1, got ${String(value)}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+    throw new RangeError(`${where}: ${name} must be a whole number >= 1, got ${String(value)}`);
   return value;
 }
 
 export function checkIdleTimeout(value: unknown, where: string): number {
   if (value === undefined) return Infinity;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) throw new RangeError(`${where}: idleTimeout must be milliseconds >= 0 (or Infinity), got ${String(value)}`);
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0)
+    throw new RangeError(`${where}: idleTimeout must be milliseconds >= 0 (or Infinity), got ${String(value)}`);
   return value;
 }
 
@@ -155,7 +168,19 @@ export abstract class PoolExecutor implements Executor {
       future.cancel(options.signal.reason);
       return future;
     }
-    this.pool.submit({ future, ref, mode, payload, hasHandles, transfer: options.transfer, signal: options.signal, fnId: 0, slot: undefined, seq: 0, dispatched: false });
+    this.pool.submit({
+      future,
+      ref,
+      mode,
+      payload,
+      hasHandles,
+      transfer: options.transfer,
+      signal: options.signal,
+      fnId: 0,
+      slot: undefined,
+      seq: 0,
+      dispatched: false,
+    });
     return future;
   }
 }

@@ -62,7 +62,8 @@ export class Pool {
 
   submit(task: PoolTask): void {
     // By text, so a fresh arrow function per submit (a common pattern) is still compiled once per worker.
-    const key = task.ref.kind === 'source' ? `s:${task.ref.isMethod ? 'm' : 'f'}:${task.ref.source}` : `m:${task.ref.url}#${task.ref.exportName}`;
+    const key =
+      task.ref.kind === 'source' ? `s:${task.ref.isMethod ? 'm' : 'f'}:${task.ref.source}` : `m:${task.ref.url}#${task.ref.exportName}`;
     let fnId = this.#fnIds.get(key);
     if (fnId === undefined) {
       fnId = this.#fnIds.size;
@@ -198,7 +199,14 @@ export class Pool {
       for (const task of tasks) {
         try {
           const known = d.find(([id]) => id === task.fnId);
-          slot.channel.send({ t: 'run', d: known ? [known] : undefined, b: [task.seq, task.fnId, task.mode, task.payload, task.hasHandles, task.signal !== undefined] }, task.transfer);
+          slot.channel.send(
+            {
+              t: 'run',
+              d: known ? [known] : undefined,
+              b: [task.seq, task.fnId, task.mode, task.payload, task.hasHandles, task.signal !== undefined],
+            },
+            task.transfer,
+          );
           if (known) d.splice(d.indexOf(known), 1);
         } catch (error) {
           this.#failSent(slot, task, error);
@@ -210,7 +218,10 @@ export class Pool {
   #failSent(slot: WorkerSlot, task: PoolTask, error: unknown): void {
     slot.release(task.seq);
     // The worker never saw this seq; the next one it sees must still be in order, so the gap is harmless.
-    if (!task.future.done()) task.future.setException(new TypeError(`${this.config.name}: could not send the task's arguments: ${(error as Error).message}`, { cause: error }));
+    if (!task.future.done())
+      task.future.setException(
+        new TypeError(`${this.config.name}: could not send the task's arguments: ${(error as Error).message}`, { cause: error }),
+      );
   }
 
   #spawn(): WorkerSlot {
@@ -239,7 +250,12 @@ export class Pool {
       slot.fatal = deserializeError(message.e);
     } else if (message.t === 'init-failed') {
       const cause = deserializeError(message.e);
-      this.#breakPool(new this.config.BrokenError(`${this.config.name}: a worker's initializer failed (${cause.name}: ${cause.message}); the pool is broken and runs no more tasks`, { cause }));
+      this.#breakPool(
+        new this.config.BrokenError(
+          `${this.config.name}: a worker's initializer failed (${cause.name}: ${cause.message}); the pool is broken and runs no more tasks`,
+          { cause },
+        ),
+      );
     }
   }
 
@@ -334,11 +350,23 @@ export class Pool {
     for (const task of tasks) {
       if (task.future.done()) continue;
       if (task.seq < completed) {
-        task.future.setException(new BrokenError(`${name}: worker ${slot.channel.id} ${how} after this task completed but before its result was sent; the result is lost and the task was not re-run`, options));
+        task.future.setException(
+          new BrokenError(
+            `${name}: worker ${slot.channel.id} ${how} after this task completed but before its result was sent; the result is lost and the task was not re-run`,
+            options,
+          ),
+        );
       } else if (task.seq < started && !slot.endedWithPool) {
-        task.future.setException(new BrokenError(`${name}: worker ${slot.channel.id} ${how} while running this task; the worker was replaced and the pool's other tasks are unaffected`, options));
+        task.future.setException(
+          new BrokenError(
+            `${name}: worker ${slot.channel.id} ${how} while running this task; the worker was replaced and the pool's other tasks are unaffected`,
+            options,
+          ),
+        );
       } else if (task.seq < started) {
-        task.future.setException(new BrokenError(`${name}: worker ${slot.channel.id} was ended by ${slot.endedBy} while running this task`, options));
+        task.future.setException(
+          new BrokenError(`${name}: worker ${slot.channel.id} was ended by ${slot.endedBy} while running this task`, options),
+        );
       } else {
         requeue.push(task);
       }
@@ -347,7 +375,8 @@ export class Pool {
       for (const task of requeue) task.slot = undefined;
       if (this.#broken) for (const task of requeue) task.future.setException(this.#broken);
       // Never started, and the pool is going away: cancelled is the honest state (it did not run).
-      else if (this.#closing) for (const task of requeue) task.future.forceCancel(new BrokenError(`${name}: the pool was closed before this task started`));
+      else if (this.#closing)
+        for (const task of requeue) task.future.forceCancel(new BrokenError(`${name}: the pool was closed before this task started`));
       else this.#queue.requeueFront(requeue);
     }
     this.#dispatchAll();
@@ -357,7 +386,9 @@ export class Pool {
 function toOutcomes(flat: unknown[]): ItemOutcome[] {
   const out: ItemOutcome[] = [];
   for (let i = 0; i < flat.length; i += 2) {
-    out.push(flat[i] === STATUS_OK ? { ok: true, value: flat[i + 1] } : { ok: false, error: deserializeError(flat[i + 1] as SerializedError) });
+    out.push(
+      flat[i] === STATUS_OK ? { ok: true, value: flat[i + 1] } : { ok: false, error: deserializeError(flat[i + 1] as SerializedError) },
+    );
   }
   return out;
 }

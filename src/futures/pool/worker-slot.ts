@@ -62,7 +62,11 @@ export class WorkerSlot {
   idleTimer: NodeJS.Timeout | undefined;
   #refd = true;
 
-  constructor(config: SlotConfig, onMessage: (slot: WorkerSlot, message: FromWorker) => void, onExit: (slot: WorkerSlot, exit: WorkerExit) => void) {
+  constructor(
+    config: SlotConfig,
+    onMessage: (slot: WorkerSlot, message: FromWorker) => void,
+    onExit: (slot: WorkerSlot, exit: WorkerExit) => void,
+  ) {
     const memory = config.kind === 'thread' ? createResultLogMemory() : undefined;
     const init: InitData = { name: config.name, initializer: config.initializer, initargs: config.initargs, log: memory };
     this.channel = config.kind === 'thread' ? spawnThread(init, config.resourceLimits) : spawnProcess(init);

@@ -27,7 +27,14 @@ export function sleepOnSequence(words: Int32Array, seq: number, sleepers: number
 }
 
 /** The async twin of sleepOnSequence: sleeps one slice at most (see sliceWaitAsync); false when time is already up. */
-export async function sleepOnSequenceAsync(words: Int32Array, seq: number, sleepers: number, seen: number, deadline: number, attempt: number): Promise<boolean> {
+export async function sleepOnSequenceAsync(
+  words: Int32Array,
+  seq: number,
+  sleepers: number,
+  seen: number,
+  deadline: number,
+  attempt: number,
+): Promise<boolean> {
   if (deadline - performance.now() <= 0) return false;
   Atomics.add(words, sleepers, 1);
   try {

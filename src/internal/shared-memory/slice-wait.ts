@@ -41,7 +41,13 @@ export function sliceWait(view: Int32Array, index: number, expected: number, dea
  * The async twin of sliceWait: never blocks the event loop. `attempt` paces the polling fallback.
  * Resolves true when a whole slice passed with no wake-up (polling: when the word still holds `expected`).
  */
-export async function sliceWaitAsync(view: Int32Array, index: number, expected: number, deadline: number, attempt: number): Promise<boolean> {
+export async function sliceWaitAsync(
+  view: Int32Array,
+  index: number,
+  expected: number,
+  deadline: number,
+  attempt: number,
+): Promise<boolean> {
   const remaining = Math.min(deadline - now(), WAIT_SLICE_MS);
   if (remaining <= 0) return false;
   if (waitAsyncImpl !== undefined) {
@@ -51,7 +57,10 @@ export async function sliceWaitAsync(view: Int32Array, index: number, expected: 
     // alive while someone is waiting, as a pending Python acquire keeps its thread alive.
     let timer: NodeJS.Timeout | undefined;
     try {
-      const outcome = await Promise.race([result.value, new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timed-out'), remaining)))]);
+      const outcome = await Promise.race([
+        result.value,
+        new Promise<string>((resolve) => (timer = setTimeout(() => resolve('timed-out'), remaining))),
+      ]);
       return outcome === 'timed-out';
     } finally {
       clearTimeout(timer);

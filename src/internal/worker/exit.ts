@@ -16,7 +16,8 @@ export interface WorkerExit {
 export function describeExit(exit: WorkerExit, endedBy?: string): string {
   const error = exit.error;
   const exitCode = exit.code === null ? '' : ` (exit code ${exit.code})`;
-  if ((error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY') return `ran out of memory (its resourceLimits were reached)${exitCode}`;
+  if ((error as { code?: unknown } | undefined)?.code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return `ran out of memory (its resourceLimits were reached)${exitCode}`;
   if (error instanceof Error) return `died from an uncaught ${error.name}: ${error.message}${exitCode}`;
   if (error !== undefined) return `died from an uncaught value ${String(error)}${exitCode}`;
   if (exit.signal) return `was killed by ${exit.signal}`;

@@ -132,7 +132,9 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
         bytes = serialize(value);
       } catch (error) {
         status = STATUS_ERROR;
-        value = serializeError(new TypeError(`the task's result cannot be sent back from the worker: ${(error as Error).message}`, { cause: error }));
+        value = serializeError(
+          new TypeError(`the task's result cannot be sent back from the worker: ${(error as Error).message}`, { cause: error }),
+        );
         bytes = serialize(value);
       }
       outbox.push(seq, status, value);

@@ -14,7 +14,10 @@ test('BZ2Compressor: chunks fed in pieces form one stream the bzip2 CLI reads', 
   assert.equal(stream.subarray(0, 4).toString(), 'BZh5');
   assert.ok((await tool('bzip2', ['-dc'], stream)).equals(data));
   assert.throws(() => c.flush(), /Repeated call to flush/);
-  assert.throws(() => c.compress('x'), (e: unknown) => e instanceof bz2.Bz2Error && e.code === 'ERR_CLOSED');
+  assert.throws(
+    () => c.compress('x'),
+    (e: unknown) => e instanceof bz2.Bz2Error && e.code === 'ERR_CLOSED',
+  );
   assert.throws(() => new bz2.BZ2Compressor(0), /level must be an integer from 1 to 9/);
 });
 
@@ -28,7 +31,10 @@ test('BZ2Decompressor: maxLength, needsInput, eof and unusedData behave as in CP
   while (!d.eof) out.push(d.decompress(Buffer.alloc(0), 50_000));
   assert.ok(Buffer.concat(out).equals(data));
   assert.equal(d.unusedData.toString(), 'TRAILER');
-  assert.throws(() => d.decompress('more'), (e: unknown) => e instanceof bz2.EOFError);
+  assert.throws(
+    () => d.decompress('more'),
+    (e: unknown) => e instanceof bz2.EOFError,
+  );
   // Fed a byte at a time it still reaches the end and needs input in between.
   const e = new bz2.BZ2Decompressor();
   const small = bz2.compress('tiny');
@@ -45,7 +51,10 @@ test('BZ2Decompressor: damaged data is Bz2Error CORRUPT and the object refuses f
   const bad = bz2.compress(data);
   bad[bad.length >> 1]! ^= 0x20;
   const d = new bz2.BZ2Decompressor();
-  assert.throws(() => d.decompress(bad), (e: unknown) => e instanceof bz2.Bz2Error && e.code === 'ERR_CORRUPT' && (e as Error).cause instanceof Error);
+  assert.throws(
+    () => d.decompress(bad),
+    (e: unknown) => e instanceof bz2.Bz2Error && e.code === 'ERR_CORRUPT' && (e as Error).cause instanceof Error,
+  );
   assert.throws(() => d.decompress(Buffer.alloc(1)), /failed earlier/);
 });
 
@@ -54,5 +63,8 @@ test('bz2: trailing non-bzip2 bytes are ignored like CPython, a damaged second s
   assert.equal(bz2.decompress(Buffer.concat([one, Buffer.from('\0\0garbage')])).toString(), 'one');
   const two = Buffer.from(bz2.compress('two'));
   const damagedTwo = Buffer.concat([one, two.subarray(0, two.length - 4)]);
-  assert.throws(() => bz2.decompress(damagedTwo), (e: unknown) => e instanceof bz2.Bz2Error && e.code === 'ERR_TRUNCATED');
+  assert.throws(
+    () => bz2.decompress(damagedTwo),
+    (e: unknown) => e instanceof bz2.Bz2Error && e.code === 'ERR_TRUNCATED',
+  );
 });

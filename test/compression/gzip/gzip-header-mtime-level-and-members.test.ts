@@ -36,9 +36,18 @@ test('gzip: members from gzip -c concatenate, trailing garbage is BadGzipFile as
   const a = await tool('gzip', ['-c'], Buffer.from('first '));
   const b = await tool('gzip', ['-c'], Buffer.from('second'));
   assert.equal(gzip.decompress(Buffer.concat([a, b])).toString(), 'first second');
-  assert.throws(() => gzip.decompress(Buffer.concat([a, Buffer.from('garbage!')])), (e: unknown) => e instanceof gzip.BadGzipFile && e.code === 'ERR_FORMAT');
-  assert.throws(() => gzip.decompress(Buffer.from('plain text')), (e: unknown) => e instanceof gzip.BadGzipFile && e instanceof gzip.GzipError);
-  assert.throws(() => gzip.decompress(a.subarray(0, a.length - 3)), (e: unknown) => e instanceof gzip.GzipError && !(e instanceof gzip.BadGzipFile) && e.code === 'ERR_TRUNCATED');
+  assert.throws(
+    () => gzip.decompress(Buffer.concat([a, Buffer.from('garbage!')])),
+    (e: unknown) => e instanceof gzip.BadGzipFile && e.code === 'ERR_FORMAT',
+  );
+  assert.throws(
+    () => gzip.decompress(Buffer.from('plain text')),
+    (e: unknown) => e instanceof gzip.BadGzipFile && e instanceof gzip.GzipError,
+  );
+  assert.throws(
+    () => gzip.decompress(a.subarray(0, a.length - 3)),
+    (e: unknown) => e instanceof gzip.GzipError && !(e instanceof gzip.BadGzipFile) && e.code === 'ERR_TRUNCATED',
+  );
 });
 
 test('gzip.open: level only when writing, and GzipFile is the class open() returns', async () => {

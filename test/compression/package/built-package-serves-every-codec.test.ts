@@ -25,7 +25,14 @@ test('the built ts314/compression/* modules round-trip, interoperate and throw t
   assert.throws(() => modules.gzip.decompress(Buffer.from('nope')), modules.gzip.BadGzipFile);
 
   const pkg = await import('ts314/compression');
-  assert.deepEqual(pkg.available().filter((c) => c.available).map((c) => c.codec).sort(), ['brotli', 'bz2', 'gzip', 'lzma', 'zlib', 'zstd']);
+  assert.deepEqual(
+    pkg
+      .available()
+      .filter((c) => c.available)
+      .map((c) => c.codec)
+      .sort(),
+    ['brotli', 'bz2', 'gzip', 'lzma', 'zlib', 'zstd'],
+  );
   for (const codec of ['gzip', 'zlib', 'bz2', 'lzma', 'zstd'] as const) {
     assert.ok(pkg.decompress(pkg.compress(data, codec)).equals(data), `package ${codec}`);
   }

@@ -22,7 +22,10 @@ test('decompressFrame: reads frames from either side — a gzip frame and a zstd
   if (compression.isAvailable('zstd')) {
     assert.ok(compression.decompressFrame(zst).equals(frame), 'zstd side');
   } else {
-    assert.throws(() => compression.decompressFrame(zst), (e: unknown) => (e as compression.CompressionError).code === 'ERR_UNAVAILABLE');
+    assert.throws(
+      () => compression.decompressFrame(zst),
+      (e: unknown) => (e as compression.CompressionError).code === 'ERR_UNAVAILABLE',
+    );
   }
   assert.throws(() => compression.decompressFrame(compression.compress(frame, 'bz2')), compression.UnrecognizedFormatError);
 });
@@ -36,9 +39,20 @@ test('frames cross processes: a gzip-only writer is read here, and our frame is 
   assert.equal(run.status, 0, run.stderr);
   assert.equal(compression.decompressFrame(Buffer.from(run.stdout, 'base64')).toString(), 'frame from a gzip-only writer');
   const ours = compression.compressFrame('frame from this process');
-  const back = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+  const back = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      `
     import { decompressFrame } from './src/compression/index.ts';
-    process.stdout.write(decompressFrame(Buffer.from(process.argv[1], 'base64')).toString());`, ours.toString('base64')], { cwd: repoRoot, encoding: 'utf8' });
+    process.stdout.write(decompressFrame(Buffer.from(process.argv[1], 'base64')).toString());`,
+      ours.toString('base64'),
+    ],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
   assert.equal(back.status, 0, back.stderr);
   assert.equal(back.stdout, 'frame from this process');
 });

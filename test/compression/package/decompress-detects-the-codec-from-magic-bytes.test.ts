@@ -53,12 +53,21 @@ test('decompress: brotli has no magic — undetectable input names the fix, an e
 test('decompress: detected codec errors stay typed (truncated xz is LZMAError TRUNCATED)', async () => {
   const xz = compression.compress(data, 'lzma');
   const { LZMAError } = await import('../../../src/compression/lzma/index.js');
-  assert.throws(() => compression.decompress(xz.subarray(0, 100)), (e: unknown) => e instanceof LZMAError && e.code === 'ERR_TRUNCATED');
-  assert.throws(() => compression.decompress(compression.compress(data, 'gzip'), { maxOutputLength: 1000 }), (e: unknown) => (e as compression.CompressionError).code === 'ERR_OUTPUT_LIMIT');
+  assert.throws(
+    () => compression.decompress(xz.subarray(0, 100)),
+    (e: unknown) => e instanceof LZMAError && e.code === 'ERR_TRUNCATED',
+  );
+  assert.throws(
+    () => compression.decompress(compression.compress(data, 'gzip'), { maxOutputLength: 1000 }),
+    (e: unknown) => (e as compression.CompressionError).code === 'ERR_OUTPUT_LIMIT',
+  );
 });
 
 test('compress: unknown codec names get "Did you mean", aliases resolve, level maps to each codec', () => {
-  assert.throws(() => compression.compress(data, 'gzp'), (e: unknown) => e instanceof compression.UnknownCodecError && /unknown codec 'gzp'. Did you mean 'gzip'\?/.test((e as Error).message));
+  assert.throws(
+    () => compression.compress(data, 'gzp'),
+    (e: unknown) => e instanceof compression.UnknownCodecError && /unknown codec 'gzp'. Did you mean 'gzip'\?/.test((e as Error).message),
+  );
   assert.throws(() => compression.compress(data, 'lzam'), /Did you mean 'lzma'\?/);
   assert.throws(() => compression.compress(data, 'snappy'), /unknown codec 'snappy'\. Known codecs: zstd, gzip, zlib, bz2, lzma, brotli\./);
   for (const [alias, codec] of Object.entries(compression.CODEC_ALIASES)) {
@@ -75,16 +84,28 @@ test('compress: unknown codec names get "Did you mean", aliases resolve, level m
 test('createCompressStream/createDecompressStream by codec name interoperate with the CLIs', async () => {
   const { Readable } = await import('node:stream');
   const { pipeline } = await import('node:stream/promises');
-  for (const [codec, cli] of [['xz', 'xz'], ['bzip2', 'bzip2'], ['gzip', 'gzip']] as const) {
+  for (const [codec, cli] of [
+    ['xz', 'xz'],
+    ['bzip2', 'bzip2'],
+    ['gzip', 'gzip'],
+  ] as const) {
     const parts: Buffer[] = [];
-    await pipeline(Readable.from([data.subarray(0, 30_000), data.subarray(30_000)]), compression.createCompressStream(codec, { level: 1 }), async (s: AsyncIterable<Buffer>) => {
-      for await (const c of s) parts.push(c);
-    });
+    await pipeline(
+      Readable.from([data.subarray(0, 30_000), data.subarray(30_000)]),
+      compression.createCompressStream(codec, { level: 1 }),
+      async (s: AsyncIterable<Buffer>) => {
+        for await (const c of s) parts.push(c);
+      },
+    );
     assert.ok((await tool(cli, ['-dc'], Buffer.concat(parts))).equals(data), `${cli} reads the ${codec} stream`);
     const back: Buffer[] = [];
-    await pipeline(Readable.from([await tool(cli, ['-c'], data)]), compression.createDecompressStream(codec), async (s: AsyncIterable<Buffer>) => {
-      for await (const c of s) back.push(c);
-    });
+    await pipeline(
+      Readable.from([await tool(cli, ['-c'], data)]),
+      compression.createDecompressStream(codec),
+      async (s: AsyncIterable<Buffer>) => {
+        for await (const c of s) back.push(c);
+      },
+    );
     assert.ok(Buffer.concat(back).equals(data));
   }
 });

@@ -45,7 +45,10 @@ test('without the native addons, bz2/lzma/zstd report UNAVAILABLE and compressFr
     for (const codec of ['gzip', 'zlib', 'brotli']) assert.equal(status[codec]!.available, true, codec);
     assert.equal(result.frameCodec, 'gzip');
     assert.equal(result.frameBack, 'frame without zstd');
-    assert.deepEqual({ name: result.bz2Error.name, code: result.bz2Error.code, isBz2: result.bz2Error.isBz2 }, { name: 'Bz2Error', code: 'ERR_UNAVAILABLE', isBz2: true });
+    assert.deepEqual(
+      { name: result.bz2Error.name, code: result.bz2Error.code, isBz2: result.bz2Error.isBz2 },
+      { name: 'Bz2Error', code: 'ERR_UNAVAILABLE', isBz2: true },
+    );
     assert.match(result.bz2Error.message, /libbz2-dev/);
     assert.deepEqual(result.features, { bz2: false, lzma: false });
   }

@@ -19,7 +19,10 @@ test('zlib: wbits picks the container like Python (zlib, raw deflate, gzip, auto
   assert.ok(z.decompress(zl, { wbits: 47 }).equals(data), 'wbits 47 auto-detects zlib');
   assert.ok(z.decompress(zl, { wbits: 0 }).equals(data), 'wbits 0 uses the header window');
   assert.throws(() => z.compress(data, { wbits: 20 }), /invalid wbits 20/);
-  assert.throws(() => z.decompress(raw), (e: unknown) => e instanceof z.ZlibError && ['ERR_FORMAT', 'ERR_CORRUPT'].includes(e.code));
+  assert.throws(
+    () => z.decompress(raw),
+    (e: unknown) => e instanceof z.ZlibError && ['ERR_FORMAT', 'ERR_CORRUPT'].includes(e.code),
+  );
 });
 
 test('zlib: crc32 and adler32 agree with the checksums zlib and gzip write', () => {

@@ -121,7 +121,10 @@ test('decompressor-handles-byte-at-a-time-input-and-keeps-unused-data-after-the-
   const d2 = new ZstdDecompressor();
   assert.equal(d2.decompress(input).toString(), 'hello world');
   assert.equal(d2.unusedData.toString(), 'TRAILER');
-  assert.throws(() => d2.decompress(Buffer.from('x')), (e: unknown) => e instanceof ZstdError && e.message === 'Already at the end of a Zstandard frame.');
+  assert.throws(
+    () => d2.decompress(Buffer.from('x')),
+    (e: unknown) => e instanceof ZstdError && e.message === 'Already at the end of a Zstandard frame.',
+  );
 });
 
 test('decompressor-reports-corrupt-data-and-wrong-codec', () => {

@@ -19,7 +19,16 @@ import { buffer } from 'node:stream/consumers';
 
 function samples(seed: string, n = 1500): Buffer[] {
   return Array.from({ length: n }, (_, i) =>
-    Buffer.from(JSON.stringify({ id: i, kind: seed, user: `user-${i % 97}`, email: `user${i % 97}@${seed}.example.com`, active: i % 3 === 0, score: (i * 7919) % 1000 })),
+    Buffer.from(
+      JSON.stringify({
+        id: i,
+        kind: seed,
+        user: `user-${i % 97}`,
+        email: `user${i % 97}@${seed}.example.com`,
+        active: i % 3 === 0,
+        score: (i * 7919) % 1000,
+      }),
+    ),
   );
 }
 
@@ -49,14 +58,19 @@ test('every-load-mode-round-trips-and-the-decompressor-needs-the-same-dictionary
     assert.deepEqual(d.decompress(Buffer.concat([c.compress(record), c.flush()])), record);
   }
   // Digested dictionaries are cached per level and reused.
-  for (let i = 0; i < 50; i++) assert.deepEqual(decompress(compress(users[i]!, { zstdDict: zd.asDigestedDict, level: 1 }), { zstdDict: zd.asDigestedDict }), users[i]);
+  for (let i = 0; i < 50; i++)
+    assert.deepEqual(decompress(compress(users[i]!, { zstdDict: zd.asDigestedDict, level: 1 }), { zstdDict: zd.asDigestedDict }), users[i]);
 });
 
 test('the-wrong-or-a-missing-dictionary-is-a-ZstdError-not-garbage', async () => {
   const other = trainDict(samples('orders'), 8 * 1024);
   assert.notEqual(other.dictId, zd.dictId);
   const frame = compress(users[3]!, { zstdDict: zd });
-  assert.throws(() => decompress(frame, { zstdDict: other }), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CORRUPT' && e.zstdError === 'dictionary_wrong' && /different dictionary/.test(e.message));
+  assert.throws(
+    () => decompress(frame, { zstdDict: other }),
+    (e: unknown) =>
+      e instanceof ZstdError && e.code === 'ERR_CORRUPT' && e.zstdError === 'dictionary_wrong' && /different dictionary/.test(e.message),
+  );
   assert.throws(() => decompress(frame), { zstdError: 'dictionary_wrong' });
   assert.throws(() => new ZstdDecompressor({ zstdDict: other }).decompress(frame), { zstdError: 'dictionary_wrong' });
   const stream = Readable.from([frame]).pipe(createDecompressStream({ zstdDict: other }));

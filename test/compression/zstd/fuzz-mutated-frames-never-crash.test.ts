@@ -16,7 +16,12 @@ test('mutated-frames-give-a-result-or-a-ZstdError-never-a-crash-or-hang', () => 
   assert.equal(result.error, undefined, `the fuzz child failed to run or hung: ${String(result.error)}`);
   assert.equal(result.signal, null, `the fuzz child was killed by ${result.signal} (a native crash): ${result.stderr}`);
   assert.equal(result.status, 0, `the fuzz child exited with ${result.status}: ${result.stderr}`);
-  const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { cases: number; ok: number; zstdErrors: number; codes: Record<string, number> };
+  const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as {
+    cases: number;
+    ok: number;
+    zstdErrors: number;
+    codes: Record<string, number>;
+  };
   assert.ok(summary.cases >= 10_000, `ran ${summary.cases} cases`);
   assert.ok(summary.zstdErrors > summary.cases, 'most mutations are rejected with ZstdError');
   assert.ok(summary.ok > 0, 'some mutations (e.g. in skippable frames or literals) still decode');

@@ -54,7 +54,7 @@ test('async-twins-run-on-the-thread-pool-and-give-the-same-bytes', async () => {
   assert.deepEqual(await decompressAsync(frame), text);
   const many = await Promise.all(Array.from({ length: 8 }, (_, i) => compressAsync(Buffer.from(`payload ${i} `.repeat(500)))));
   const back = await Promise.all(many.map((f) => decompressAsync(f)));
-  back.forEach((b, i) => assert.equal(b.toString(), `payload ${i} `.repeat(500)));
+  for (const [i, b] of back.entries()) assert.equal(b.toString(), `payload ${i} `.repeat(500));
 });
 
 test('truncated-input-is-a-TRUNCATED-ZstdError-with-pythons-message', async () => {
@@ -62,7 +62,10 @@ test('truncated-input-is-a-TRUNCATED-ZstdError-with-pythons-message', async () =
   // Cut inside the 4-byte magic, libzstd cannot tell it is zstd yet; from the header on it is truncation.
   assert.throws(() => decompress(frame.subarray(0, 2)), ZstdError);
   for (const cut of [5, frame.length >> 1, frame.length - 1]) {
-    assert.throws(() => decompress(frame.subarray(0, cut)), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_TRUNCATED');
+    assert.throws(
+      () => decompress(frame.subarray(0, cut)),
+      (e: unknown) => e instanceof ZstdError && e.code === 'ERR_TRUNCATED',
+    );
   }
   await assert.rejects(decompressAsync(frame.subarray(0, frame.length - 1)), {
     name: 'ZstdError',
@@ -78,14 +81,20 @@ test('corrupted-input-is-a-CORRUPT-ZstdError-never-wrong-output', () => {
   const frame = compress(text, { options: { checksumFlag: true } });
   const bad = Buffer.from(frame);
   bad[bad.length - 2]! ^= 0xff; // inside the checksum
-  assert.throws(() => decompress(bad), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CORRUPT' && /checksum/i.test(e.message));
+  assert.throws(
+    () => decompress(bad),
+    (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CORRUPT' && /checksum/i.test(e.message),
+  );
   const mid = Buffer.from(frame);
   for (let i = 12; i < mid.length - 4; i += 7) mid[i]! ^= 0x5a;
   assert.throws(() => decompress(mid), ZstdError);
 });
 
 test('wrong-codec-input-is-a-FORMAT-ZstdError-naming-the-problem', async () => {
-  assert.throws(() => decompress(gzipSync(text)), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_FORMAT' && /not Zstandard data/.test(e.message));
+  assert.throws(
+    () => decompress(gzipSync(text)),
+    (e: unknown) => e instanceof ZstdError && e.code === 'ERR_FORMAT' && /not Zstandard data/.test(e.message),
+  );
   assert.throws(() => decompress(Buffer.from('plain text, not compressed')), { code: 'ERR_FORMAT' });
   await assert.rejects(decompressAsync(gzipSync(text)), { code: 'ERR_FORMAT' });
 });
@@ -94,7 +103,10 @@ test('max-output-length-stops-a-decompression-bomb-with-an-error-not-truncation'
   assert.equal(DEFAULT_MAX_OUTPUT_LENGTH, 1024 ** 3);
   const bomb = compress(Buffer.alloc(64 * 1024 * 1024)); // 64 MiB of zeros → a few KiB
   assert.ok(bomb.length < 16 * 1024);
-  assert.throws(() => decompress(bomb, { maxOutputLength: 1024 * 1024 }), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_OUTPUT_LIMIT');
+  assert.throws(
+    () => decompress(bomb, { maxOutputLength: 1024 * 1024 }),
+    (e: unknown) => e instanceof ZstdError && e.code === 'ERR_OUTPUT_LIMIT',
+  );
   await assert.rejects(decompressAsync(bomb, { maxOutputLength: 1024 * 1024 }), { code: 'ERR_OUTPUT_LIMIT' });
   // Without a recorded content size the streaming path enforces the same limit.
   const { ZstdCompressor } = await import('../../../src/compression/zstd/index.js');
@@ -113,7 +125,10 @@ test('options-are-validated-with-did-you-mean-and-pythons-rules', () => {
   assert.throws(() => compress(text, { level: 3, options: { windowLog: 20 } }), /only one of level or options/);
   assert.throws(() => compress(text, { level: 1.5 }), TypeError);
   assert.throws(() => compress(text, { level: 99 }), /illegal compression level 99; the valid range is \[-131072, 22\]/);
-  assert.throws(() => compress(text, { options: { windowLog: 100 } }), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_INVALID_ARGUMENT' && /10 <= value <= 31/.test(e.message));
+  assert.throws(
+    () => compress(text, { options: { windowLog: 100 } }),
+    (e: unknown) => e instanceof ZstdError && e.code === 'ERR_INVALID_ARGUMENT' && /10 <= value <= 31/.test(e.message),
+  );
   assert.throws(() => compress(text, { options: { windowLogMax: 20 } as never }), /is a DecompressionParameter/);
   assert.throws(() => decompress(compress(text), { options: { windowLog: 20 } as never }), /is a CompressionParameter/);
   assert.throws(() => decompress(compress(text), { maxOutput: 5 } as never), /Did you mean 'maxOutputLength'\?/);

@@ -18,9 +18,25 @@ import {
 
 test('every-compression-parameter-has-pythons-value-and-libzstd-bounds', () => {
   const expected: Record<string, number> = {
-    compressionLevel: 100, windowLog: 101, hashLog: 102, chainLog: 103, searchLog: 104, minMatch: 105, targetLength: 106,
-    strategy: 107, enableLongDistanceMatching: 160, ldmHashLog: 161, ldmMinMatch: 162, ldmBucketSizeLog: 163,
-    ldmHashRateLog: 164, contentSizeFlag: 200, checksumFlag: 201, dictIdFlag: 202, nbWorkers: 400, jobSize: 401, overlapLog: 402,
+    compressionLevel: 100,
+    windowLog: 101,
+    hashLog: 102,
+    chainLog: 103,
+    searchLog: 104,
+    minMatch: 105,
+    targetLength: 106,
+    strategy: 107,
+    enableLongDistanceMatching: 160,
+    ldmHashLog: 161,
+    ldmMinMatch: 162,
+    ldmBucketSizeLog: 163,
+    ldmHashRateLog: 164,
+    contentSizeFlag: 200,
+    checksumFlag: 201,
+    dictIdFlag: 202,
+    nbWorkers: 400,
+    jobSize: 401,
+    overlapLog: 402,
   };
   assert.deepEqual(Object.fromEntries(CompressionParameter.values().map((p) => [p.name, p.value])), expected);
   for (const p of CompressionParameter.values()) {
@@ -55,7 +71,10 @@ test('get-frame-info-reads-the-header-and-rejects-non-frames', () => {
   const frame = compress(Buffer.alloc(12345, 1));
   assert.deepEqual(getFrameInfo(frame), { decompressedSize: 12345, dictionaryId: 0 });
   assert.deepEqual(getFrameInfo(frame.subarray(0, 18)), { decompressedSize: 12345, dictionaryId: 0 });
-  assert.throws(() => getFrameInfo(Buffer.from('nope nope nope')), (e: unknown) => e instanceof ZstdError && /frame header \(6~18 bytes\)/.test(e.message));
+  assert.throws(
+    () => getFrameInfo(Buffer.from('nope nope nope')),
+    (e: unknown) => e instanceof ZstdError && /frame header \(6~18 bytes\)/.test(e.message),
+  );
   assert.throws(() => getFrameInfo(frame.subarray(0, 3)), ZstdError);
 });
 
@@ -73,6 +92,9 @@ test('window-log-max-guards-memory-and-long-mode-frames-need-it', () => {
   const data = Buffer.alloc(3 * 1024 * 1024);
   for (let i = 0; i < data.length; i += 4) data.writeUInt32LE((i * 2654435761) >>> 0, i);
   const frame = compress(data, { options: { windowLog: 22, enableLongDistanceMatching: true, contentSizeFlag: false } });
-  assert.throws(() => decompress(frame, { options: { windowLogMax: 20 } }), (e: unknown) => e instanceof ZstdError && /windowLogMax/.test(e.message));
+  assert.throws(
+    () => decompress(frame, { options: { windowLogMax: 20 } }),
+    (e: unknown) => e instanceof ZstdError && /windowLogMax/.test(e.message),
+  );
   assert.deepEqual(decompress(frame, { options: { windowLogMax: 22 } }), data);
 });

@@ -64,7 +64,9 @@ test('decompress-stream-joins-frames-and-fails-on-truncation-and-corruption', as
     name: 'ZstdError',
     code: 'ERR_TRUNCATED',
   });
-  await assert.rejects(buffer(Readable.from([Buffer.from('this is not zstd data')]).pipe(createDecompressStream())), { code: 'ERR_FORMAT' });
+  await assert.rejects(buffer(Readable.from([Buffer.from('this is not zstd data')]).pipe(createDecompressStream())), {
+    code: 'ERR_FORMAT',
+  });
 });
 
 test('decompress-stream-respects-backpressure-of-a-slow-reader', async () => {
@@ -96,7 +98,10 @@ test('zstd-file-writes-reads-appends-and-refuses-to-overwrite-in-x-mode', () => 
   w.close();
   w.close();
   assert.equal(w.closed, true);
-  assert.throws(() => w.write(Buffer.from('x')), (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CLOSED');
+  assert.throws(
+    () => w.write(Buffer.from('x')),
+    (e: unknown) => e instanceof ZstdError && e.code === 'ERR_CLOSED',
+  );
   const a = openSync(path, 'ab');
   a.write(data.subarray(1000));
   a.close();

@@ -25,7 +25,9 @@ function zstd(args: string[], input?: Buffer): Buffer {
 }
 
 const text = Buffer.from(Array.from({ length: 20000 }, (_, i) => `{"i":${i},"v":"${(i * 31) % 977}"}\n`).join(''));
-const records = Array.from({ length: 2000 }, (_, i) => Buffer.from(JSON.stringify({ id: i, city: ['Oslo', 'Lima', 'Pune'][i % 3], temp: (i * 13) % 40 })));
+const records = Array.from({ length: 2000 }, (_, i) =>
+  Buffer.from(JSON.stringify({ id: i, city: ['Oslo', 'Lima', 'Pune'][i % 3], temp: (i * 13) % 40 })),
+);
 
 test('the-zstd-cli-decompresses-ts314-output-at-several-levels-and-multithreaded', () => {
   for (const options of [{ level: 1 }, { level: 3 }, { level: 19 }, { options: { nbWorkers: 2, checksumFlag: true } }]) {
@@ -71,7 +73,7 @@ test('dictionaries-interoperate-with-zstd-D-both-ways', () => {
   // Trained by the CLI, used by ts314.
   const sampleDir = join(dir, 'samples');
   mkdirSync(sampleDir);
-  records.forEach((r, i) => writeFileSync(join(sampleDir, `${i}.json`), r));
+  for (const [i, r] of records.entries()) writeFileSync(join(sampleDir, `${i}.json`), r);
   const cliDictPath = join(dir, 'cli.dict');
   zstd(['--train', '-q', '-r', sampleDir, '--maxdict=4096', '-o', cliDictPath]);
   const theirs = new ZstdDict(readFileSync(cliDictPath));

@@ -14,8 +14,13 @@ export interface TempPostgres {
 
 function binDir(): string {
   const root = '/usr/lib/postgresql';
-  if (!existsSync(root)) throw new Error('PostgreSQL server binaries not found under /usr/lib/postgresql: install the Debian `postgresql` package (.ci/run does)');
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  if (!existsSync(root))
+    throw new Error(
+      'PostgreSQL server binaries not found under /usr/lib/postgresql: install the Debian `postgresql` package (.ci/run does)',
+    );
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   if (versions.length === 0) throw new Error('no initdb under /usr/lib/postgresql/*/bin');
   return join(root, versions[0]!, 'bin');
 }
@@ -42,7 +47,18 @@ export function startPostgres(): TempPostgres {
   const port = 20_000 + Math.floor(Math.random() * 30_000);
   try {
     run('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-t', '60', '-o', `-k ${dir} -p ${port} -c listen_addresses='' -c fsync=off`, 'start']);
+    run('pg_ctl', [
+      '-D',
+      data,
+      '-l',
+      join(dir, 'log'),
+      '-w',
+      '-t',
+      '60',
+      '-o',
+      `-k ${dir} -p ${port} -c listen_addresses='' -c fsync=off`,
+      'start',
+    ]);
   } catch (error) {
     tmp.remove();
     throw error;
