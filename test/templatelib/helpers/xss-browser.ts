@@ -81,10 +81,10 @@ const SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-modals';
  *
  * In every frame it replaces alert/confirm/prompt/print and traps a `__pwned` setter on window,
  * reporting each call through the binding. In a frame of the harness page it also defines
- * `__ts314Probe()`, which the harness calls once a render has loaded: settle SVG animations, scan the
- * live DOM for dangerous URLs and handler attributes, click every link, submit every form, press
- * every submit button, wait for javascript: navigations to run, and wait until Node has recorded every
- * execution (so the harness does not move the frame on to another render before that).
+ * `__ts314Probe(report)`, which the harness calls once a render has loaded: settle SVG animations,
+ * scan the live DOM for dangerous URLs and handler attributes, click every link, submit every form,
+ * press every submit button, wait for javascript: navigations to run, and wait until Node has
+ * recorded every execution (so the harness does not move the frame on to another render before that).
  */
 const INIT_SCRIPT = String.raw`(() => {
   'use strict';
@@ -273,6 +273,9 @@ const INIT_SCRIPT = String.raw`(() => {
       await sleep(2);
     }
     if (actions.length > 0) await sleep(25);
+    // One of the others may be navigating the frame (to a data: URL, say): give it time to get there,
+    // or the next render's document would cancel it.
+    if (last.length > 0) await sleep(300);
     // Reports still on their way to Node are waited for, so they are recorded before the batch ends.
     if (pending.size > 0) await Promise.race([allSettled([...pending]), sleep(5000)]);
     const nested = document.querySelectorAll('iframe, frame, object, embed, fencedframe').length;
@@ -557,19 +560,17 @@ export class XssBrowser {
     const batches: Unit[][] = [];
     for (let i = 0; i < units.length; i += this.options.batchSize) batches.push(units.slice(i, i + this.options.batchSize));
     const worker = async (): Promise<void> => {
-      const slot = await this.openPage({ page: undefined as unknown as Page, dialogs: [] });
+      const slot = await this.openPage();
       try {
         for (let batch = batches.shift(); batch !== undefined; batch = batches.shift()) {
           for (const [id, outcome] of await this.loadBatch(slot, batch, this.options.framesPerPage)) found.set(id, outcome);
           if (slot.dialogs.length === 0) continue;
           slot.dialogs = [];
-          for (const unit of batch) {
-            await this.loadBatch(slot, [unit], 1);
-            for (const message of slot.dialogs) {
-              const list = this.executions.get(unit[0]) ?? [];
-              list.push({ hook: 'dialog', detail: message });
-              this.executions.set(unit[0], list);
-            }
+          for (const [id, ...rest] of batch) {
+            // The hooks report again what they reported the first time: keep the first report.
+            const reported = this.executions.get(id) ?? [];
+            await this.loadBatch(slot, [[id, ...rest]], 1);
+            this.executions.set(id, [...reported, ...slot.dialogs.map((message) => ({ hook: 'dialog', detail: message }))]);
             slot.dialogs = [];
           }
         }
@@ -581,15 +582,17 @@ export class XssBrowser {
     return found;
   }
 
-  private async openPage(slot: PageSlot): Promise<PageSlot> {
+  /** A new harness page, in `slot` when one is given (replacing a page that hung). */
+  private async openPage(slot?: PageSlot): Promise<PageSlot> {
     const page = await this.context.newPage();
+    const target = slot ?? { page, dialogs: [] };
+    target.page = page;
     page.on('dialog', (dialog) => {
-      slot.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      target.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
       void dialog.dismiss().catch(() => {});
     });
     await page.goto(HARNESS_URL, { waitUntil: 'load' });
-    slot.page = page;
-    return slot;
+    return target;
   }
 
   private async loadBatch(slot: PageSlot, batch: readonly Unit[], frames: number): Promise<[string, UnitOutcome][]> {
