@@ -122,7 +122,7 @@ const ACTIVE_ATTRIBUTES = new Set(['srcdoc']);
 const ANIMATION_ELEMENTS = new Set(['animate', 'set', 'animatemotion', 'animatetransform']);
 
 /** The attributes of an animation element that carry values for the animated attribute. */
-const ANIMATION_VALUE_ATTRIBUTES = new Set(['values', 'from', 'to', 'by']);
+export const ANIMATION_VALUE_ATTRIBUTES: ReadonlySet<string> = new Set(['values', 'from', 'to', 'by']);
 
 /**
  * More readings than this of one template means it keeps opening raw-text elements inside <svg>;

@@ -2,7 +2,7 @@
 import { convert } from './convert.js';
 import { HtmlContextError, type HtmlRefusal } from './errors.js';
 import { formatValue } from './format.js';
-import { analyzeHtml, Hole, type HoleInfo, type TemplateContext } from './html-context.js';
+import { ANIMATION_VALUE_ATTRIBUTES, analyzeHtml, Hole, type HoleInfo, type TemplateContext } from './html-context.js';
 import { escapeHtml, scriptSafeJson, unsafeCss, unsafeUrlScheme } from './html-escape.js';
 import type { Interpolation } from './interpolation.js';
 import { toJson } from './json.js';
@@ -138,11 +138,10 @@ function attrText(value: unknown, item: Interpolation, index: number, name: stri
 function describeUrlAttribute(info: HoleInfo): string {
   switch (info.urlForm) {
     case 'url':
-      return ANIMATION_VALUE_NAMES.has(info.name)
+    case 'values':
+      return ANIMATION_VALUE_ATTRIBUTES.has(info.name)
         ? `the animation attribute '${info.name}' (it sets a URL attribute)`
         : `the URL attribute '${info.name}'`;
-    case 'values':
-      return `the animation attribute '${info.name}' (it sets a URL attribute)`;
     case 'srcset':
       return `an image candidate of '${info.name}'`;
     case 'ping':
@@ -151,7 +150,6 @@ function describeUrlAttribute(info: HoleInfo): string {
       return `the refresh URL of <meta ${info.name}>`;
   }
 }
-const ANIMATION_VALUE_NAMES = new Set(['from', 'to', 'by']);
 
 function render(tpl: Template, ctx: TemplateContext): string {
   const { strings, interpolations } = tpl;
