@@ -15,7 +15,7 @@ export { compressFrame, decompressFrame, FRAME_ZSTD_LEVEL } from './frame.js';
 export { CODECS, CODEC_ALIASES } from './codecs.js';
 export { UnknownCodecError, UnrecognizedFormatError } from './errors.js';
 export { CompressionError } from './core/errors.js';
-export { InvalidArgumentError } from './core/errors.js';
+export { InvalidArgumentError, InvalidValueError } from './core/errors.js';
 export type { CodecName, CompressionErrorCode } from './core/errors.js';
 export { DEFAULT_MAX_OUTPUT_LENGTH } from './core/limits.js';
 export type { BytesLike } from './core/bytes.js';

@@ -1,4 +1,5 @@
 // The package-level codec-agnostic API: compress with a named codec, decompress by detecting it.
+import { InvalidArgumentError } from '../internal/errors.js';
 import type { Transform } from 'node:stream';
 import { toBytes, type BytesLike } from './core/bytes.js';
 import { CompressionError, type CodecName } from './core/errors.js';
@@ -32,7 +33,8 @@ export function moduleFor(codec: CodecName): CodecModule {
 
 function codecOptions(codec: CodecName, options: CompressOptions | undefined): object | undefined {
   if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null) throw new TypeError(`compress: options must be an object, got ${typeof options}`);
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidArgumentError(`compress: options must be an object, got ${typeof options}`);
   const { level, ...rest } = options;
   return level === undefined ? rest : { ...rest, [LEVEL_OPTION[codec]]: level };
 }

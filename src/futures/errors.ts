@@ -1,6 +1,6 @@
 // Errors raised by ts314/futures, mirroring concurrent.futures' exception hierarchy.
 import { Ts314Error, type Ts314ErrorOptions } from '../internal/errors.js';
-export { InvalidArgumentError } from '../internal/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../internal/errors.js';
 
 /** Stable codes of ts314/futures errors. */
 export type FuturesErrorCode =

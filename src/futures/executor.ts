@@ -3,6 +3,7 @@ import type { AnyFunction, ModuleTask } from '../internal/callable.js';
 import type { TransferListItem } from 'node:worker_threads';
 import type { Future } from './future.js';
 import { closestMatch } from '../internal/did-you-mean.js';
+import { checkInteger } from '../internal/validate.js';
 
 /** A function, or a module export named with `task(url, name)`. */
 export type Callable<F extends AnyFunction = AnyFunction> = F | ModuleTask<F>;
@@ -56,14 +57,7 @@ export interface Executor extends AsyncDisposable {
 
 /** Python's `max_workers must be greater than 0`, plus the integer check Python gets from range(). */
 export function checkMaxWorkers(value: unknown, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value)) {
-    throw new TypeError(
-      `${where}: maxWorkers must be a whole number greater than 0, got ${typeof value === 'number' ? value : typeof value}`,
-    );
-  }
-  if (value <= 0) throw new RangeError(`${where}: maxWorkers must be greater than 0, got ${value}`);
-  return value;
+  return value === undefined ? undefined : checkInteger(value, 'maxWorkers', { where }, 1);
 }
 
 /** Validates `submitWith`'s options object. */

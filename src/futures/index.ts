@@ -21,6 +21,7 @@ export {
   CancelledError,
   ExecutorShutdownError,
   InvalidArgumentError,
+  InvalidValueError,
   InvalidStateError,
   TimeoutError,
 } from './errors.js';

@@ -1,7 +1,8 @@
 // InterpreterPoolExecutor: Python 3.14's interpreter pool, on worker_threads (one V8 isolate per worker).
 import type { ResourceLimits } from 'node:worker_threads';
 import { checkOptionKeys } from '../internal/validate.js';
-import { PoolExecutor, checkIdleTimeout, checkInitializer, checkPositiveInteger, type CommonPoolOptions } from './pool/pool-executor.js';
+import { checkInteger, checkMilliseconds } from '../internal/validate.js';
+import { PoolExecutor, checkInitializer, type CommonPoolOptions } from './pool/pool-executor.js';
 import { BrokenInterpreterPool } from './errors.js';
 
 export { DEFAULT_MAX_WORKERS } from './pool/pool-executor.js';
@@ -45,8 +46,9 @@ export class InterpreterPoolExecutor extends PoolExecutor {
       maxWorkers: options.maxWorkers,
       BrokenError: BrokenInterpreterPool,
       ...checkInitializer(options.initializer, options.initargs, where),
-      maxTasksPerWorker: checkPositiveInteger(options.maxTasksPerWorker, 'maxTasksPerWorker', where),
-      idleTimeout: checkIdleTimeout(options.idleTimeout, where),
+      maxTasksPerWorker:
+        options.maxTasksPerWorker === undefined ? undefined : checkInteger(options.maxTasksPerWorker, 'maxTasksPerWorker', { where }, 1),
+      idleTimeout: checkMilliseconds(options.idleTimeout, 'idleTimeout', { where }),
       resourceLimits: options.resourceLimits,
     });
   }

@@ -1,6 +1,7 @@
 // parallelMap(): the seed guide's graceful degradation — interpreters, else processes, else sequential.
 import { checkOptionKeys } from '../internal/validate.js';
-import { loadCallable, toCallableRef, type AnyFunction } from '../internal/callable.js';
+import { toCallableRef, type AnyFunction } from '../internal/callable.js';
+import { loadTask } from '../internal/worker/task.js';
 import { features } from '../runtime/features.js';
 import type { Callable, CallResult, Executor } from './executor.js';
 import { InterpreterPoolExecutor } from './interpreter-pool.js';
@@ -63,7 +64,7 @@ export async function parallelMap<F extends AnyFunction>(
     reason = 'neither worker threads nor child processes are available';
   }
   if (mode === 'sequential') {
-    const run = typeof fn === 'function' ? (fn as AnyFunction) : await loadCallable(ref);
+    const run = typeof fn === 'function' ? (fn as AnyFunction) : await loadTask(ref, 'parallelMap()');
     const results: CallResult<F>[] = [];
     for await (const item of items) results.push((await run(item)) as CallResult<F>);
     return { results, mode, reason };

@@ -1,6 +1,7 @@
 // ProcessPoolExecutor: tasks in forked child processes, with 3.14's terminateWorkers()/killWorkers().
 import { checkOptionKeys } from '../internal/validate.js';
-import { PoolExecutor, checkIdleTimeout, checkInitializer, checkPositiveInteger, type CommonPoolOptions } from './pool/pool-executor.js';
+import { checkInteger, checkMilliseconds } from '../internal/validate.js';
+import { PoolExecutor, checkInitializer, type CommonPoolOptions } from './pool/pool-executor.js';
 import { BrokenProcessPool } from './errors.js';
 
 export interface ProcessPoolExecutorOptions extends CommonPoolOptions {
@@ -38,8 +39,9 @@ export class ProcessPoolExecutor extends PoolExecutor {
       maxWorkers: options.maxWorkers,
       BrokenError: BrokenProcessPool,
       ...checkInitializer(options.initializer, options.initargs, where),
-      maxTasksPerWorker: checkPositiveInteger(options.maxTasksPerChild, 'maxTasksPerChild', where),
-      idleTimeout: checkIdleTimeout(options.idleTimeout, where),
+      maxTasksPerWorker:
+        options.maxTasksPerChild === undefined ? undefined : checkInteger(options.maxTasksPerChild, 'maxTasksPerChild', { where }, 1),
+      idleTimeout: checkMilliseconds(options.idleTimeout, 'idleTimeout', { where }),
       resourceLimits: undefined,
     });
   }

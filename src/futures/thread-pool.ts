@@ -1,7 +1,8 @@
 // ThreadPoolExecutor: a concurrency-limited executor for async (I/O-bound) functions on this thread.
 import { availableParallelism } from 'node:os';
 import { checkOptionKeys } from '../internal/validate.js';
-import { isModuleTask, loadCallable, toCallableRef, type AnyFunction } from '../internal/callable.js';
+import { isModuleTask, toCallableRef, type AnyFunction } from '../internal/callable.js';
+import { loadTask } from '../internal/worker/task.js';
 import { ExecutorShutdownError } from './errors.js';
 import {
   checkMaxWorkers,
@@ -138,7 +139,7 @@ export class ThreadPoolExecutor implements Executor {
 
   async #run(job: Job): Promise<void> {
     try {
-      const fn = job.fn ?? (await loadCallable(job.ref!));
+      const fn = job.fn ?? (await loadTask(job.ref!, 'ThreadPoolExecutor'));
       const value: unknown = await fn(...job.args);
       if (!job.future.done()) job.future.setResult(value);
     } catch (error) {

@@ -74,6 +74,14 @@ export class Ts314TypeError<C extends ErrorCode = ErrorCode> extends withTs314Sh
   }
 }
 
+/** Base of ts314 errors that are also RangeErrors (a value of the right kind outside what is allowed). */
+export class Ts314RangeError<C extends ErrorCode = ErrorCode> extends withTs314Shape(RangeError) {
+  declare readonly code: C;
+  constructor(message: string, options?: Ts314ErrorOptions<C>) {
+    super(message, options);
+  }
+}
+
 /** Base of ts314 errors that are also SyntaxErrors (text that does not parse). */
 export class Ts314SyntaxError<C extends ErrorCode = ErrorCode> extends withTs314Shape(SyntaxError) {
   declare readonly code: C;
@@ -104,4 +112,14 @@ export type ErrorClass = new (message: string, options?: never) => Error;
 export class InvalidArgumentError extends Ts314TypeError {
   static override readonly code: ErrorCode = 'ERR_INVALID_ARGUMENT';
   override name = 'InvalidArgumentError';
+}
+
+/**
+ * A value of the right kind outside what is allowed (Python's `ValueError`): `maxWorkers: 0`, a
+ * compression level of 42, a queue capacity too small to hold anything. A RangeError, as those
+ * modules threw before; wrong kinds of value stay `InvalidArgumentError`s (TypeErrors).
+ */
+export class InvalidValueError extends Ts314RangeError {
+  static override readonly code: ErrorCode = 'ERR_OUT_OF_RANGE';
+  override name = 'InvalidValueError';
 }

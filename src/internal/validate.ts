@@ -1,6 +1,6 @@
 // The argument checks every module repeats: option keys, timeouts and whole numbers, each worded and thrown one way.
 import { didYouMean } from './did-you-mean.js';
-import { InvalidArgumentError, type ErrorClass, type ErrorCode, type Ts314ErrorOptions } from './errors.js';
+import { InvalidArgumentError, InvalidValueError, type ErrorClass, type ErrorCode, type Ts314ErrorOptions } from './errors.js';
 
 /** The code of every bad-argument error these checks throw (unless the caller's class says otherwise). */
 export const INVALID_ARGUMENT: ErrorCode = 'ERR_INVALID_ARGUMENT';
@@ -14,8 +14,12 @@ export interface CheckContext {
   readonly code?: ErrorCode | undefined;
 }
 
-function fail(context: CheckContext, message: string): never {
-  const ErrorClass = (context.ErrorClass ?? InvalidArgumentError) as new (message: string, options?: Ts314ErrorOptions) => Error;
+/** `outOfRange`: the value is of the right kind but not allowed (InvalidValueError unless the module has its own class). */
+function fail(context: CheckContext, message: string, outOfRange = false): never {
+  const ErrorClass = (context.ErrorClass ?? (outOfRange ? InvalidValueError : InvalidArgumentError)) as new (
+    message: string,
+    options?: Ts314ErrorOptions,
+  ) => Error;
   throw new ErrorClass(`${context.where}: ${message}`, context.code === undefined ? undefined : { code: context.code });
 }
 
@@ -57,11 +61,19 @@ export function checkOptionKeys(
  * const limit = checkTimeout(options?.timeout, { where: 'Queue.getAsync()', ErrorClass: QueueError });
  */
 export function checkTimeout(timeout: unknown, context: CheckContext): number {
-  if (timeout === undefined || timeout === null) return Infinity;
-  if (typeof timeout !== 'number' || Number.isNaN(timeout) || timeout < 0) {
-    fail(context, `timeout must be a number of milliseconds >= 0 (omit it or pass Infinity to wait for ever), got ${show(timeout)}`);
+  return checkMilliseconds(timeout, 'timeout', context);
+}
+
+/**
+ * A duration in milliseconds under the timeout convention (omitted, `null` or `Infinity`: for ever;
+ * `0`: at once), for options that are not called `timeout`, such as a pool's `idleTimeout`.
+ */
+export function checkMilliseconds(value: unknown, what: string, context: CheckContext): number {
+  if (value === undefined || value === null) return Infinity;
+  if (typeof value !== 'number' || Number.isNaN(value) || value < 0) {
+    fail(context, `${what} must be a number of milliseconds >= 0 (omit it or pass Infinity to wait for ever), got ${show(value)}`);
   }
-  return timeout;
+  return value;
 }
 
 /**
@@ -86,9 +98,25 @@ export function timeoutArgument(
  */
 export function checkInteger(value: unknown, what: string, context: CheckContext, min = 0, max = Number.MAX_SAFE_INTEGER): number {
   if (typeof value !== 'number' || !Number.isInteger(value))
-    fail(context, `${what} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
+    fail(context, `${what} must be an integer, got ${typeof value === 'number' ? value : show(value)}`);
   if (value < min || value > max) {
-    fail(context, `${what} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${min}` : `between ${min} and ${max}`}, got ${value}`);
+    fail(
+      context,
+      `${what} must be an integer ${max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max}`}, got ${value}`,
+      true,
+    );
   }
   return value;
+}
+
+/** checkInteger for an optional value: `fallback` when it is undefined. */
+export function optionalInteger(
+  value: unknown,
+  what: string,
+  fallback: number,
+  context: CheckContext,
+  min = 0,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
+  return value === undefined ? fallback : checkInteger(value, what, context, min, max);
 }

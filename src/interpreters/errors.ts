@@ -1,5 +1,5 @@
 // Errors raised by ts314/interpreters, mirroring concurrent.interpreters (PEP 734).
-export { InvalidArgumentError } from '../internal/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../internal/errors.js';
 import { Ts314Error, type Ts314ErrorOptions } from '../internal/errors.js';
 
 /** Stable codes of ts314/interpreters errors. */

@@ -14,6 +14,7 @@ export {
   InterpreterNotFoundError,
   InterpreterStoppedError,
   InvalidArgumentError,
+  InvalidValueError,
   NotShareableError,
   QueueEmpty,
   QueueError,

@@ -7,7 +7,7 @@ import { deserializeError } from '../internal/remote-error.js';
 import { checkShareable } from '../internal/shareable.js';
 import { decodeArgs, encodeArgs, encodeValue } from '../internal/wire.js';
 import { ExecutionFailed, executionFailedMessage, InterpreterError, notShareable } from './errors.js';
-import type { Reply } from './protocol.js';
+import type { Reply } from '../internal/worker/protocol.js';
 import type { WorkerLink } from './worker-link.js';
 
 /**
@@ -131,7 +131,7 @@ export class Interpreter {
       checkShareable(ns[key], `ns.${key}`);
     }
     const encoded = encodeValue({ ...ns }, 'ns');
-    await this.#settle(link.request((id) => ({ op: 'prepare', id, ns: encoded }), 'prepareMain()'));
+    await this.#settle(link.request((id) => ({ t: 'prepare', id, ns: encoded }), 'prepareMain()'));
   }
 
   /**
@@ -146,7 +146,7 @@ export class Interpreter {
     const link = this.#usable('exec()');
     if (typeof code !== 'string')
       throw new TypeError(`${this}.exec(): code must be a string of JavaScript, got ${typeof code}; to run a function use call(fn)`);
-    await this.#settle(link.request((id) => ({ op: 'exec', id, code }), 'exec()'));
+    await this.#settle(link.request((id) => ({ t: 'exec', id, code }), 'exec()'));
   }
 
   /**
@@ -178,7 +178,7 @@ export class Interpreter {
     if (signal !== undefined && !(signal instanceof AbortSignal)) throw new TypeError(`${this}.callWith(): signal must be an AbortSignal`);
     signal?.throwIfAborted();
     const sent = link.request(
-      (id) => ({ op: 'call', id, ref, args: encoded }),
+      (id) => ({ t: 'call', id, ref, args: encoded }),
       ref.kind === 'source' ? `call(${ref.name})` : `call(task '${ref.exportName}')`,
       transfer,
     );

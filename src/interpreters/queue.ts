@@ -1,5 +1,5 @@
 // Queue: a FIFO shared by every interpreter that holds it (Python's concurrent.interpreters.Queue).
-import { checkOptionKeys, checkTimeout } from '../internal/validate.js';
+import { checkOptionKeys, checkTimeout, optionalInteger } from '../internal/validate.js';
 import { nextQueueId } from '../internal/process-ids.js';
 import { sleepOnSequenceAsync } from '../internal/shared-memory/sequence-sleep.js';
 import { checkShareable, SHARE_HANDLE } from '../internal/shareable.js';
@@ -211,15 +211,16 @@ function adopt<T>(ring: SharedRing): Queue<T> {
  */
 export function createQueue<T = unknown>(options?: CreateQueueOptions): Queue<T> {
   checkOptionKeys(options, ['maxsize', 'byteCapacity'], 'createQueue()');
-  const maxsize = options?.maxsize ?? 0;
-  const byteCapacity = options?.byteCapacity ?? DEFAULT_QUEUE_BYTE_CAPACITY;
-  if (typeof maxsize !== 'number' || !Number.isInteger(maxsize))
-    throw new TypeError(`createQueue(): maxsize must be an integer, got ${String(maxsize)}`);
-  if (typeof byteCapacity !== 'number' || !Number.isInteger(byteCapacity) || byteCapacity < 16 || byteCapacity > MAX_QUEUE_BYTE_CAPACITY) {
-    throw new RangeError(
-      `createQueue(): byteCapacity must be an integer from 16 to ${MAX_QUEUE_BYTE_CAPACITY} bytes, got ${String(byteCapacity)}`,
-    );
-  }
+  const where = 'createQueue()';
+  const maxsize = optionalInteger(options?.maxsize, 'maxsize', 0, { where }, Number.MIN_SAFE_INTEGER);
+  const byteCapacity = optionalInteger(
+    options?.byteCapacity,
+    'byteCapacity (bytes)',
+    DEFAULT_QUEUE_BYTE_CAPACITY,
+    { where },
+    16,
+    MAX_QUEUE_BYTE_CAPACITY,
+  );
   return adopt<T>(SharedRing.create(nextQueueId(), Math.max(0, Math.min(maxsize, 2 ** 31 - 1)), byteCapacity));
 }
 

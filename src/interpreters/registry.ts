@@ -1,9 +1,11 @@
 // The interpreters this thread knows: create(), listAll(), getCurrent(), getMain().
 import { isMainThread, threadId, type ResourceLimits } from 'node:worker_threads';
+import { InvalidArgumentError, InvalidValueError } from '../internal/errors.js';
 import { checkOptionKeys } from '../internal/validate.js';
-import { bootData, siblingModule, startWorker } from '../internal/worker-boot.js';
+import { bootData } from '../internal/worker/boot.js';
+import { startServiceThread } from '../internal/worker/channel.js';
+import { INTERPRETER_ROLE } from '../internal/worker/protocol.js';
 import { Interpreter, INTERPRETER_TOKEN, type Whence } from './interpreter.js';
-import { INTERPRETER_ROLE } from './protocol.js';
 import { WorkerLink } from './worker-link.js';
 
 /** Python's main interpreter has id 0; so does Node's main thread. */
@@ -29,8 +31,6 @@ const known = new Map<number, Interpreter>();
 /** Interpreters this thread created and has not seen stop, in creation order. */
 const owned = new Map<number, Interpreter>();
 
-const bootstrap = siblingModule('worker-main', import.meta.url);
-
 function handleFor(id: number, whence: Whence): Interpreter {
   let interp = known.get(id);
   if (!interp) {
@@ -51,18 +51,20 @@ function checkCreateOptions(options: CreateOptions | undefined): void {
       'create(): resourceLimits',
     );
     for (const [key, value] of Object.entries(resourceLimits)) {
-      if (typeof value !== 'number' || !(value > 0))
-        throw new RangeError(`create(): resourceLimits.${key} must be a positive number of megabytes, got ${String(value)}`);
+      if (typeof value !== 'number')
+        throw new InvalidArgumentError(`create(): resourceLimits.${key} must be a number of megabytes, got ${typeof value}`);
+      if (!(value > 0)) throw new InvalidValueError(`create(): resourceLimits.${key} must be a positive number of megabytes, got ${value}`);
     }
   }
-  if (name !== undefined && typeof name !== 'string') throw new TypeError(`create(): name must be a string, got ${typeof name}`);
-  if (env !== undefined && (typeof env !== 'object' || env === null)) throw new TypeError('create(): env must be an object of strings');
+  if (name !== undefined && typeof name !== 'string') throw new InvalidArgumentError(`create(): name must be a string, got ${typeof name}`);
+  if (env !== undefined && (typeof env !== 'object' || env === null))
+    throw new InvalidArgumentError('create(): env must be an object of strings');
   for (const [label, list] of [
     ['argv', argv],
     ['execArgv', execArgv],
   ] as const) {
     if (list !== undefined && (!Array.isArray(list) || list.some((item) => typeof item !== 'string')))
-      throw new TypeError(`create(): ${label} must be an array of strings`);
+      throw new InvalidArgumentError(`create(): ${label} must be an array of strings`);
   }
 }
 
@@ -78,14 +80,17 @@ function checkCreateOptions(options: CreateOptions | undefined): void {
  */
 export function create(options?: CreateOptions): Interpreter {
   checkCreateOptions(options);
-  const worker = startWorker(bootstrap, {
-    role: INTERPRETER_ROLE,
-    ...(options?.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
-    ...(options?.name !== undefined ? { name: options.name } : {}),
-    ...(options?.env ? { env: options.env } : {}),
-    ...(options?.argv ? { argv: [...options.argv] } : {}),
-    ...(options?.execArgv ? { execArgv: [...options.execArgv] } : {}),
-  });
+  const worker = startServiceThread(
+    { service: 'session' },
+    {
+      role: INTERPRETER_ROLE,
+      ...(options?.resourceLimits ? { resourceLimits: options.resourceLimits } : {}),
+      ...(options?.name !== undefined ? { name: options.name } : {}),
+      ...(options?.env ? { env: options.env } : {}),
+      ...(options?.argv ? { argv: [...options.argv] } : {}),
+      ...(options?.execArgv ? { execArgv: [...options.execArgv] } : {}),
+    },
+  );
   const id = worker.threadId;
   let interp: Interpreter | undefined;
   const link = new WorkerLink(worker, `Interpreter(${id})`, () => {

@@ -1,8 +1,9 @@
 // The main-side end of an interpreter's worker: requests in flight, and what happens when the worker stops.
 import type { TransferListItem, Worker } from 'node:worker_threads';
+import { deserializeError } from '../internal/remote-error.js';
 import { describeExit } from '../internal/worker/exit.js';
+import type { FromWorker, Reply, Request } from '../internal/worker/protocol.js';
 import { InterpreterNotFoundError, InterpreterStoppedError, NotShareableError } from './errors.js';
-import type { Reply, Request } from './protocol.js';
 
 interface Pending {
   readonly what: string;
@@ -33,7 +34,11 @@ export class WorkerLink {
     this.#worker = worker;
     this.#label = label;
     worker.unref();
-    worker.on('message', (reply: Reply) => this.#settle(reply));
+    worker.on('message', (message: FromWorker) => {
+      if (message.t === 'reply') this.#settle(message);
+      // An uncaught error inside the interpreter: its worker reports it on the way out.
+      else if (message.t === 'exiting' && message.e) this.#lastError = deserializeError(message.e);
+    });
     worker.on('error', (error) => {
       this.#lastError = error;
     });

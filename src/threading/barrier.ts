@@ -1,5 +1,6 @@
 // Barrier: Python's threading.Barrier — N threads wait until all N have arrived, round after round.
-import { explainOuterVariable, loadCallable, toCallableRef, type CallableRef } from '../internal/callable.js';
+import { explainOuterVariable, toCallableRef, type CallableRef } from '../internal/callable.js';
+import { loadTask } from '../internal/worker/task.js';
 import { checkOptionKeys } from '../internal/validate.js';
 import { SHARE_HANDLE } from '../internal/shareable.js';
 import { adoptLivenessBuffer, livenessBuffer } from '../internal/thread-liveness.js';
@@ -288,5 +289,5 @@ export function reviveHandle(state: unknown, kind: string): Barrier | Promise<Ba
   adoptLivenessBuffer(liveness);
   if (kind !== 'Barrier') throw new InvalidArgumentError(`barrier module cannot revive a ${kind} handle`);
   if (action === null) return new Barrier(0, undefined, buffer, null);
-  return loadCallable(action).then((fn) => new Barrier(0, { action: fn as () => unknown }, buffer, action));
+  return loadTask(action, 'Barrier action').then((fn) => new Barrier(0, { action: fn as () => unknown }, buffer, action));
 }

@@ -81,7 +81,7 @@ export function checkElementType(type: unknown, where: string, allowed: readonly
   );
 }
 
-/** Checks a whole, non-negative number (a length or an index). */
+/** Checks an integer, by default a non-negative one (a length or an index). */
 export function checkWholeNumber(value: unknown, what: string, where: string, min = 0, max = MAX_LENGTH): number {
   return checkInteger(value, what, { where, ErrorClass: InvalidArgumentError }, min, max);
 }
@@ -239,14 +239,9 @@ export class SharedArray<T extends ElementType = ElementType> {
    */
   slice(start = 0, end: number = this.length): SharedArray<T> {
     const where = 'SharedArray.slice()';
-    for (const [name, value] of [
-      ['start', start],
-      ['end', end],
-    ] as const) {
-      if (typeof value !== 'number' || !Number.isInteger(value)) {
-        throw new InvalidArgumentError(`${where}: ${name} must be a whole number, got ${typeof value === 'number' ? value : typeof value}`);
-      }
-    }
+    // Negative indexes count from the end, as Python's slices do: any integer is in range.
+    checkWholeNumber(start, 'start', where, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
+    checkWholeNumber(end, 'end', where, Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER);
     const clamp = (i: number): number => Math.min(this.length, Math.max(0, i < 0 ? this.length + i : i));
     const from = clamp(start);
     return this.#view(from, Math.max(from, clamp(end)));

@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import {
   ExecutorShutdownError,
   InterpreterPoolExecutor,
+  InvalidArgumentError,
+  InvalidValueError,
   NotShareableError,
   ProcessPoolExecutor,
   ThreadPoolExecutor,
@@ -13,14 +15,16 @@ test('maxWorkers <= 0 or not a whole number is refused by every executor', () =>
   for (const Executor of [InterpreterPoolExecutor, ProcessPoolExecutor, ThreadPoolExecutor]) {
     assert.throws(
       () => new Executor({ maxWorkers: 0 }),
-      (e: unknown) => e instanceof RangeError && /maxWorkers must be greater than 0, got 0/.test(e.message),
+      (e: unknown) =>
+        e instanceof InvalidValueError && e instanceof RangeError && /maxWorkers must be an integer >= 1, got 0/.test(e.message),
     );
-    assert.throws(() => new Executor({ maxWorkers: -2 }), RangeError);
+    assert.throws(() => new Executor({ maxWorkers: -2 }), { name: 'InvalidValueError', code: 'ERR_OUT_OF_RANGE' });
     assert.throws(
       () => new Executor({ maxWorkers: 1.5 }),
-      (e: unknown) => e instanceof TypeError && /whole number/.test(e.message),
+      (e: unknown) =>
+        e instanceof InvalidArgumentError && e instanceof TypeError && /maxWorkers must be an integer, got 1.5/.test(e.message),
     );
-    assert.throws(() => new Executor({ maxWorkers: '2' as never }), TypeError);
+    assert.throws(() => new Executor({ maxWorkers: '2' as never }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   }
 });
 
@@ -34,8 +38,22 @@ test('unknown option keys get a "Did you mean" suggestion', () => {
     () => new InterpreterPoolExecutor({ resourceLimits: { maxOldGenerationSizeMB: 64 } } as never),
     /Did you mean 'maxOldGenerationSizeMb'\?/,
   );
-  assert.throws(() => new InterpreterPoolExecutor({ maxTasksPerWorker: 0 }), /maxTasksPerWorker must be a whole number >= 1/);
-  assert.throws(() => new InterpreterPoolExecutor({ idleTimeout: -1 }), /idleTimeout must be milliseconds/);
+  assert.throws(() => new InterpreterPoolExecutor({ maxTasksPerWorker: 0 }), {
+    name: 'InvalidValueError',
+    message: /maxTasksPerWorker must be an integer >= 1, got 0/,
+  });
+  assert.throws(() => new ProcessPoolExecutor({ maxTasksPerChild: 2.5 }), {
+    name: 'InvalidArgumentError',
+    message: /maxTasksPerChild must be an integer/,
+  });
+  assert.throws(() => new InterpreterPoolExecutor({ idleTimeout: -1 }), {
+    name: 'InvalidArgumentError',
+    message: /idleTimeout must be a number of milliseconds >= 0/,
+  });
+  assert.throws(() => new InterpreterPoolExecutor({ initargs: 'x' as never }), {
+    name: 'InvalidArgumentError',
+    message: /initargs must be an array/,
+  });
   const pool = new ThreadPoolExecutor();
   assert.throws(
     () => pool.submitWith({ singal: AbortSignal.abort() } as never, async () => 1),

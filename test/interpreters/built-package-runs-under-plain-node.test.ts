@@ -8,7 +8,7 @@ import { repoRoot } from '../helpers/package.js';
 const script = fileURLToPath(new URL('./fixtures/built-package.mjs', import.meta.url));
 
 test('the built ts314/interpreters runs exec, call, task and a queue under plain node, with the .js bootstrap', async () => {
-  assert.ok(existsSync(new URL('../../dist/interpreters/worker-main.js', import.meta.url)), 'dist/ is built (npm run build)');
+  assert.ok(existsSync(new URL('../../dist/internal/worker/thread-entry.js', import.meta.url)), 'dist/ is built (npm run build)');
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
@@ -23,7 +23,7 @@ test('the built ts314/interpreters runs exec, call, task and a queue under plain
   const report = JSON.parse(stdout) as Record<string, unknown>;
   assert.equal(report.square, 25);
   assert.equal(report.greeting, 'hello from interpreter');
-  assert.match(String(report.bootstrap), /[\\/]dist[\\/]interpreters[\\/]worker-main\.js$/);
+  assert.match(String(report.bootstrap), /[\\/]dist[\\/]internal[\\/]worker[\\/]thread-entry\.js$/);
   assert.equal(report.greet, 'hello, dist');
   assert.equal(report.mainId, 0);
   assert.equal(report.queue, 'TO WORKER');
@@ -39,7 +39,7 @@ test('the built ts314/interpreters runs exec, call, task and a queue under plain
 test('the built package picks the TypeScript bootstrap when run from sources', async () => {
   const { create } = await import('../../src/interpreters/index.js');
   await using interp = create();
-  assert.match(await interp.call(() => process.argv[1]!), /[\\/]src[\\/]interpreters[\\/]worker-main\.ts$/);
+  assert.match(await interp.call(() => process.argv[1]!), /[\\/]src[\\/]internal[\\/]worker[\\/]thread-entry\.ts$/);
 });
 
 test('a .ts task with its own imports runs when the program is started with the tsx CLI', async () => {

@@ -96,21 +96,21 @@ test('bad input: empty ranges, bad chunk counts, unknown options and a ProcessPo
   await assert.rejects(parallelFor(-3, echoRange), {
     name: 'InvalidArgumentError',
     code: 'ERR_INVALID_ARGUMENT',
-    message: /at least 0, got -3/,
+    message: /must be an integer >= 0, got -3/,
   });
   await assert.rejects(parallelFor(2.5, echoRange), {
     name: 'InvalidArgumentError',
     code: 'ERR_INVALID_ARGUMENT',
-    message: /whole number, got 2\.5/,
+    message: /must be an integer, got 2\.5/,
   });
   await assert.rejects(parallelFor({ start: 4, end: 2 }, echoRange), /range\.end \(2\) is before range\.start \(4\)/);
   await assert.rejects(parallelFor({ start: 0, stop: 2 } as never, echoRange), /unknown option 'stop'/);
   await assert.rejects(parallelFor(10, echoRange, { chunks: 0 }), {
     name: 'InvalidArgumentError',
     code: 'ERR_INVALID_ARGUMENT',
-    message: /chunks must be between 1 and 10, got 0/,
+    message: /chunks must be an integer from 1 to 10, got 0/,
   });
-  await assert.rejects(parallelFor(10, echoRange, { chunks: 11 }), /between 1 and 10, got 11/);
+  await assert.rejects(parallelFor(10, echoRange, { chunks: 11 }), /must be an integer from 1 to 10, got 11/);
   await assert.rejects(parallelFor(10, echoRange, { chunks: 1.5 }), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   await assert.rejects(parallelFor(10, echoRange, { chunk: 2 } as never), /unknown option 'chunk'\. Did you mean 'chunks'\?/);
   await assert.rejects(parallelFor(new Float64Array(4) as never, echoRange), /wrap data in SharedArray\.from/);

@@ -106,7 +106,7 @@ test('bad input: capacity, type, values that do not fit, timeouts and options', 
   assert.throws(() => new SharedQueue(0), {
     name: 'InvalidArgumentError',
     code: 'ERR_INVALID_ARGUMENT',
-    message: /capacity must be between 1/,
+    message: /capacity must be an integer from 1/,
   });
   assert.throws(() => new SharedQueue(1.5), { name: 'InvalidArgumentError', code: 'ERR_INVALID_ARGUMENT' });
   assert.throws(

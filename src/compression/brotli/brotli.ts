@@ -1,4 +1,5 @@
 // Brotli (RFC 7932) through node:zlib, in the same shape as the other ts314 codecs.
+import { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import type { PathLike } from 'node:fs';
@@ -44,7 +45,7 @@ function encoderParams(options: BrotliCompressOptions | undefined, where: string
   };
   if (o.mode !== undefined) {
     if (!(o.mode in MODES))
-      throw new RangeError(`${where}: unknown mode ${JSON.stringify(o.mode)}.${didYouMean(String(o.mode), Object.keys(MODES))}`);
+      throw new InvalidValueError(`${where}: unknown mode ${JSON.stringify(o.mode)}.${didYouMean(String(o.mode), Object.keys(MODES))}`);
     params[zlib.constants.BROTLI_PARAM_MODE] = MODES[o.mode];
   }
   if (sizeHint !== undefined) params[zlib.constants.BROTLI_PARAM_SIZE_HINT] = sizeHint;
@@ -116,7 +117,8 @@ export function createDecompressStream(): Transform {
  */
 export async function open(path: PathLike, mode: string = 'rb', options?: BrotliCompressOptions): Promise<CompressedFile> {
   const o = checkOptions(options, COMPRESS_KEYS, 'brotli.open');
-  if (Object.keys(o).length > 0 && mode.startsWith('r')) throw new TypeError('brotli.open: compression options apply only when writing');
+  if (Object.keys(o).length > 0 && mode.startsWith('r'))
+    throw new InvalidArgumentError('brotli.open: compression options apply only when writing');
   return CompressedFile.open(
     'brotli',
     path,

@@ -1,4 +1,5 @@
 // bzip2 in the shape of Python's bz2 module: one-shot, async, incremental objects, streams and files.
+import { InvalidArgumentError } from '../../internal/errors.js';
 import type { Transform } from 'node:stream';
 import type { PathLike } from 'node:fs';
 import { toBytes, type BytesLike } from '../core/bytes.js';
@@ -128,6 +129,6 @@ export function createDecompressStream(): Transform {
  */
 export async function open(path: PathLike, mode: string = 'rb', options?: Bz2CompressOptions): Promise<CompressedFile> {
   const o = checkOptions(options, ['level'], 'bz2.open');
-  if (o.level !== undefined && mode.startsWith('r')) throw new TypeError("bz2.open: 'level' applies only when writing");
+  if (o.level !== undefined && mode.startsWith('r')) throw new InvalidArgumentError("bz2.open: 'level' applies only when writing");
   return CompressedFile.open('bz2', path, mode, (reading) => (reading ? createDecompressStream() : createCompressStream(o)), bz2Error);
 }

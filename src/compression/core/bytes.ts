@@ -1,4 +1,5 @@
 // Input normalisation: every bytes-like value a codec accepts, viewed as a Uint8Array without copying.
+import { InvalidArgumentError } from '../../internal/errors.js';
 
 /** What the codecs accept as data: bytes in any view, or a string (encoded as UTF-8, as node:zlib does). */
 export type BytesLike = Uint8Array | ArrayBuffer | ArrayBufferView | string;
@@ -12,7 +13,7 @@ export function toBytes(data: unknown, where: string): Uint8Array {
     return new Uint8Array(data);
   }
   const got = data === null ? 'null' : typeof data === 'object' ? (data.constructor?.name ?? 'object') : typeof data;
-  throw new TypeError(`${where}: data must be a Uint8Array, Buffer, ArrayBuffer, typed array or string, got ${got}`);
+  throw new InvalidArgumentError(`${where}: data must be a Uint8Array, Buffer, ArrayBuffer, typed array or string, got ${got}`);
 }
 
 /** A Buffer sharing memory with `bytes` (Buffers are what Node's stream and file APIs hand back). */

@@ -1,6 +1,6 @@
 // The error family every ts314 compression codec throws: one base class with a stable reason code.
 import { Ts314Error, type Ts314ErrorOptions } from '../../internal/errors.js';
-export { InvalidArgumentError } from '../../internal/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 
 /**
  * Why a compression operation failed, stable across versions so callers can branch on it:

@@ -1,5 +1,5 @@
 // Option validation shared by the codecs: known keys (with "Did you mean"), integer ranges.
-import { checkOptionKeys } from '../../internal/validate.js';
+import { checkOptionKeys, optionalInteger } from '../../internal/validate.js';
 
 /** Rejects unknown option keys with a suggestion; returns the options as a record. */
 export function checkOptions<T extends object>(options: T | undefined, known: readonly string[], where: string): Partial<T> {
@@ -9,9 +9,5 @@ export function checkOptions<T extends object>(options: T | undefined, known: re
 
 /** An integer option within [min, max], or the default when absent. */
 export function intOption(value: unknown, name: string, min: number, max: number, fallback: number, where: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new RangeError(`${where}: ${name} must be an integer from ${min} to ${max}, got ${String(value)}`);
-  }
-  return value;
+  return optionalInteger(value, name, fallback, { where }, min, max);
 }

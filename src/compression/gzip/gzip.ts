@@ -1,4 +1,5 @@
 // gzip (RFC 1952) through node:zlib, in the shape of Python's gzip module: one-shot, async, streams, files.
+import { InvalidArgumentError } from '../../internal/errors.js';
 import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import type { PathLike } from 'node:fs';
@@ -119,6 +120,6 @@ export interface GzipOpenOptions {
  */
 export async function open(path: PathLike, mode: string = 'rb', options?: GzipOpenOptions): Promise<CompressedFile> {
   const o = checkOptions(options, ['level'], 'gzip.open');
-  if (o.level !== undefined && mode.startsWith('r')) throw new TypeError("gzip.open: 'level' applies only when writing");
+  if (o.level !== undefined && mode.startsWith('r')) throw new InvalidArgumentError("gzip.open: 'level' applies only when writing");
   return CompressedFile.open('gzip', path, mode, (reading) => (reading ? createDecompressStream() : createCompressStream(o)), gzipError);
 }

@@ -1,4 +1,5 @@
 // xz / legacy lzma / raw LZMA in the shape of Python's lzma module: one-shot, async, incremental, streams, files.
+import { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 import type { Transform } from 'node:stream';
 import type { PathLike } from 'node:fs';
 import { toBytes, type BytesLike } from '../core/bytes.js';
@@ -62,20 +63,21 @@ function encoderFactory(options: LzmaCompressOptions | undefined, where: string)
   const o = checkOptions(options, COMPRESS_KEYS, where);
   const format = o.format ?? FORMAT_XZ;
   if (format !== FORMAT_XZ && format !== FORMAT_ALONE && format !== FORMAT_RAW) {
-    throw new RangeError(`${where}: format must be FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW, got ${String(format)}`);
+    throw new InvalidValueError(`${where}: format must be FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW, got ${String(format)}`);
   }
   let check = o.check ?? -1;
-  if (!Number.isInteger(check) || check < -1 || check > CHECK_ID_MAX) throw new RangeError(`${where}: invalid check ${String(check)}`);
+  if (!Number.isInteger(check) || check < -1 || check > CHECK_ID_MAX)
+    throw new InvalidValueError(`${where}: invalid check ${String(check)}`);
   if (format !== FORMAT_XZ && check !== -1 && check !== CHECK_NONE) {
-    throw new RangeError(`${where}: integrity checks are only supported by FORMAT_XZ`);
+    throw new InvalidValueError(`${where}: integrity checks are only supported by FORMAT_XZ`);
   }
   if (check === -1) check = format === FORMAT_XZ ? CHECK_CRC64 : CHECK_NONE;
-  if (o.preset !== undefined && o.filters !== undefined) throw new TypeError(`${where}: cannot specify both preset and filters`);
+  if (o.preset !== undefined && o.filters !== undefined) throw new InvalidArgumentError(`${where}: cannot specify both preset and filters`);
   const preset = o.preset ?? PRESET_DEFAULT;
   const level = preset & ~PRESET_EXTREME;
   if (!Number.isInteger(preset) || level < 0 || level > 9)
-    throw new RangeError(`${where}: preset must be 0 … 9 (optionally | PRESET_EXTREME), got ${String(preset)}`);
-  if (format === FORMAT_RAW && o.filters === undefined) throw new TypeError(`${where}: FORMAT_RAW needs a filters chain`);
+    throw new InvalidValueError(`${where}: preset must be 0 … 9 (optionally | PRESET_EXTREME), got ${String(preset)}`);
+  if (format === FORMAT_RAW && o.filters === undefined) throw new InvalidArgumentError(`${where}: FORMAT_RAW needs a filters chain`);
   const filters = o.filters === undefined ? null : packFilters(o.filters, where);
   const addon = lzmaAddon();
   const createPreset = preset >>> 0;
@@ -90,13 +92,15 @@ function decoderFactory(
   const o = checkOptions(options, withLimit ? DECOMPRESS_KEYS : DECOMPRESS_KEYS.filter((k) => k !== 'maxOutputLength'), where);
   const format = o.format ?? FORMAT_AUTO;
   if (![FORMAT_AUTO, FORMAT_XZ, FORMAT_ALONE, FORMAT_RAW].includes(format)) {
-    throw new RangeError(`${where}: format must be FORMAT_AUTO, FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW, got ${String(format)}`);
+    throw new InvalidValueError(`${where}: format must be FORMAT_AUTO, FORMAT_XZ, FORMAT_ALONE or FORMAT_RAW, got ${String(format)}`);
   }
-  if (o.memlimit !== undefined && format === FORMAT_RAW) throw new TypeError(`${where}: cannot specify memlimit with FORMAT_RAW`);
+  if (o.memlimit !== undefined && format === FORMAT_RAW)
+    throw new InvalidArgumentError(`${where}: cannot specify memlimit with FORMAT_RAW`);
   if (o.memlimit !== undefined && (!Number.isInteger(o.memlimit) || o.memlimit < 1))
-    throw new RangeError(`${where}: memlimit must be a positive integer of bytes`);
-  if (format === FORMAT_RAW && o.filters === undefined) throw new TypeError(`${where}: FORMAT_RAW needs a filters chain`);
-  if (format !== FORMAT_RAW && o.filters !== undefined) throw new TypeError(`${where}: cannot specify filters except with FORMAT_RAW`);
+    throw new InvalidValueError(`${where}: memlimit must be a positive integer of bytes`);
+  if (format === FORMAT_RAW && o.filters === undefined) throw new InvalidArgumentError(`${where}: FORMAT_RAW needs a filters chain`);
+  if (format !== FORMAT_RAW && o.filters !== undefined)
+    throw new InvalidArgumentError(`${where}: cannot specify filters except with FORMAT_RAW`);
   const filters = o.filters === undefined ? null : packFilters(o.filters, where);
   const memlimit = o.memlimit ?? -1;
   const addon = lzmaAddon();
@@ -213,8 +217,8 @@ export async function open(
   const reading = typeof mode === 'string' && mode.startsWith('r');
   const o = checkOptions(options, ['format', 'check', 'preset', 'filters', 'memlimit'], 'lzma.open');
   if (reading && (o.check !== undefined || o.preset !== undefined))
-    throw new TypeError("lzma.open: 'check' and 'preset' apply only when writing");
-  if (!reading && o.memlimit !== undefined) throw new TypeError("lzma.open: 'memlimit' applies only when reading");
+    throw new InvalidArgumentError("lzma.open: 'check' and 'preset' apply only when writing");
+  if (!reading && o.memlimit !== undefined) throw new InvalidArgumentError("lzma.open: 'memlimit' applies only when reading");
   const { memlimit, check, preset, ...shared } = o;
   return CompressedFile.open(
     'lzma',

@@ -1,4 +1,5 @@
 // zlib/deflate (RFC 1950/1951) through node:zlib, in the shape of Python's zlib module, with `wbits` choosing the container.
+import { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 import zlib from 'node:zlib';
 import type { Transform } from 'node:stream';
 import type { PathLike } from 'node:fs';
@@ -36,7 +37,7 @@ function compressContainer(wbits: number, where: string): { container: Container
   if (wbits >= 9 && wbits <= 15) return { container: 'zlib', windowBits: wbits };
   if (wbits <= -9 && wbits >= -15) return { container: 'raw', windowBits: -wbits };
   if (wbits >= 25 && wbits <= 31) return { container: 'gzip', windowBits: wbits - 16 };
-  throw new RangeError(`${where}: invalid wbits ${wbits}; use 9…15 (zlib), -9…-15 (raw deflate) or 25…31 (gzip)`);
+  throw new InvalidValueError(`${where}: invalid wbits ${wbits}; use 9…15 (zlib), -9…-15 (raw deflate) or 25…31 (gzip)`);
 }
 
 function decompressContainer(wbits: number, where: string): { container: Container; windowBits: number } {
@@ -45,7 +46,7 @@ function decompressContainer(wbits: number, where: string): { container: Contain
   if (wbits <= -8 && wbits >= -15) return { container: 'raw', windowBits: Math.max(-wbits, 9) };
   if (wbits >= 24 && wbits <= 31) return { container: 'gzip', windowBits: Math.max(wbits - 16, 9) };
   if (wbits >= 40 && wbits <= 47) return { container: 'auto', windowBits: Math.max(wbits - 32, 9) };
-  throw new RangeError(`${where}: invalid wbits ${wbits}; use 8…15 or 0 (zlib), -8…-15 (raw), 24…31 (gzip) or 40…47 (auto)`);
+  throw new InvalidValueError(`${where}: invalid wbits ${wbits}; use 8…15 or 0 (zlib), -8…-15 (raw), 24…31 (gzip) or 40…47 (auto)`);
 }
 
 function compressArgs(data: BytesLike, options: ZlibCompressOptions | undefined, where: string) {
@@ -142,7 +143,7 @@ export function createDecompressStream(options?: Pick<ZlibDecompressOptions, 'wb
  */
 export async function open(path: PathLike, mode: string = 'rb', options?: ZlibCompressOptions): Promise<CompressedFile> {
   const o = checkOptions(options, ['level', 'wbits'], 'zlib.open');
-  if (o.level !== undefined && mode.startsWith('r')) throw new TypeError("zlib.open: 'level' applies only when writing");
+  if (o.level !== undefined && mode.startsWith('r')) throw new InvalidArgumentError("zlib.open: 'level' applies only when writing");
   return CompressedFile.open(
     'zlib',
     path,

@@ -1,5 +1,6 @@
 // What InterpreterPoolExecutor and ProcessPoolExecutor share: validation, submit/map/shutdown over a Pool.
 import { availableParallelism } from 'node:os';
+import { InvalidArgumentError } from '../../internal/errors.js';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { toCallableRef, type AnyFunction, type CallableRef } from '../../internal/callable.js';
 import { encodeArgs, type EncodedArgs } from '../../internal/wire.js';
@@ -39,22 +40,8 @@ export function checkInitializer(
 ): { initializer: CallableRef | undefined; initargs: EncodedArgs } {
   const ref = initializer === undefined ? undefined : toCallableRef(initializer, `${where}: initializer`);
   if (initargs !== undefined && !Array.isArray(initargs))
-    throw new TypeError(`${where}: initargs must be an array, got ${typeof initargs}`);
+    throw new InvalidArgumentError(`${where}: initargs must be an array, got ${typeof initargs}`);
   return { initializer: ref, initargs: encodeArgs((initargs as unknown[] | undefined) ?? [], 'initargs') };
-}
-
-export function checkPositiveInteger(value: unknown, name: string, where: string): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
-    throw new RangeError(`${where}: ${name} must be a whole number >= 1, got ${String(value)}`);
-  return value;
-}
-
-export function checkIdleTimeout(value: unknown, where: string): number {
-  if (value === undefined) return Infinity;
-  if (typeof value !== 'number' || Number.isNaN(value) || value < 0)
-    throw new RangeError(`${where}: idleTimeout must be milliseconds >= 0 (or Infinity), got ${String(value)}`);
-  return value;
 }
 
 export { DEFAULT_MAX_WORKERS as defaultMaxWorkers };
@@ -180,6 +167,7 @@ export abstract class PoolExecutor implements Executor {
       slot: undefined,
       seq: 0,
       dispatched: false,
+      loadDeaths: 0,
     });
     return future;
   }

@@ -246,8 +246,9 @@ export class Pool {
       this.#dispatchAll();
     } else if (message.t === 'ready') {
       slot.ready = true;
-    } else if (message.t === 'fatal') {
-      slot.fatal = deserializeError(message.e);
+    } else if (message.t === 'exiting') {
+      if (message.e) slot.fatal = deserializeError(message.e);
+      slot.reportedProgress = message.progress;
     } else if (message.t === 'init-failed') {
       const cause = deserializeError(message.e);
       this.#breakPool(
@@ -336,7 +337,10 @@ export class Pool {
     slot.log?.readFinal((seq, status, value) => this.#settleLogged(slot, seq, status, value));
     const tasks = [...slot.inflight.values()].sort((a, b) => a.seq - b.seq);
     slot.inflight.clear();
-    const started = slot.log ? slot.log.started : Infinity;
+    // A process has no shared log; unless it said how far it got, any task it held may have run.
+    const progress = slot.log ?? slot.reportedProgress;
+    const started = progress ? progress.started : Infinity;
+    const called = progress ? progress.called : Infinity;
     const completed = slot.log ? slot.log.completed : 0;
     const requeue: PoolTask[] = [];
     const how = slot.describeExit(exit);
@@ -353,6 +357,18 @@ export class Pool {
         task.future.setException(
           new BrokenError(
             `${name}: worker ${slot.channel.id} ${how} after this task completed but before its result was sent; the result is lost and the task was not re-run`,
+            options,
+          ),
+        );
+      } else if (task.seq < started && task.seq >= called && task.loadDeaths === 0) {
+        // Its function was never called, so running it elsewhere cannot run it twice: the death may be a
+        // late crash of the task before (a timer's throw, an unhandled rejection). Twice means it is the cause.
+        task.loadDeaths++;
+        requeue.push(task);
+      } else if (task.seq < started && task.seq >= called) {
+        task.future.setException(
+          new BrokenError(
+            `${name}: worker ${slot.channel.id} ${how} while loading this task's function or arguments, the second worker to die that way; the task was not run again`,
             options,
           ),
         );

@@ -4,7 +4,7 @@ import type { CallableRef } from '../../internal/callable.js';
 import type { EncodedArgs } from '../../internal/wire.js';
 import { spawnProcess, spawnThread, type Channel } from '../../internal/worker/channel.js';
 import { describeExit, type WorkerExit } from '../../internal/worker/exit.js';
-import type { FromWorker, InitData } from '../../internal/worker/protocol.js';
+import type { FromWorker, TaskProgress, TasksInit } from '../../internal/worker/protocol.js';
 import { createResultLogMemory, ResultLogReader } from '../../internal/worker/result-log.js';
 import type { Future } from '../future.js';
 
@@ -25,6 +25,8 @@ export interface PoolTask {
   seq: number;
   /** Marked running once; a task requeued after its worker died is not marked again. */
   dispatched: boolean;
+  /** Workers that died while loading this task's callable or arguments (before calling it). */
+  loadDeaths: number;
 }
 
 /** What a worker is started with: the pool's kind, name and initializer. */
@@ -57,6 +59,8 @@ export class WorkerSlot {
   endedBy: EndReason | undefined;
   /** The uncaught error the worker reported before it died. */
   fatal: Error | undefined;
+  /** How far the worker said it got on its way out (a process has no shared log to read it from). */
+  reportedProgress: TaskProgress | undefined;
   /** The worker reported it loaded (and ran its initializer); dying before that breaks the pool. */
   ready = false;
   idleTimer: NodeJS.Timeout | undefined;
@@ -68,7 +72,13 @@ export class WorkerSlot {
     onExit: (slot: WorkerSlot, exit: WorkerExit) => void,
   ) {
     const memory = config.kind === 'thread' ? createResultLogMemory() : undefined;
-    const init: InitData = { name: config.name, initializer: config.initializer, initargs: config.initargs, log: memory };
+    const init: TasksInit = {
+      service: 'tasks',
+      name: config.name,
+      initializer: config.initializer,
+      initargs: config.initargs,
+      log: memory,
+    };
     this.channel = config.kind === 'thread' ? spawnThread(init, config.resourceLimits) : spawnProcess(init);
     this.log = memory ? new ResultLogReader(memory) : undefined;
     this.channel.onMessage((message) => onMessage(this, message));

@@ -1,10 +1,10 @@
 // One pool worker as the scheduler sees it: a worker thread or a forked child behind the same interface.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ResourceLimits, TransferListItem } from 'node:worker_threads';
-import { siblingModule, startWorker } from '../worker-boot.js';
+import type { ResourceLimits, TransferListItem, Worker } from 'node:worker_threads';
+import { siblingModule, startWorker, type StartWorkerOptions } from './boot.js';
 import type { WorkerExit } from './exit.js';
-import type { FromWorker, InitData, ToWorker } from './protocol.js';
+import type { FromWorker, TasksInit, ToWorker, WorkerInit } from './protocol.js';
 
 export interface Channel {
   readonly kind: 'thread' | 'process';
@@ -22,13 +22,13 @@ export interface Channel {
 const threadEntry = siblingModule('thread-entry', import.meta.url);
 const processEntry = siblingModule('process-entry', import.meta.url);
 
-export function spawnThread(init: InitData, resourceLimits: ResourceLimits | undefined): Channel {
-  // startWorker carries this thread's TypeScript loader into the worker (Node 20 does not).
-  const worker = startWorker(threadEntry, {
-    role: 'futures',
-    workerData: init,
-    ...(resourceLimits ? { resourceLimits } : {}),
-  });
+/** Starts a worker thread serving `init` (every ts314 thread runs the same entry); it carries this thread's TypeScript loader. */
+export function startServiceThread(init: WorkerInit, options: Omit<StartWorkerOptions, 'workerData'>): Worker {
+  return startWorker(threadEntry, { ...options, workerData: init });
+}
+
+export function spawnThread(init: TasksInit, resourceLimits: ResourceLimits | undefined): Channel {
+  const worker = startServiceThread(init, { role: 'futures', ...(resourceLimits ? { resourceLimits } : {}) });
   let error: Error | undefined;
   worker.on('error', (e) => (error = e));
   return {
@@ -65,7 +65,7 @@ export function childExecArgv(execArgv: readonly string[] = process.execArgv): s
   return out;
 }
 
-export function spawnProcess(init: InitData): Channel {
+export function spawnProcess(init: TasksInit): Channel {
   const child: ChildProcess = fork(fileURLToPath(processEntry), [], {
     serialization: 'advanced',
     // The parent's flags (e.g. --import tsx) so .ts task modules load in the child too.

@@ -1,10 +1,14 @@
 // Bootstrap of a pool's child process (forked with advanced serialization): the task runner behind IPC.
-import { serializeError } from '../remote-error.js';
+import { guardExit } from './exit-guard.js';
 import type { FromWorker, InitMessage, RunMessage } from './protocol.js';
 import { startRunner, type Runner } from './task-runner.js';
 
 const send = process.send!.bind(process);
-const post = (message: FromWorker): void => void send(message);
+const post = (message: FromWorker, done?: () => void): void => {
+  if (!process.connected) done?.();
+  else if (done) send(message, () => done());
+  else send(message);
+};
 let runner: Runner | undefined;
 
 process.on('message', (message: InitMessage | RunMessage) => {
@@ -13,8 +17,4 @@ process.on('message', (message: InitMessage | RunMessage) => {
 });
 // The parent going away (IPC closed) means nobody wants our results: leave instead of lingering.
 process.on('disconnect', () => process.exit(0));
-process.on('uncaughtException', (error) => {
-  runner?.flush();
-  send({ t: 'fatal', e: serializeError(error) }, () => process.exit(1));
-  setTimeout(() => process.exit(1), 1000).unref();
-});
+guardExit({ flush: () => runner?.flush(), progress: () => runner?.progress, post });

@@ -1,8 +1,20 @@
-// The messages a pool and its workers exchange; flat arrays keep per-task cost low when batched.
+// The one protocol between ts314 and its workers: what a worker is asked to run, and how it answers.
 import type { CallableRef } from '../callable.js';
-import type { EncodedArgs } from '../wire.js';
 import type { SerializedError } from '../remote-error.js';
+import type { EncodedArgs } from '../wire.js';
 import type { ResultLogMemory } from './result-log.js';
+
+/**
+ * What a worker serves, chosen when it starts. `tasks`: a pool's worker, running batched tasks one
+ * at a time (thread or process). `session`: an interpreter, running prepare/exec/call requests in
+ * the order sent, async calls overlapping.
+ */
+export type WorkerService = 'tasks' | 'session';
+
+/** workerData role of an interpreter's worker (see boot.ts BootData.role): how getCurrent() knows it runs in one. */
+export const INTERPRETER_ROLE = 'interpreter';
+
+// ---- tasks: a pool's worker -------------------------------------------------------------------
 
 /** Fields per task in RunMessage.b: seq, fnId, mode, payload, hasHandles, flushBefore. */
 export const TASK_STRIDE = 6;
@@ -16,7 +28,8 @@ export const MODE_CHUNK = 1;
 export const STATUS_ERROR = 0;
 export const STATUS_OK = 1;
 
-export interface InitData {
+export interface TasksInit {
+  readonly service: 'tasks';
   /** Who runs the worker, for messages: e.g. 'InterpreterPoolExecutor'. */
   readonly name: string;
   readonly initializer: CallableRef | undefined;
@@ -25,6 +38,7 @@ export interface InitData {
   readonly log: ResultLogMemory | undefined;
 }
 
+/** Tasks to run, flat (TASK_STRIDE fields each) so a batch of tiny tasks is one small message. */
 export interface RunMessage {
   readonly t: 'run';
   /** Callables this worker has not seen yet: [fnId, ref] pairs. */
@@ -32,11 +46,10 @@ export interface RunMessage {
   readonly b: unknown[];
 }
 
-export interface InitMessage extends InitData {
+/** How a forked process gets its TasksInit (a thread gets it as workerData). */
+export interface InitMessage extends TasksInit {
   readonly t: 'init';
 }
-
-export type ToWorker = RunMessage | InitMessage;
 
 export interface ResultMessage {
   readonly t: 'r';
@@ -55,9 +68,60 @@ export interface InitFailedMessage {
   readonly e: SerializedError;
 }
 
-export interface FatalMessage {
-  readonly t: 'fatal';
-  readonly e: SerializedError;
+// ---- session: an interpreter's worker ---------------------------------------------------------
+
+export interface SessionInit {
+  readonly service: 'session';
 }
 
-export type FromWorker = ResultMessage | ReadyMessage | InitFailedMessage | FatalMessage;
+export type Request =
+  | { readonly t: 'prepare'; readonly id: number; readonly ns: EncodedArgs }
+  | { readonly t: 'exec'; readonly id: number; readonly code: string }
+  | { readonly t: 'call'; readonly id: number; readonly ref: CallableRef; readonly args: EncodedArgs };
+
+export type Reply =
+  | { readonly t: 'reply'; readonly id: number; readonly ok: true; readonly value: EncodedArgs }
+  /** `phase: 'result'` when the work succeeded but its result could not be sent back. */
+  | {
+      readonly t: 'reply';
+      readonly id: number;
+      readonly ok: false;
+      readonly error: SerializedError;
+      readonly phase: 'run' | 'result';
+      readonly path?: string;
+    };
+
+// ---- both --------------------------------------------------------------------------------------
+
+export type WorkerInit = TasksInit | SessionInit;
+
+/**
+ * The worker is about to end on its own: an uncaught error (`e`), or `process.exit()` called by user
+ * code. Sent after any buffered results, so the parent knows what finished, what killed the worker,
+ * and (`started`) which of the tasks it sent never started and can safely run elsewhere.
+ */
+export interface ExitingMessage {
+  readonly t: 'exiting';
+  readonly e: SerializedError | undefined;
+  /** How far the tasks service got (see TaskProgress); undefined for a session. */
+  readonly progress: TaskProgress | undefined;
+}
+
+/**
+ * How far a pool's worker got, as seqs one past the last task: `started` it took (loading the callable
+ * and arguments), `called` it called the function of. A task between the two never ran user code.
+ */
+export interface TaskProgress {
+  readonly started: number;
+  readonly called: number;
+}
+
+export type ToWorker = RunMessage | InitMessage | Request;
+export type FromWorker = ResultMessage | ReadyMessage | InitFailedMessage | Reply | ExitingMessage;
+
+/** A worker-side service behind a port: it takes messages and can post what it has buffered. */
+export interface WorkerServiceLoop {
+  onMessage(message: ToWorker): void;
+  /** Posts buffered results now (before the worker exits, so completed work is never lost). */
+  flush(): void;
+}

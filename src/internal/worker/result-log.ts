@@ -8,7 +8,9 @@ const STATE_COMPLETED = 1;
 const STATE_LOG_END = 2;
 /** Bumped each time the worker reuses the log, so a reader can tell a torn read (a seqlock). */
 const STATE_LOG_GEN = 3;
-const STATE_WORDS = 4;
+/** Past loading its callable and arguments: the user's function was called. */
+const STATE_CALLED = 4;
+const STATE_WORDS = 5;
 
 /**
  * Size of each thread worker's log. Every result is also written here until its message is posted,
@@ -43,8 +45,14 @@ export class ResultLogWriter {
     this.#view = new DataView(memory.log);
   }
 
+  /** The worker took the task: it loads the callable and arguments next. */
   started(seq: number): void {
     Atomics.store(this.#state, STATE_STARTED, seq + 1);
+  }
+
+  /** The task's function is being called: from here on, re-running it elsewhere could run it twice. */
+  called(seq: number): void {
+    Atomics.store(this.#state, STATE_CALLED, seq + 1);
   }
 
   completed(seq: number): void {
@@ -90,6 +98,11 @@ export class ResultLogReader {
   /** One past the seq of the last task the worker started. */
   get started(): number {
     return Atomics.load(this.#state, STATE_STARTED);
+  }
+
+  /** One past the seq of the last task whose function the worker called. */
+  get called(): number {
+    return Atomics.load(this.#state, STATE_CALLED);
   }
 
   /** One past the seq of the last task the worker finished (its result is logged or posted). */

@@ -1,12 +1,22 @@
 // Worker side of a pool: runs batched tasks one at a time, records progress in shared memory, coalesces results.
 import { serialize } from 'node:v8';
-import { explainOuterVariable, type AnyFunction, type CallableRef } from '../callable.js';
+import type { AnyFunction, CallableRef } from '../callable.js';
 import { serializeError } from '../remote-error.js';
 import { isThenable } from '../thenable.js';
 import { decodeArgs } from '../wire.js';
-import { loadTask } from './load-task.js';
-import { MODE_CHUNK, STATUS_ERROR, STATUS_OK, TASK_STRIDE, type FromWorker, type InitData, type RunMessage } from './protocol.js';
+import {
+  MODE_CHUNK,
+  STATUS_ERROR,
+  STATUS_OK,
+  TASK_STRIDE,
+  type FromWorker,
+  type TaskProgress,
+  type TasksInit,
+  type ToWorker,
+  type WorkerServiceLoop,
+} from './protocol.js';
 import { ResultLogWriter } from './result-log.js';
+import { loadTask, taskFailure } from './task.js';
 
 /**
  * Results wait in an outbox so tiny tasks cost one message per batch, not one each. Before starting
@@ -16,14 +26,13 @@ import { ResultLogWriter } from './result-log.js';
  */
 export const FLUSH_INTERVAL_MS = 1;
 
-export interface Runner {
-  onMessage(message: RunMessage): void;
-  /** Posts buffered results now (before the worker exits, so completed work is never lost). */
-  flush(): void;
+export interface Runner extends WorkerServiceLoop {
+  /** How far it got: told to the pool when the worker ends on its own (a process has no shared log). */
+  readonly progress: TaskProgress;
 }
 
 /** `where` names this worker in explanations, e.g. 'InterpreterPoolExecutor worker 3'. */
-export function startRunner(init: InitData, post: (message: FromWorker) => void, where: string): Runner {
+export function startRunner(init: TasksInit, post: (message: FromWorker) => void, where: string): Runner {
   const log = init.log ? new ResultLogWriter(init.log) : undefined;
   const fns = new Map<number, AnyFunction>();
   const refs = new Map<number, CallableRef>();
@@ -34,6 +43,8 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
   let draining = false;
   let busy = 0;
   let scheduled = false;
+  let started = 0;
+  let called = 0;
 
   const flush = (): void => {
     lastFlush = performance.now();
@@ -57,15 +68,10 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
       post({ t: 'ready' });
       return true;
     } catch (error) {
-      post({ t: 'init-failed', e: serializeError(explainOuterVariable(error, init.initializer)) });
+      post({ t: 'init-failed', e: taskFailure(error, init.initializer) });
       return false;
     }
   })();
-
-  const fail = (error: unknown, fnId: number): unknown => {
-    const ref = refs.get(fnId);
-    return serializeError(ref ? explainOuterVariable(error, ref) : error);
-  };
 
   const runChunk = async (fn: AnyFunction, fnId: number, argsList: unknown[][]): Promise<unknown[]> => {
     const out: unknown[] = [];
@@ -75,7 +81,7 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
         if (isThenable(value)) value = await value;
         out.push(STATUS_OK, value);
       } catch (error) {
-        out.push(STATUS_ERROR, fail(error, fnId));
+        out.push(STATUS_ERROR, taskFailure(error, refs.get(fnId)));
       }
     }
     return out;
@@ -101,6 +107,7 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
       }
       // A task that may be interrupted (it has a signal) must not start while earlier results sit unsent.
       if (outbox.length > 0 && (flushBefore || performance.now() - lastFlush >= FLUSH_INTERVAL_MS)) flush();
+      started = seq + 1;
       log?.started(seq);
       const t0 = performance.now();
       let status = STATUS_OK;
@@ -112,6 +119,8 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
           fns.set(fnId, fn);
         }
         const args = hasHandles ? await decodeArgs({ payload, hasHandles }) : payload;
+        called = seq + 1;
+        log?.called(seq);
         if (mode === MODE_CHUNK) {
           value = await runChunk(fn, fnId, args as unknown[][]);
         } else {
@@ -123,7 +132,7 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
         }
       } catch (error) {
         status = STATUS_ERROR;
-        value = fail(error, fnId);
+        value = taskFailure(error, refs.get(fnId));
       }
       busy += performance.now() - t0;
       // Serialising here checks the result can cross (a function cannot) and feeds the result log.
@@ -148,7 +157,11 @@ export function startRunner(init: InitData, post: (message: FromWorker) => void,
 
   return {
     flush,
-    onMessage(message: RunMessage): void {
+    get progress() {
+      return { started, called };
+    },
+    onMessage(message: ToWorker): void {
+      if (message.t !== 'run') return;
       if (message.d) for (const [id, ref] of message.d) refs.set(id, ref);
       const b = message.b;
       for (let i = 0; i < b.length; i++) queue.push(b[i]);

@@ -1,5 +1,6 @@
-// Loading a task's callable in a worker, with failures explained in terms the user can act on.
-import { loadCallable, type AnyFunction, type CallableRef } from '../callable.js';
+// Running a task's callable in a worker: loading it, and failures explained in terms the user can act on.
+import { explainOuterVariable, loadCallable, type AnyFunction, type CallableRef } from '../callable.js';
+import { serializeError, type SerializedError } from '../remote-error.js';
 
 /**
  * A .ts module that fails to load in a worker fails for a reason the user can fix (no TypeScript
@@ -25,4 +26,9 @@ export async function loadTask(ref: CallableRef, where: string): Promise<AnyFunc
   } catch (error) {
     throw explainLoadFailure(error, ref, where);
   }
+}
+
+/** A task's failure as it travels back to the caller: explained (a variable from outside a function sent by source), then serialized. */
+export function taskFailure(error: unknown, ref: CallableRef | undefined): SerializedError {
+  return serializeError(ref ? explainOuterVariable(error, ref) : error);
 }

@@ -4,8 +4,8 @@ import { createRequire } from 'node:module';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker, isMainThread, workerData, type WorkerOptions } from 'node:worker_threads';
-import { sharedCounters } from './process-ids.js';
-import { livenessBuffer, watchWorker } from './thread-liveness.js';
+import { sharedCounters } from '../process-ids.js';
+import { livenessBuffer, watchWorker } from '../thread-liveness.js';
 
 /** What every ts314 worker receives under workerData.ts314. */
 export interface BootData {
