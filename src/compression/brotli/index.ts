@@ -11,6 +11,6 @@ export {
 } from './brotli.js';
 export type { BrotliCompressOptions, BrotliDecompressOptions, BrotliMode } from './brotli.js';
 export { BrotliError } from './errors.js';
-export { InvalidArgumentError } from '../core/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../core/errors.js';
 export { CompressedFile as BrotliFile, type FileMode } from '../core/file.js';
 export { DEFAULT_MAX_OUTPUT_LENGTH } from '../core/limits.js';

@@ -13,7 +13,7 @@ export {
 } from './bz2.js';
 export type { Bz2CompressOptions, Bz2DecompressOptions } from './bz2.js';
 export { Bz2Error } from './errors.js';
-export { InvalidArgumentError } from '../core/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../core/errors.js';
 export { EOFError } from '../core/native-codec.js';
 export { CompressedFile as BZ2File, type FileMode } from '../core/file.js';
 export { DEFAULT_MAX_OUTPUT_LENGTH } from '../core/limits.js';

@@ -11,7 +11,7 @@ export {
 } from './gzip.js';
 export type { GzipCompressOptions, GzipDecompressOptions, GzipStreamOptions, GzipOpenOptions } from './gzip.js';
 export { GzipError, BadGzipFile } from './errors.js';
-export { InvalidArgumentError } from '../core/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../core/errors.js';
 export { CompressedFile as GzipFile, type FileMode } from '../core/file.js';
 export { DEFAULT_MAX_OUTPUT_LENGTH } from '../core/limits.js';
 export type { CompressionErrorCode } from '../core/errors.js';

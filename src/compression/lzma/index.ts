@@ -15,7 +15,7 @@ export type { LzmaCompressOptions, LzmaDecompressOptions } from './lzma.js';
 export type { LzmaFilter } from './filters.js';
 export * from './constants.js';
 export { LZMAError, LZMAError as LzmaError } from './errors.js';
-export { InvalidArgumentError } from '../core/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../core/errors.js';
 export { EOFError } from '../core/native-codec.js';
 export { CompressedFile as LZMAFile, type FileMode } from '../core/file.js';
 export { DEFAULT_MAX_OUTPUT_LENGTH } from '../core/limits.js';

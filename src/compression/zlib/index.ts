@@ -15,6 +15,6 @@ export {
 export type { ZlibCompressOptions, ZlibDecompressOptions } from './zlib.js';
 export { crc32, adler32 } from './checksums.js';
 export { ZlibError } from './errors.js';
-export { InvalidArgumentError } from '../core/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../core/errors.js';
 export { CompressedFile as ZlibFile, type FileMode } from '../core/file.js';
 export { DEFAULT_MAX_OUTPUT_LENGTH } from '../core/limits.js';

@@ -19,7 +19,7 @@ export {
 export type { CompressionParameterName, DecompressionParameterName } from './parameters.js';
 export type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
 export { ZstdError } from './errors.js';
-export { InvalidArgumentError } from '../core/errors.js';
+export { InvalidArgumentError, InvalidValueError } from '../core/errors.js';
 export { ZstdFile, FILE_READ_CHUNK } from './file.js';
 export type { ZstdFileMode, ZstdFileOptions, ZstdFileTarget } from './file.js';
 export { open, openSync, ZstdTextFile } from './open.js';

@@ -17,6 +17,7 @@ const SHARED = [
   'open',
   'DEFAULT_MAX_OUTPUT_LENGTH',
   'InvalidArgumentError',
+  'InvalidValueError',
 ];
 
 // The public surface is the contract docs/compression.md documents: adding or dropping a name must be deliberate.
@@ -91,6 +92,7 @@ test('each codec module exports exactly its documented names', () => {
         'UnrecognizedFormatError',
         'CompressionError',
         'InvalidArgumentError',
+        'InvalidValueError',
         'DEFAULT_MAX_OUTPUT_LENGTH',
       ],
     ],
