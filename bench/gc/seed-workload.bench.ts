@@ -68,5 +68,5 @@ console.log(
   `\nSeed grade of the longest pause: ${gradeMaxPause(summary.all.max)} (seed thresholds: < 20 ms excellent, < 50 good, < 100 moderate; the seed's Python 3.14 run measured a 110.9 ms max, HIGH).`,
 );
 console.log(`Target: monitoring costs <= 5% of the workload's time → ${median(monitored) / median(plain) <= 1.05 ? 'PASS' : 'FAIL'}\n`);
-console.log('```\n' + formatHistogram(allPauses) + '\n```');
+console.log(`\`\`\`\n${formatHistogram(allPauses)}\n\`\`\``);
 if (checksum === 0.5) console.log(checksum);

@@ -21,8 +21,7 @@ export interface Ts314ErrorOptions<C extends ErrorCode = ErrorCode> {
 }
 
 /** Constructors of the built-in errors a ts314 error may extend (Error, TypeError, SyntaxError …). */
-// A mixin's base must be typed as taking `any[]`.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: TypeScript requires a mixin's base constructor to take `any[]`
 type BuiltinError = new (...args: any[]) => Error;
 
 /**
@@ -37,8 +36,7 @@ function withTs314Shape<B extends BuiltinError>(Base: B) {
     static readonly code: ErrorCode = 'ERR_TS314';
     /** Stable reason; see each class for the codes it uses. */
     readonly code: ErrorCode;
-    // A mixin's constructor must take `any[]`; the public classes below narrow it to (message, options).
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: a mixin's constructor must take `any[]`; the public classes below narrow it to (message, options)
     constructor(...args: any[]) {
       const [message, options = {}] = args as [string, (Ts314ErrorOptions & Record<string, unknown>) | undefined];
       const { code, cause, ...fields } = options;

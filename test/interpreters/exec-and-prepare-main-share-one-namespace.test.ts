@@ -6,13 +6,13 @@ test('exec() runs a script whose top-level declarations persist for later exec()
   await using interp = create();
   await interp.exec('var total = 0; for (let i = 1; i <= 10; i++) total += i; const label = "sum"; function twice(x) { return 2 * x; }');
   await interp.exec('total = twice(total);');
-  assert.deepEqual(await interp.call(() => [(globalThis as any).total, eval('label')]), [110, 'sum']);
+  assert.deepEqual(await interp.call(() => [(globalThis as Record<string, unknown>).total, eval('label')]), [110, 'sum']);
 });
 
 test('exec() resolves only after a promise completion value settles', async () => {
   await using interp = create();
   await interp.exec('(async () => { await new Promise((r) => setTimeout(r, 50)); globalThis.done = true; })()');
-  assert.equal(await interp.call(() => (globalThis as any).done), true);
+  assert.equal(await interp.call(() => (globalThis as Record<string, unknown>).done), true);
 });
 
 test('exec() of code that throws rejects with ExecutionFailed carrying excinfo and the rebuilt cause', async () => {

@@ -8,7 +8,7 @@ test('a function inside an argument is refused before sending, naming its path a
   const error = await interp
     .call(
       (_a: number, _b: object) => {
-        (globalThis as any).calls++;
+        (globalThis as unknown as { calls: number }).calls++;
       },
       1,
       { onDone: () => 'x' },
@@ -18,7 +18,7 @@ test('a function inside an argument is refused before sending, naming its path a
   assert.ok(error instanceof TypeError, 'NotShareableError is a TypeError, as in Python');
   assert.equal(error.path, 'args[1].onDone');
   assert.match(error.message, /^args\[1\]\.onDone is not shareable: functions cannot be sent as data \(onDone\)/);
-  assert.equal(await interp.call(() => (globalThis as any).calls), 0, 'nothing ran in the interpreter');
+  assert.equal(await interp.call(() => (globalThis as Record<string, unknown>).calls), 0, 'nothing ran in the interpreter');
 });
 
 test('class instances, symbols and symbol keys are refused with paths and reasons', async () => {

@@ -80,11 +80,11 @@ test('an already-aborted signal rejects without sending anything', async () => {
   controller.abort(new Error('not needed'));
   await assert.rejects(
     interp.callWith({ signal: controller.signal }, () => {
-      (globalThis as any).ran = true;
+      (globalThis as Record<string, unknown>).ran = true;
     }),
     /not needed/,
   );
-  assert.equal(await interp.call(() => (globalThis as any).ran), false);
+  assert.equal(await interp.call(() => (globalThis as Record<string, unknown>).ran), false);
 });
 
 test('aborting a running call interrupts it, rejects with the reason and stops the interpreter', async () => {

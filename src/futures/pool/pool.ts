@@ -327,7 +327,7 @@ export class Pool {
     future.forceCancel(reason);
     const slot = task.slot;
     // Running (alone, see #dispatch): the only way to stop JavaScript mid-task is to end its worker.
-    if (slot && slot.inflight.has(task.seq)) slot.end('abort', true);
+    if (slot?.inflight.has(task.seq)) slot.end('abort', true);
   }
 
   #onExit(slot: WorkerSlot, exit: WorkerExit): void {
