@@ -79,7 +79,8 @@ function levenshteinDistance(a: Uint8Array, b: Uint8Array, maxCost: number): num
 
 /**
  * CPython's edit cost between two strings (`_Py_UTF8_Edit_Cost`), in its units: 2 per inserted,
- * deleted or replaced UTF-8 byte, 1 per ASCII case flip. Without `maxCost` the exact cost.
+ * deleted or replaced UTF-8 byte, 1 per ASCII case flip. Without `maxCost` the exact cost, as long
+ * as no more than `MAX_STRING_SIZE` bytes differ after trimming (else `maxCost + 1`, as in CPython).
  * @example
  * editCost('ket', 'key'); // 2: one substitution
  * editCost('Info', 'info'); // 1: one case flip
@@ -98,7 +99,8 @@ export function editCost(a: string, b: string, maxCost?: number): number {
  * earlier candidate. `undefined` for 750 candidates or more, and when any string holds a lone
  * surrogate (CPython cannot encode it to UTF-8 and offers nothing).
  * @example
- * cpythonSuggestion('jsno', ['json', 'help']); // 'json'
+ * cpythonSuggestion('jsn', ['json', 'help']); // 'json'
+ * cpythonSuggestion('jsno', ['json']); // undefined: a swapped pair costs 4, the limit here is 3
  */
 export function cpythonSuggestion(name: string, candidates: readonly string[]): string | undefined {
   if (candidates.length >= MAX_CANDIDATE_ITEMS) return undefined;
@@ -127,7 +129,8 @@ export function cpythonSuggestion(name: string, candidates: readonly string[]): 
  *    letter case (`toLowerCase`), so `UUID` still finds `uuid` and `MAXWORKERS` `maxWorkers`,
  *    which CPython's per-letter case cost puts out of reach.
  * @example
- * closestMatch('jsno', ['json', 'help']); // 'json'
+ * closestMatch('jsn', ['json', 'help']); // 'json'
+ * closestMatch('JSON', ['json', 'help']); // 'json', from the fallback
  */
 export function closestMatch(name: string, candidates: Iterable<string>): string | undefined {
   const list = [...candidates];
