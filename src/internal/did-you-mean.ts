@@ -10,13 +10,13 @@ export const MAX_CANDIDATE_ITEMS = 750;
  * CPython compares at most this many UTF-8 bytes once the common prefix and suffix are trimmed
  * (`MAX_STRING_SIZE`); longer differences count as too far, which bounds the quadratic work.
  */
-export const MAX_STRING_SIZE = 40;
+const MAX_STRING_SIZE = 40;
 
 /** Cost of inserting, deleting or replacing one byte (`MOVE_COST`): costs are doubled so a case flip can cost half. */
-export const MOVE_COST = 2;
+const MOVE_COST = 2;
 
 /** Cost of replacing an ASCII letter with the same letter in the other case (`CASE_COST`). */
-export const CASE_COST = 1;
+const CASE_COST = 1;
 
 const encoder = new TextEncoder();
 const LONE_SURROGATE = /\p{Cs}/u;

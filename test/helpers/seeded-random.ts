@@ -10,8 +10,6 @@ export interface SeededRandom {
   pick<T>(list: readonly T[]): T;
   /** A copy of `list` in shuffled order. */
   shuffle<T>(list: readonly T[]): T[];
-  /** `count` random bytes. */
-  bytes(count: number): Uint8Array;
 }
 
 /**
@@ -42,6 +40,5 @@ export function seededRandom(seed: number): SeededRandom {
       }
       return out;
     },
-    bytes: (count) => Uint8Array.from({ length: count }, () => int(0, 255)),
   };
 }
