@@ -88,6 +88,17 @@ function generate(): Case[] {
     cases.push({ kind: 'long names', name, candidates: rng.shuffle([target, ...others]) });
   }
   for (let i = 0; i < 80; i++) {
+    // Two edits 37 to 44 bytes apart: trimming leaves that much, and past 40 bytes CPython gives up
+    // however small the distance.
+    const prefix = word(0, 20);
+    const suffix = word(0, 20);
+    const middle = word(35, 42, [...LOWER]);
+    const ends = [rng.pick([...LOWER]), rng.pick([...LOWER])];
+    const target = `${prefix}${ends[0]}${middle}${ends[1]}${suffix}`;
+    const name = `${prefix}${ends[0]!.toUpperCase()}${middle}${rng.pick(['', 'z', ends[1]!.toUpperCase()])}${suffix}`;
+    cases.push({ kind: 'edits far apart', name, candidates: rng.shuffle([target, word(3, 30)]) });
+  }
+  for (let i = 0; i < 80; i++) {
     // Around the candidate cut-off: 748 to 752 names, the right one somewhere among them.
     const size = MAX_CANDIDATE_ITEMS - 2 + (i % 5);
     const target = word(4, 12);
@@ -164,7 +175,7 @@ def _traceback_route(candidates, name):
 results = [[_generate(c, n), *_traceback_route(c, n)] for n, c in cases]
 `;
 
-test('CPython 3.14 and ts314 suggest the same name for every generated case', async () => {
+test('CPython 3.14 and ts314 suggest the same name for every generated case', async (t) => {
   const cases = generate();
   assert.ok(cases.length >= 1000, `${cases.length} cases`);
   const py = await cpython314();
@@ -189,6 +200,12 @@ test('CPython 3.14 and ts314 suggest the same name for every generated case', as
   assert.deepEqual(mismatches.slice(0, 10), [], `${mismatches.length} of ${cases.length} cases differ (${checks} comparisons)`);
   // The suite is only meaningful if both outcomes occur often.
   const suggested = results.filter(([direct]) => direct !== null).length;
+  const byKind = new Map<string, [number, number]>();
+  cases.forEach((c, i) => {
+    const [total, hits] = byKind.get(c.kind) ?? [0, 0];
+    byKind.set(c.kind, [total + 1, hits + (results[i]![0] === null ? 0 : 1)]);
+  });
+  t.diagnostic(`${cases.length} cases: ${[...byKind].map(([kind, [total, hits]]) => `${kind} ${hits}/${total} suggested`).join(', ')}`);
   assert.ok(suggested > cases.length / 4 && suggested < (cases.length * 3) / 4, `${suggested} of ${cases.length} cases get a suggestion`);
 });
 
