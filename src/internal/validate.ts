@@ -120,3 +120,32 @@ export function optionalInteger(
 ): number {
   return value === undefined ? fallback : checkInteger(value, what, context, min, max);
 }
+
+/**
+ * The name Python would give a value's type, for messages that mirror Python's (`int`, `float`,
+ * `str`, `bytes`, `list`, `dict`, `None`), rather than JavaScript's `number` or `object`.
+ * @example
+ * `expected str, got ${pythonTypeName(5)}` // 'expected str, got int'
+ */
+export function pythonTypeName(value: unknown): string {
+  if (value === undefined || value === null) return 'None';
+  switch (typeof value) {
+    case 'boolean':
+      return 'bool';
+    case 'number':
+      return Number.isInteger(value) ? 'int' : 'float';
+    case 'bigint':
+      return 'int';
+    case 'string':
+      return 'str';
+    case 'symbol':
+    case 'function':
+      return typeof value;
+  }
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return 'bytes';
+  if (Array.isArray(value)) return 'list';
+  if (value instanceof Map) return 'dict';
+  if (value instanceof Set) return 'set';
+  const proto = Object.getPrototypeOf(value) as { constructor?: { name?: string } } | null;
+  return proto === null || proto === Object.prototype ? 'dict' : (proto.constructor?.name ?? 'object');
+}

@@ -73,8 +73,7 @@ const MAX_LENGTH = Number.MAX_SAFE_INTEGER;
 /** Checks an element type name, suggesting the closest one. */
 export function checkElementType(type: unknown, where: string, allowed: readonly string[] = ELEMENT_TYPES): ElementType {
   if (typeof type === 'string' && allowed.includes(type)) return type as ElementType;
-  const lower = typeof type === 'string' ? type.toLowerCase() : '';
-  const hint = allowed.includes(lower) ? ` Did you mean '${lower}'?` : typeof type === 'string' ? didYouMean(lower, allowed) : '';
+  const hint = typeof type === 'string' ? didYouMean(type, allowed) : '';
   throw new ElementTypeError(
     `${where}: unknown element type ${JSON.stringify(type) ?? String(type)}.${hint || ` Valid types: ${allowed.join(', ')}.`}`,
     { given: type },

@@ -1,5 +1,5 @@
 // Time-based generation (v1, v6, v7) with per-generator state, so clocks can be injected for tests.
-import { checkOptionKeys } from '../internal/validate.js';
+import { checkOptionKeys, pythonTypeName } from '../internal/validate.js';
 import { UUIDError } from './errors.js';
 import { HEX } from './hex.js';
 import { getnode } from './node-id.js';
@@ -88,7 +88,7 @@ export class UUIDGenerator {
     checkOptionKeys(options, OPTION_KEYS, 'UUIDGenerator');
     const { clock, clockBackwards = 'hold' } = options;
     if (clock !== undefined && typeof clock !== 'function') {
-      throw new UUIDError(`UUIDGenerator: clock must be a function returning Unix milliseconds, got ${typeof clock}`, {
+      throw new UUIDError(`UUIDGenerator: clock must be a function returning Unix milliseconds, got ${pythonTypeName(clock)}`, {
         code: 'ERR_UUID_OPTION',
       });
     }

@@ -1,5 +1,6 @@
 // Name-based UUIDs: version 3 (MD5) and version 5 (SHA-1) of a namespace UUID plus a name.
 import { createHash } from 'node:crypto';
+import { pythonTypeName } from '../internal/validate.js';
 import { UUIDError } from './errors.js';
 import { UUID } from './uuid.js';
 
@@ -14,7 +15,7 @@ function nameBased(algorithm: 'md5' | 'sha1', version: 3 | 5, namespace: UUID | 
     });
   }
   if (typeof name !== 'string' && !(name instanceof Uint8Array)) {
-    throw new UUIDError(`${fn}: name must be a string (hashed as UTF-8) or a Uint8Array, got ${name === null ? 'null' : typeof name}`, {
+    throw new UUIDError(`${fn}: name must be a str (hashed as UTF-8) or bytes (a Uint8Array), got ${pythonTypeName(name)}`, {
       code: 'ERR_UUID_TYPE',
     });
   }

@@ -1,4 +1,5 @@
 // Random and custom UUIDs: version 4 (122 random bits) and version 8 (three caller-supplied blocks).
+import { pythonTypeName } from '../internal/validate.js';
 import { UUIDError } from './errors.js';
 import { HEX } from './hex.js';
 import { random32 } from './random.js';
@@ -54,10 +55,12 @@ function block(value: number | bigint | undefined, bits: number, label: string):
     return random & ((1n << BigInt(bits)) - 1n);
   }
   if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-    throw new UUIDError(`uuid8: ${label} must be an integer (use a bigint above 2**53), got ${value}`, { code: 'ERR_UUID_TYPE' });
+    throw new UUIDError(`uuid8: ${label} must be an int (a bigint above 2**53), got ${pythonTypeName(value)} ${value}`, {
+      code: 'ERR_UUID_TYPE',
+    });
   }
   if (typeof value !== 'number' && typeof value !== 'bigint') {
-    throw new UUIDError(`uuid8: ${label} must be a number or bigint, got ${typeof value}`, { code: 'ERR_UUID_TYPE' });
+    throw new UUIDError(`uuid8: ${label} must be an int (a number or bigint), got ${pythonTypeName(value)}`, { code: 'ERR_UUID_TYPE' });
   }
   const big = BigInt(value);
   if (big < 0n || big >= 1n << BigInt(bits)) {

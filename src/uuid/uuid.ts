@@ -1,5 +1,6 @@
 // The UUID value type: Python's uuid.UUID, immutable, stored as its canonical string.
 import { inspect } from 'node:util';
+import { pythonTypeName } from '../internal/validate.js';
 import { UUIDError } from './errors.js';
 import { bytesToCanonical, canonicalToBytes, NIBBLE } from './hex.js';
 import { bigintToCanonical, isValidUUIDString, parseUUIDString } from './parse.js';
@@ -57,15 +58,18 @@ function canonicalFrom(value: unknown): string {
     return bytesToCanonical(value);
   }
   if (typeof value === 'number') {
+    // A JavaScript number holds 53 bits, so UUID(int=…) takes a bigint.
     throw new UUIDError(
-      `a UUID integer needs 128 bits: pass a bigint (${Number.isInteger(value) ? `${value}n` : 'e.g. 5n'}), not a number`,
+      `cannot build a UUID from ${pythonTypeName(value)} ${value}: a UUID's int has 128 bits, pass a bigint (${Number.isInteger(value) ? `${value}n` : 'e.g. 5n'})`,
       { code: 'ERR_UUID_TYPE' },
     );
   }
-  const shown = value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
-  throw new UUIDError(`cannot build a UUID from ${shown}: pass a string, 16 bytes (Uint8Array), a bigint or a UUID`, {
-    code: 'ERR_UUID_TYPE',
-  });
+  throw new UUIDError(
+    `cannot build a UUID from ${pythonTypeName(value)}: pass a str, 16 bytes (Uint8Array), an int as a bigint, or a UUID`,
+    {
+      code: 'ERR_UUID_TYPE',
+    },
+  );
 }
 
 function withVersion(canonical: string, version: number): string {
@@ -111,9 +115,12 @@ export class UUID {
    */
   static fromBytesLE(bytes: Uint8Array): UUID {
     if (!(bytes instanceof Uint8Array) || bytes.length !== 16) {
-      throw new UUIDError(`bytesLE must be exactly 16 bytes long, got ${bytes instanceof Uint8Array ? bytes.length : typeof bytes}`, {
-        code: 'ERR_UUID_LENGTH',
-      });
+      throw new UUIDError(
+        `bytesLE must be exactly 16 bytes long, got ${bytes instanceof Uint8Array ? bytes.length : pythonTypeName(bytes)}`,
+        {
+          code: 'ERR_UUID_LENGTH',
+        },
+      );
     }
     const b = bytes;
     return new UUID(Uint8Array.of(b[3]!, b[2]!, b[1]!, b[0]!, b[5]!, b[4]!, b[7]!, b[6]!, ...b.subarray(8)));
@@ -126,7 +133,7 @@ export class UUID {
    */
   static fromFields(fields: UUIDFields, options?: UUIDOptions): UUID {
     if (!Array.isArray(fields) || fields.length !== 6) {
-      throw new UUIDError(`fields must be a 6-tuple, got ${Array.isArray(fields) ? `${fields.length} values` : typeof fields}`, {
+      throw new UUIDError(`fields must be a 6-tuple, got ${Array.isArray(fields) ? `${fields.length} values` : pythonTypeName(fields)}`, {
         code: 'ERR_UUID_LENGTH',
       });
     }
@@ -261,8 +268,7 @@ export class UUID {
 
   /** -1, 0 or 1 by byte order (usable directly with Array.prototype.sort). */
   compare(other: UUID): number {
-    if (!(other instanceof UUID))
-      throw new UUIDError(`compare() needs a UUID, got ${other === null ? 'null' : typeof other}`, { code: 'ERR_UUID_TYPE' });
+    if (!(other instanceof UUID)) throw new UUIDError(`compare() needs a UUID, got ${pythonTypeName(other)}`, { code: 'ERR_UUID_TYPE' });
     return this.#s < other.#s ? -1 : this.#s > other.#s ? 1 : 0;
   }
 

@@ -22,9 +22,13 @@ test('ts314 info --json is machine-readable and matches the text report', async 
 });
 
 test('a mistyped command gets a suggestion and exit status 2', async () => {
-  const { code, stderr } = await runCli(['inof']);
+  const { code, stderr } = await runCli(['infp']);
   assert.equal(code, 2);
-  assert.match(stderr, /unknown command 'inof'\. Did you mean 'info'\?/);
+  assert.match(stderr, /unknown command 'infp'\. Did you mean 'info'\?/);
+  // A swapped pair is two edits: over CPython's limit for a four-letter word, so the commands are listed.
+  const swapped = await runCli(['inof']);
+  assert.equal(swapped.code, 2);
+  assert.match(swapped.stderr, /unknown command 'inof'\. Commands: .*info/);
 });
 
 test('a mistyped option gets a suggestion and exit status 2', async () => {

@@ -1,13 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closestMatch, didYouMean, editDistance } from '../../src/internal/did-you-mean.js';
+import { closestMatch, cpythonSuggestion, didYouMean, editCost } from '../../src/internal/did-you-mean.js';
 import { checkOptionKeys } from '../../src/internal/validate.js';
 
-test('edit distance counts a transposition as one edit', () => {
-  assert.equal(editDistance('ket', 'key'), 1);
-  assert.equal(editDistance('maxWrokers', 'maxWorkers'), 1);
-  assert.equal(editDistance('abc', 'abc'), 0);
-  assert.equal(editDistance('', 'abc'), 3);
+test("edit costs are CPython's: 2 per byte edit, 1 per ASCII case flip, a transposition is two edits", () => {
+  assert.equal(editCost('ket', 'key'), 2);
+  assert.equal(editCost('Info', 'info'), 1);
+  assert.equal(editCost('maxWrokers', 'maxWorkers'), 4);
+  assert.equal(editCost('abc', 'abc'), 0);
+  assert.equal(editCost('', 'abc'), 6);
+  // UTF-8 bytes: 'é' and 'É' share their first byte and differ in the second; no case cost outside ASCII.
+  assert.equal(editCost('é', 'É'), 2);
+  assert.equal(editCost('é', 'e'), 4);
 });
 
 test('suggests the seed example: ket → key', () => {
@@ -19,12 +23,25 @@ test('does not suggest a name that is nothing alike', () => {
   assert.equal(didYouMean('zzz', ['info']), '');
 });
 
-test('a unique prefix counts as a typo of the longer name', () => {
-  assert.equal(closestMatch('--iter', ['--iterations', '--warmup']), '--iterations');
+test('exact names are never "suggested", though closestMatch reports them', () => {
+  assert.equal(closestMatch('info', ['into', 'info']), 'info');
+  assert.equal(didYouMean('info', ['info', 'into']), '');
 });
 
-test('case-only differences are the cheapest suggestion', () => {
-  assert.equal(closestMatch('MaxWorkers', ['maxWorkers', 'maxTasks']), 'maxWorkers');
+test("where CPython finds nothing, the one candidate equal but for letter case is ts314's fallback", () => {
+  // Four case flips cost 4, over CPython's limit of (4 + 4 + 3) * 2 // 6 = 3 for 'UUID'.
+  assert.equal(cpythonSuggestion('UUID', ['uuid', 'gc']), undefined);
+  assert.equal(closestMatch('UUID', ['uuid', 'gc']), 'uuid');
+  assert.equal(didYouMean('MAXWORKERS', ['maxWorkers', 'maxTasks']), " Did you mean 'maxWorkers'?");
+  // Two candidates with the same letters: no guess.
+  assert.equal(cpythonSuggestion('ABCDEFGH', ['abcdefgh', 'abcdefgH']), undefined);
+  assert.equal(closestMatch('ABCDEFGH', ['abcdefgh', 'abcdefgH']), undefined);
+  // The fallback never overrides CPython's answer.
+  assert.equal(closestMatch('Ab', ['Ac', 'ab']), cpythonSuggestion('Ab', ['Ac', 'ab']));
+});
+
+test('a prefix alone is not a typo', () => {
+  assert.equal(closestMatch('--iter', ['--iterations', '--warmup']), undefined);
 });
 
 test('checkOptionKeys names the unknown key and suggests the known one', () => {

@@ -4,16 +4,19 @@ import { ElementTypeError, InvalidArgumentError, SharedArray, ThreadingError } f
 
 test('an unknown element type is an ElementTypeError with Did you mean', () => {
   assert.throws(
-    () => SharedArray.create('float46' as 'float64', 4),
+    () => SharedArray.create('flaot64' as 'float64', 4),
     (error: unknown) => {
       assert.ok(error instanceof ElementTypeError && error instanceof InvalidArgumentError && error instanceof ThreadingError);
       assert.equal(error.code, 'ERR_ELEMENT_TYPE');
-      assert.match(error.message, /unknown element type "float46"\. Did you mean 'float64'\?/);
-      assert.equal(error.given, 'float46');
+      assert.match(error.message, /unknown element type "flaot64"\. Did you mean 'float64'\?/);
+      assert.equal(error.given, 'flaot64');
       return true;
     },
   );
   assert.throws(() => SharedArray.from([1], 'Int32' as 'int32'), /Did you mean 'int32'/);
+  assert.throws(() => SharedArray.from([1], 'BIGINT64' as 'bigint64'), /Did you mean 'bigint64'/);
+  // Equally far from both, CPython's rule picks the one listed first: float32.
+  assert.throws(() => SharedArray.create('float46' as 'float64', 4), /Did you mean 'float32'/);
   assert.throws(() => SharedArray.create(7 as unknown as 'int8', 1), /Valid types: int8, uint8/);
 });
 

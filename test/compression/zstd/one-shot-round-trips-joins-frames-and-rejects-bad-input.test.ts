@@ -131,7 +131,7 @@ test('options-are-validated-with-did-you-mean-and-pythons-rules', () => {
   );
   assert.throws(() => compress(text, { options: { windowLogMax: 20 } as never }), /is a DecompressionParameter/);
   assert.throws(() => decompress(compress(text), { options: { windowLog: 20 } as never }), /is a CompressionParameter/);
-  assert.throws(() => decompress(compress(text), { maxOutput: 5 } as never), /Did you mean 'maxOutputLength'\?/);
+  assert.throws(() => decompress(compress(text), { maxOutputLen: 5 } as never), /Did you mean 'maxOutputLength'\?/);
   assert.throws(() => compress(42 as never), /data must be a Uint8Array/);
   assert.throws(() => compress(text, { zstdDict: {} as never }), /zstdDict must be a ZstdDict/);
 });
