@@ -42,7 +42,11 @@ export type CallableRef =
  * const crunch = task<typeof import('./work.js').crunch>(new URL('./work.js', import.meta.url), 'crunch');
  * await interp.call(crunch, 42);
  */
-export function task<F extends AnyFunction = UnknownFunction>(moduleUrl: URL | string, exportName = 'default'): ModuleTask<F> {
+export function task(moduleUrl: URL | string, exportName?: string): ModuleTask<UnknownFunction>;
+// A separate overload, not a default type argument: a default would let the call site's expected
+// type (parallelFor's kernel parameter, say) be inferred as F and claim a signature nobody gave.
+export function task<F extends AnyFunction>(moduleUrl: URL | string, exportName?: string): ModuleTask<F>;
+export function task(moduleUrl: URL | string, exportName = 'default'): ModuleTask {
   let url: string;
   if (moduleUrl instanceof URL) url = moduleUrl.href;
   else if (typeof moduleUrl === 'string' && /^(file|data):/.test(moduleUrl)) url = moduleUrl;

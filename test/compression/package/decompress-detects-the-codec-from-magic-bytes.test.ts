@@ -64,13 +64,17 @@ test('decompress: detected codec errors stay typed (truncated xz is LZMAError TR
 });
 
 test('compress: unknown codec names get "Did you mean", aliases resolve, level maps to each codec', () => {
+  // Mistyped names fail to compile; the run-time check is for JavaScript callers and computed names.
   assert.throws(
+    // @ts-expect-error 'gzp' is not a codec name
     () => compression.compress(data, 'gzp'),
     (e: unknown) => e instanceof compression.UnknownCodecError && /unknown codec 'gzp'. Did you mean 'gzip'\?/.test((e as Error).message),
   );
+  // @ts-expect-error 'lzam' is not a codec name
   assert.throws(() => compression.compress(data, 'lzam'), /Did you mean 'lzma'\?/);
+  // @ts-expect-error 'snappy' is not a codec name
   assert.throws(() => compression.compress(data, 'snappy'), /unknown codec 'snappy'\. Known codecs: zstd, gzip, zlib, bz2, lzma, brotli\./);
-  for (const [alias, codec] of Object.entries(compression.CODEC_ALIASES)) {
+  for (const [alias, codec] of Object.entries(compression.CODEC_ALIASES) as [compression.CodecAlias, compression.CodecName][]) {
     if (codec === 'zstd' && !compression.isAvailable('zstd')) continue;
     assert.ok(compression.decompress(compression.compress(data, alias), codec === 'brotli' ? { codec } : {}).equals(data), alias);
   }
