@@ -92,6 +92,13 @@ test('each codec module exports exactly its documented names', () => {
         'CompressionError',
         'InvalidArgumentError',
         'DEFAULT_MAX_OUTPUT_LENGTH',
+        // Each codec module as a namespace: `import { gzip } from 'ts314/compression'`.
+        'zstd',
+        'gzip',
+        'zlib',
+        'bz2',
+        'lzma',
+        'brotli',
       ],
     ],
   };
