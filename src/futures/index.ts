@@ -26,5 +26,5 @@ export {
 } from './errors.js';
 export type { FuturesErrorCode } from './errors.js';
 export { task } from '../internal/callable.js';
-export type { ModuleTask } from '../internal/callable.js';
+export type { ModuleTask, UnknownFunction } from '../internal/callable.js';
 export { NotShareableError } from '../interpreters/errors.js';
