@@ -13,6 +13,7 @@ export { validateBenchRun, parseBenchRun, readBenchRun } from './json-schema.js'
 export { compareRuns } from './compare.js';
 export { summarizeSamples, median } from './stats.js';
 export { renderResultsTable, renderComparisonTable } from './table.js';
+export type { TableOptions } from './table.js';
 export { renderHtmlReport } from './report/index.js';
 export type { HtmlReportInput } from './report/index.js';
 export { createProgress } from './progress.js';

@@ -35,6 +35,18 @@ export function createProgress(mode: ProgressMode = progressMode(), stream: Node
     if (drawn) stream.write('\r\x1b[2K');
     drawn = false;
   };
+  // The bar is filled by finished benchmarks and the count beside it says the same, so the
+  // last benchmark shows `6/7 done` while it runs and a full `7/7 done` bar once it ends.
+  const draw = (total: number, text: string) => {
+    const filled = Math.round((finished / total) * BAR_WIDTH);
+    let line = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}] ${finished}/${total} done${text}`;
+    // A pseudo-terminal without a size reports 0 columns: do not cut the line then.
+    const columns = stream.columns || 0;
+    if (columns > 20 && line.length > columns - 1) line = `${line.slice(0, columns - 2)}…`;
+    clear();
+    stream.write(line);
+    drawn = true;
+  };
   return {
     update(event: BenchProgressEvent): void {
       if (mode === 'none') return;
@@ -42,15 +54,7 @@ export function createProgress(mode: ProgressMode = progressMode(), stream: Node
         if (mode !== 'bar') return;
         const remaining = event.total - event.index;
         const eta = finished > 0 ? (spent / finished) * remaining : event.budgetMs * remaining;
-        const filled = Math.round((event.index / event.total) * BAR_WIDTH);
-        const bar = `[${'#'.repeat(filled)}${'.'.repeat(BAR_WIDTH - filled)}]`;
-        let line = `${bar} ${event.index + 1}/${event.total} ${event.category} › ${event.name}  ETA ${clock(eta)}`;
-        // A pseudo-terminal without a size reports 0 columns: do not cut the line then.
-        const columns = stream.columns || 0;
-        if (columns > 20 && line.length > columns - 1) line = `${line.slice(0, columns - 2)}…`;
-        clear();
-        stream.write(line);
-        drawn = true;
+        draw(event.total, `, running ${event.category} › ${event.name}  ETA ${clock(eta)}`);
         return;
       }
       spent += event.elapsedMs;
@@ -60,10 +64,13 @@ export function createProgress(mode: ProgressMode = progressMode(), stream: Node
         r.status === 'ok' && r.stats ? `${formatDuration(r.stats.mean)}/op` : `FAILED: ${r.error?.message.split('\n')[0] ?? ''}`;
       if (mode === 'lines') {
         stream.write(`[${event.index + 1}/${event.total}] ${r.id}  ${outcome}  (${(event.elapsedMs / 1000).toFixed(1)} s)\n`);
-      } else if (r.status === 'failed') {
-        // Failures stay on screen; successes are summarised by the table at the end.
-        clear();
-        stream.write(`✗ ${r.id}  ${outcome}\n`);
+      } else {
+        if (r.status === 'failed') {
+          // Failures stay on screen; successes are summarised by the table at the end.
+          clear();
+          stream.write(`✗ ${r.id}  ${outcome}\n`);
+        }
+        draw(event.total, '');
       }
     },
     /** Removes the bar before the table is printed. */

@@ -20,11 +20,22 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 
 async function usage(): Promise<string> {
   const rows = await Promise.all(Object.entries(COMMANDS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).summary}`));
-  return ['usage: ts314 <command> [options]', '', 'Commands:', ...rows, '', 'Run `ts314 <command> --help` for its options.'].join('\n');
+  return [
+    'usage: ts314 <command> [options]',
+    '',
+    'Commands:',
+    ...rows,
+    '',
+    'Run `ts314 <command> --help` (or `ts314 help <command>`) for its options.',
+  ].join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) {
+    // `ts314 help bench` is `ts314 bench --help`, so the two can never disagree.
+    return (await command(rest[0]!)).run(['--help']);
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     console.log(await usage());
     return name === undefined ? 2 : 0;
@@ -33,13 +44,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(runtimeInfo().ts314Version);
     return 0;
   }
+  return (await command(name)).run(rest);
+}
+
+async function command(name: string): Promise<Command> {
   const load = COMMANDS[name];
   if (!load) {
     throw new UsageError(
       `unknown command '${name}'.${didYouMean(name, Object.keys(COMMANDS)) || ` Commands: ${Object.keys(COMMANDS).join(', ')}`}`,
     );
   }
-  return (await load()).run(rest);
+  return load();
 }
 
 main(process.argv.slice(2)).then(

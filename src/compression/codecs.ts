@@ -27,7 +27,10 @@ export interface CodecModule {
 export const CODECS: readonly CodecName[] = ['zstd', 'gzip', 'zlib', 'bz2', 'lzma', 'brotli'];
 
 /** Other names people use for the same codecs (file extensions, CLI and library names). */
-export const CODEC_ALIASES: Readonly<Record<string, CodecName>> = {
+/** Another name for a codec that `compress()` and friends accept: a file extension, CLI or library name. */
+export type CodecAlias = 'zst' | 'zstandard' | 'gz' | 'deflate' | 'bzip2' | 'xz' | 'br';
+
+export const CODEC_ALIASES: Readonly<Record<CodecAlias, CodecName>> = {
   zst: 'zstd',
   zstandard: 'zstd',
   gz: 'gzip',
@@ -60,7 +63,7 @@ export const MODULES: Readonly<Record<CodecName, CodecModule | undefined>> = {
 export function resolveCodec(name: unknown, where: string): CodecName {
   if (typeof name === 'string') {
     if ((CODECS as readonly string[]).includes(name)) return name as CodecName;
-    const alias = CODEC_ALIASES[name.toLowerCase()];
+    const alias = (CODEC_ALIASES as Readonly<Record<string, CodecName>>)[name.toLowerCase()];
     if (alias) return alias;
     if ((CODECS as readonly string[]).includes(name.toLowerCase())) return name.toLowerCase() as CodecName;
   }
@@ -68,7 +71,8 @@ export function resolveCodec(name: unknown, where: string): CodecName {
   const names = [...CODECS, ...Object.keys(CODEC_ALIASES)];
   const hint = typeof name === 'string' ? didYouMean(name, names) : '';
   const suggestion = typeof name === 'string' ? closestMatch(name, names) : undefined;
-  const tail = hint && suggestion && CODEC_ALIASES[suggestion] ? ` (an alias of '${CODEC_ALIASES[suggestion]}')` : '';
+  const aliasOf = suggestion === undefined ? undefined : (CODEC_ALIASES as Readonly<Record<string, CodecName>>)[suggestion];
+  const tail = hint && aliasOf ? ` (an alias of '${aliasOf}')` : '';
   throw new UnknownCodecError(`${where}: unknown codec ${text}.${hint}${tail} Known codecs: ${CODECS.join(', ')}.`, {
     codecName: String(name),
   });

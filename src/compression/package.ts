@@ -4,7 +4,7 @@ import type { Transform } from 'node:stream';
 import { toBytes, type BytesLike } from './core/bytes.js';
 import { CompressionError, type CodecName } from './core/errors.js';
 import { detectCodec } from './core/magic.js';
-import { LEVEL_OPTION, MODULES, resolveCodec, type CodecModule } from './codecs.js';
+import { LEVEL_OPTION, MODULES, resolveCodec, type CodecAlias, type CodecModule } from './codecs.js';
 import { UnrecognizedFormatError } from './errors.js';
 import { checkOptionKeys } from '../internal/validate.js';
 
@@ -20,7 +20,7 @@ export interface CompressOptions {
 /** Options of the package-level `decompress`. */
 export interface DecompressOptions {
   /** Skip detection and use this codec: required for brotli, whose streams carry no signature. */
-  codec?: CodecName | string;
+  codec?: CodecName | CodecAlias;
   /** Largest decompressed size accepted; default DEFAULT_MAX_OUTPUT_LENGTH (1 GiB). */
   maxOutputLength?: number;
 }
@@ -46,13 +46,13 @@ function codecOptions(codec: CodecName, options: CompressOptions | undefined): o
  * const packed = compress(json, 'zstd', { level: 3 });
  * decompress(packed); // detected as zstd
  */
-export function compress(data: BytesLike, codec: CodecName | string, options?: CompressOptions): Buffer {
+export function compress(data: BytesLike, codec: CodecName | CodecAlias, options?: CompressOptions): Buffer {
   const name = resolveCodec(codec, 'compress');
   return moduleFor(name).compress(toBytes(data, 'compress'), codecOptions(name, options));
 }
 
 /** {@link compress} off the main thread where the codec supports it (zstd runs inline). */
-export async function compressAsync(data: BytesLike, codec: CodecName | string, options?: CompressOptions): Promise<Buffer> {
+export async function compressAsync(data: BytesLike, codec: CodecName | CodecAlias, options?: CompressOptions): Promise<Buffer> {
   const name = resolveCodec(codec, 'compressAsync');
   return moduleFor(name).compressAsync(toBytes(data, 'compressAsync'), codecOptions(name, options));
 }
@@ -107,12 +107,12 @@ export function detect(data: BytesLike): Exclude<CodecName, 'brotli'> | undefine
  * @example
  * await pipeline(source, createCompressStream('xz'), sink);
  */
-export function createCompressStream(codec: CodecName | string, options?: CompressOptions): Transform {
+export function createCompressStream(codec: CodecName | CodecAlias, options?: CompressOptions): Transform {
   const name = resolveCodec(codec, 'createCompressStream');
   return moduleFor(name).createCompressStream(codecOptions(name, options));
 }
 
 /** A decompressing Transform for the named codec (streams are not sniffed: name the codec). */
-export function createDecompressStream(codec: CodecName | string): Transform {
+export function createDecompressStream(codec: CodecName | CodecAlias): Transform {
   return moduleFor(resolveCodec(codec, 'createDecompressStream')).createDecompressStream();
 }

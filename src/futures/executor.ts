@@ -1,6 +1,6 @@
 // The Executor interface every ts314 pool implements (Python's concurrent.futures.Executor).
 import type { AnyFunction, ModuleTask } from '../internal/callable.js';
-import type { TransferListItem } from 'node:worker_threads';
+import type { Transferable } from '../internal/transferable.js';
 import type { Future } from './future.js';
 import { closestMatch } from '../internal/did-you-mean.js';
 import { checkInteger } from '../internal/validate.js';
@@ -15,7 +15,7 @@ export interface SubmitOptions {
   /** Aborting cancels the task if it is queued, and interrupts it if it is running (pool executors terminate and replace the worker). */
   readonly signal?: AbortSignal | undefined;
   /** ArrayBuffers (or MessagePorts) among the arguments to move instead of copy. Interpreter pool only. */
-  readonly transfer?: readonly TransferListItem[] | undefined;
+  readonly transfer?: readonly Transferable[] | undefined;
 }
 
 export interface MapOptions {
@@ -37,6 +37,26 @@ export interface ShutdownOptions {
 /** One input iterable (sync or async), or the trailing options object. */
 export type MapArgument = Iterable<unknown> | AsyncIterable<unknown> | MapOptions;
 
+type MapInput<T> = Iterable<T> | AsyncIterable<T>;
+type MapInputs<P extends readonly unknown[]> = { [K in keyof P]: MapInput<P[K]> };
+
+/**
+ * What `map(fn, …)` takes after `fn`, from fn's parameters `P`: one iterable per parameter, each
+ * yielding that parameter's type (optional parameters may be left out, a rest parameter takes any
+ * number), then optionally MapOptions. Built tail-recursively so long parameter lists stay cheap.
+ * @example
+ * // (a: number, b?: string) => …  accepts  [Iterable<number>] | [Iterable<number>, Iterable<string>], each with or without MapOptions
+ */
+export type MapArguments<P extends readonly unknown[], Done extends unknown[] = [], Shorter = never> = P extends readonly []
+  ? Shorter | Done | [...Done, MapOptions]
+  : number extends P['length']
+    ? Shorter | [...Done, ...MapInputs<P>] | [...Done, ...MapInputs<P>, MapOptions]
+    : P extends readonly [infer Head, ...infer Tail]
+      ? MapArguments<Tail, [...Done, MapInput<Head>], Shorter>
+      : P extends readonly [(infer Head)?, ...infer Tail]
+        ? MapArguments<Tail, [...Done, MapInput<Head>], Shorter | Done | [...Done, MapOptions]>
+        : never;
+
 /**
  * What every executor offers. `submit` schedules one call; `map` runs a function over inputs and
  * yields results in input order; `shutdown` stops accepting work.
@@ -50,7 +70,7 @@ export interface Executor extends AsyncDisposable {
   /** `submit` with an AbortSignal and/or a transfer list. */
   submitWith<F extends AnyFunction>(options: SubmitOptions, fn: Callable<F>, ...args: Parameters<F>): Future<CallResult<F>>;
   /** `map(fn, ...iterables)` or `map(fn, ...iterables, { timeout, chunksize, buffersize })`. */
-  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArgument[]): AsyncIterableIterator<CallResult<F>>;
+  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArguments<Parameters<F>>): AsyncIterableIterator<CallResult<F>>;
   /** Resolves when shut down (after running tasks finish when `wait` is true). Safe to call twice. */
   shutdown(options?: ShutdownOptions): Promise<void>;
 }

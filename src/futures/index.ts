@@ -5,7 +5,7 @@ export { wait, FIRST_COMPLETED, FIRST_EXCEPTION, ALL_COMPLETED } from './wait.js
 export type { DoneAndNotDone, ReturnWhen, WaitForOptions } from './wait.js';
 export { asCompleted, Completed } from './as-completed.js';
 export type { AsCompletedOptions } from './as-completed.js';
-export type { Callable, CallResult, Executor, MapArgument, MapOptions, ShutdownOptions, SubmitOptions } from './executor.js';
+export type { Callable, CallResult, Executor, MapArgument, MapArguments, MapOptions, ShutdownOptions, SubmitOptions } from './executor.js';
 export { ThreadPoolExecutor, DEFAULT_THREAD_POOL_MAX_WORKERS } from './thread-pool.js';
 export type { ThreadPoolExecutorOptions } from './thread-pool.js';
 export { InterpreterPoolExecutor, DEFAULT_MAX_WORKERS } from './interpreter-pool.js';
@@ -27,5 +27,5 @@ export {
 } from './errors.js';
 export type { FuturesErrorCode } from './errors.js';
 export { task } from '../internal/callable.js';
-export type { ModuleTask } from '../internal/callable.js';
+export type { ModuleTask, UnknownFunction } from '../internal/callable.js';
 export { NotShareableError } from '../interpreters/errors.js';

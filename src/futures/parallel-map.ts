@@ -75,7 +75,8 @@ export async function parallelMap<F extends AnyFunction>(
       : new ProcessPoolExecutor({ maxWorkers: options.maxWorkers });
   try {
     const results: CallResult<F>[] = [];
-    for await (const value of executor.map(fn, items, { chunksize: options.chunksize })) results.push(value as CallResult<F>);
+    for await (const value of executor.map(fn as Callable<AnyFunction>, items, { chunksize: options.chunksize }))
+      results.push(value as CallResult<F>);
     return { results, mode, reason };
   } finally {
     await executor.shutdown({ cancelFutures: true });

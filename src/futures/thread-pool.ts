@@ -10,7 +10,7 @@ import {
   type Callable,
   type CallResult,
   type Executor,
-  type MapArgument,
+  type MapArguments,
   type ShutdownOptions,
   type SubmitOptions,
 } from './executor.js';
@@ -65,7 +65,7 @@ export class ThreadPoolExecutor implements Executor {
     return this.#submit(options, fn, args, 'ThreadPoolExecutor.submitWith()');
   }
 
-  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArgument[]): AsyncIterableIterator<CallResult<F>> {
+  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArguments<Parameters<F>>): AsyncIterableIterator<CallResult<F>> {
     this.#check(fn, 'ThreadPoolExecutor.map()');
     return runMap(
       { submitItem: (args) => this.#submit({}, fn, args, 'ThreadPoolExecutor.map()') },

@@ -9,6 +9,13 @@ const MODULE_TASK = Symbol.for('ts314.moduleTask');
 export type AnyFunction = (...args: any[]) => any;
 
 /**
+ * What an untyped `task(url, name)` stands for: a function taking and returning `unknown`. The
+ * compiler cannot see into the module, so name its type to have arguments and results checked:
+ * `task<typeof import('./work.js').crunch>(url, 'crunch')`.
+ */
+export type UnknownFunction = (...args: unknown[]) => unknown;
+
+/**
  * A reference to a function exported by a module, so code with imports runs in a worker.
  * The type parameter carries the function's signature for `call`/`submit`.
  */
@@ -28,13 +35,18 @@ export type CallableRef =
 
 /**
  * Names a module export to run in another interpreter. A `.ts` module works when this process runs
- * TypeScript (tsx or Node's type stripping): workers inherit the loader.
+ * TypeScript (tsx or Node's type stripping): workers inherit the loader. Give the export's type as
+ * the type argument to have calls checked; without it the task takes and returns `unknown`.
  * @example
  * import { task } from 'ts314/interpreters';
  * const crunch = task<typeof import('./work.js').crunch>(new URL('./work.js', import.meta.url), 'crunch');
  * await interp.call(crunch, 42);
  */
-export function task<F extends AnyFunction = AnyFunction>(moduleUrl: URL | string, exportName = 'default'): ModuleTask<F> {
+export function task(moduleUrl: URL | string, exportName?: string): ModuleTask<UnknownFunction>;
+// A separate overload, not a default type argument: a default would let the call site's expected
+// type (parallelFor's kernel parameter, say) be inferred as F and claim a signature nobody gave.
+export function task<F extends AnyFunction>(moduleUrl: URL | string, exportName?: string): ModuleTask<F>;
+export function task(moduleUrl: URL | string, exportName = 'default'): ModuleTask {
   let url: string;
   if (moduleUrl instanceof URL) url = moduleUrl.href;
   else if (typeof moduleUrl === 'string' && /^(file|data):/.test(moduleUrl)) url = moduleUrl;

@@ -6,7 +6,7 @@ export type { CallOptions, CallResult, Whence } from './interpreter.js';
 export { createQueue, Queue, DEFAULT_QUEUE_BYTE_CAPACITY } from './queue.js';
 export type { CreateQueueOptions, QueueTimeoutOptions } from './queue.js';
 export { task } from '../internal/callable.js';
-export type { ModuleTask } from '../internal/callable.js';
+export type { ModuleTask, UnknownFunction } from '../internal/callable.js';
 export { isShareable } from '../internal/shareable.js';
 export {
   ExecutionFailed,

@@ -1,6 +1,7 @@
 // Interpreter: one isolated JavaScript interpreter (a worker thread's V8 isolate), PEP 734's Interpreter.
 import { inspect } from 'node:util';
-import { MessagePort, threadId, type TransferListItem } from 'node:worker_threads';
+import { MessagePort, threadId } from 'node:worker_threads';
+import type { Transferable } from '../internal/transferable.js';
 import { toCallableRef, type AnyFunction, type ModuleTask } from '../internal/callable.js';
 import { checkOptionKeys } from '../internal/validate.js';
 import { deserializeError } from '../internal/remote-error.js';
@@ -54,7 +55,7 @@ function isDetached(buffer: ArrayBuffer): boolean {
   }
 }
 
-function checkTransfer(transfer: unknown): TransferListItem[] {
+function checkTransfer(transfer: unknown): Transferable[] {
   if (transfer === undefined) return [];
   if (!Array.isArray(transfer)) throw new TypeError(`callWith(): transfer must be an array of ArrayBuffers, got ${typeof transfer}`);
   transfer.forEach((item: unknown, i) => {
@@ -74,7 +75,7 @@ function checkTransfer(transfer: unknown): TransferListItem[] {
       throw notShareable(`transfer[${i}]`, 'the ArrayBuffer is detached (already transferred elsewhere), so there is nothing to send');
     }
   });
-  return transfer as TransferListItem[];
+  return transfer as Transferable[];
 }
 
 /**

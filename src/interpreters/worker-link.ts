@@ -1,6 +1,7 @@
 // The main-side end of an interpreter's worker: requests in flight, and what happens when the worker stops.
-import type { TransferListItem, Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { deserializeError } from '../internal/remote-error.js';
+import type { Transferable } from '../internal/transferable.js';
 import { describeExit } from '../internal/worker/exit.js';
 import type { FromWorker, Reply, Request } from '../internal/worker/protocol.js';
 import { InterpreterNotFoundError, InterpreterStoppedError, NotShareableError } from './errors.js';
@@ -80,14 +81,14 @@ export class WorkerLink {
   }
 
   /** Sends one request; the promise settles with the worker's reply. */
-  request(build: (id: number) => Request, what: string, transfer: readonly TransferListItem[] = []): { id: number; reply: Promise<Reply> } {
+  request(build: (id: number) => Request, what: string, transfer: readonly Transferable[] = []): { id: number; reply: Promise<Reply> } {
     if (this.#gone) return { id: 0, reply: Promise.reject(this.goneError()) };
     const id = this.#nextId++;
     const reply = new Promise<Reply>((resolve, reject) => {
       this.#pending.set(id, { what, resolve, reject });
     });
     try {
-      this.#worker.postMessage(build(id), transfer as TransferListItem[]);
+      this.#worker.postMessage(build(id), transfer as Transferable[]);
     } catch (error) {
       // The checks passed but cloning did not (a detached ArrayBuffer, a transfer list problem):
       // nothing was sent, so report it as the arguments' fault rather than a raw DataCloneError.

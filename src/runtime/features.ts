@@ -13,11 +13,18 @@ export interface FeatureStatus {
   readonly detail: string | undefined;
   /** What ts314 falls back to when the feature is missing. */
   readonly fallback: string;
+  /**
+   * True when ts314 works the same without it (it is reported for information): its absence is not
+   * a failure. `ts314 info` and `ts314 bench` mark such a missing feature `–` rather than `✗`.
+   */
+  readonly optional: boolean;
 }
 
 interface FeatureProbe {
   readonly name: string;
   readonly fallback: string;
+  /** ts314 loses nothing without it. */
+  readonly optional?: true;
   /** true/false, or a string detail meaning "available". */
   readonly detect: () => boolean | string;
 }
@@ -69,8 +76,8 @@ const PROBES = [
   },
   {
     name: 'nativeZstd',
-    fallback:
-      "none needed: ts314/compression/zstd always uses its bundled libzstd (node:zlib's zstd lacks training, frame info and prefixes)",
+    fallback: "ts314/compression/zstd always uses its bundled libzstd (node:zlib's zstd lacks training, frame info and prefixes)",
+    optional: true,
     detect: () => typeof (zlib as { zstdCompressSync?: unknown }).zstdCompressSync === 'function',
   },
   {
@@ -112,16 +119,19 @@ const PROBES = [
   {
     name: 'exposedGc',
     fallback: 'ts314/gc enables --expose-gc at run time through V8 flags',
+    optional: true,
     detect: () => typeof (globalThis as { gc?: unknown }).gc === 'function',
   },
   {
     name: 'promiseWithResolvers',
     fallback: 'an equivalent helper is used',
+    optional: true,
     detect: () => typeof (Promise as { withResolvers?: unknown }).withResolvers === 'function',
   },
   {
     name: 'iteratorHelpers',
     fallback: 'AsyncIterables are consumed with for-await loops',
+    optional: true,
     detect: () => typeof (globalThis as { Iterator?: { prototype?: { map?: unknown } } }).Iterator?.prototype?.map === 'function',
   },
 ] as const satisfies readonly FeatureProbe[];
@@ -151,6 +161,7 @@ export function features(): Features {
       available: seen !== false,
       detail: typeof seen === 'string' ? seen : undefined,
       fallback: probe.fallback,
+      optional: probe.optional === true,
     };
   }
   cached = result as Features;

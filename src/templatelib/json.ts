@@ -169,6 +169,8 @@ function label(index: number, expression: string): string {
  * @example
  * json(t`{"user": ${{ name: 'Ada' }}, "tags": ${new Set(['a'])}}`); // '{"user": {"name":"Ada"}, "tags": ["a"]}'
  */
+export function json(template: Template, options?: JsonOptions): string;
+export function json(strings: TemplateStringsArray, ...values: unknown[]): string;
 export function json(template: Template | TemplateStringsArray, ...rest: unknown[]): string {
   let options: JsonOptions = {};
   let values = rest;

@@ -261,6 +261,8 @@ function render(tpl: Template, dialect: SqlDialect, values: unknown[]): string {
  * const q = sql(t`SELECT * FROM ${sql.identifier('users')} WHERE id IN (${[1, 2]}) AND name = ${name}`, { dialect: 'postgres' });
  * // q.text: 'SELECT * FROM "users" WHERE id IN ($1, $2) AND name = $3'
  */
+export function sql(template: Template, options?: SqlOptions): SqlQuery;
+export function sql(strings: TemplateStringsArray, ...values: unknown[]): SqlQuery;
 export function sql(template: Template | TemplateStringsArray, ...rest: unknown[]): SqlQuery {
   let options: SqlOptions = {};
   let values = rest;

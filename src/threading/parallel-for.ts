@@ -48,14 +48,16 @@ const OPTION_KEYS = ['executor', 'chunks', 'args', 'signal'] as const;
  * const sums = await parallelFor(data, task<(c: SharedArray<'float64'>) => number>(new URL('./kernels.js', import.meta.url), 'sumChunk'));
  * const total = sums.reduce((a, b) => a + b, 0);
  */
-export function parallelFor<R, A extends readonly unknown[] = []>(
-  range: number | IndexRange,
-  kernel: Callable<(start: number, end: number, ...args: A) => R | Promise<R>>,
-  options?: ParallelForOptions<A>,
-): Promise<Awaited<R>[]>;
+// A SharedArray has `start`/`end` too: the range overload excludes it (`buffer?: never`) so its
+// kernel is always typed (chunk, ...args), never (start, end).
 export function parallelFor<T extends ElementType, R, A extends readonly unknown[] = []>(
   array: SharedArray<T>,
   kernel: Callable<(chunk: SharedArray<T>, ...args: A) => R | Promise<R>>,
+  options?: ParallelForOptions<A>,
+): Promise<Awaited<R>[]>;
+export function parallelFor<R, A extends readonly unknown[] = []>(
+  range: number | (IndexRange & { readonly buffer?: never }),
+  kernel: Callable<(start: number, end: number, ...args: A) => R | Promise<R>>,
   options?: ParallelForOptions<A>,
 ): Promise<Awaited<R>[]>;
 export async function parallelFor(

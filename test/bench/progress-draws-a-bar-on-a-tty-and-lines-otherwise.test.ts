@@ -37,16 +37,19 @@ test('the mode follows the TTY and the CI variable', () => {
   assert.equal(progressMode({ isTTY: false } as NodeJS.WriteStream, { CI: 'false' }), 'lines');
 });
 
-test('bar mode redraws one line with count, category, name and ETA, keeps failures, and clears itself', async () => {
+test('bar mode redraws one line with done count, category, name and ETA, keeps failures, ends full, and clears itself', async () => {
   const stream = capture();
   const progress = createProgress('bar', stream);
   await runBenchmarks(benches, { budget: TINY_BUDGET, onProgress: progress.update });
+  const beforeDone = stream.text;
   progress.done();
   const { text } = stream;
-  assert.match(text, /\[\.{20}\] 1\/3 alpha › first {2}ETA \d+:\d\d/);
-  assert.match(text, /\r\x1b\[2K\[#{7}\.{13}\] 2\/3 beta › second {2}ETA \d+:\d\d/);
+  assert.match(text, /\[\.{20}\] 0\/3 done, running alpha › first {2}ETA \d+:\d\d/);
+  assert.match(text, /\r\x1b\[2K\[#{7}\.{13}\] 1\/3 done, running beta › second {2}ETA \d+:\d\d/);
   assert.match(text, /✗ beta\/second\/second {2}FAILED: nope\n/);
-  assert.match(text, /3\/3 beta › third/);
+  assert.match(text, /2\/3 done, running beta › third/);
+  // The bar and its count agree: after the last benchmark it is full, not stuck at the last start.
+  assert.ok(beforeDone.endsWith(`[${'#'.repeat(20)}] 3/3 done`), JSON.stringify(beforeDone.slice(-40)));
   assert.ok(text.endsWith('\r\x1b[2K'), 'the bar is erased before the table');
 });
 
@@ -72,6 +75,6 @@ test('the bar is cut to the terminal width, and not cut when the terminal report
   const a = createProgress('bar', narrow);
   const b = createProgress('bar', unsized);
   await runBenchmarks([benches[0]!], { budget: TINY_BUDGET, onProgress: (e) => (a.update(e), b.update(e)) });
-  assert.equal(narrow.text, '[....................] 1/1 a…');
-  assert.match(unsized.text, /1\/1 alpha › first {2}ETA \d+:\d\d$/);
+  assert.ok(narrow.text.startsWith('[....................] 0/1 d…'), narrow.text);
+  assert.match(unsized.text, /0\/1 done, running alpha › first {2}ETA \d+:\d\d/);
 });

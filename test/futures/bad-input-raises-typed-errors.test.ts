@@ -71,7 +71,7 @@ test('non-function callables are refused with a TypeError naming what is callabl
     (e: unknown) => e instanceof TypeError && /expected a function or task\(url, exportName\), got number 42/.test(e.message),
   );
   assert.throws(() => submit(Math.max, 1), /native or bound function/);
-  assert.throws(() => pool.map('nope' as never, [1]), TypeError);
+  assert.throws(() => pool.map('nope' as unknown as (x: number) => number, [1]), TypeError);
   const threads = new ThreadPoolExecutor();
   assert.throws(() => (threads.submit.bind(threads) as unknown as (fn: unknown) => unknown)(null), TypeError);
   assert.throws(() => new InterpreterPoolExecutor({ initializer: 'x' as never }), /initializer: expected a function/);

@@ -21,7 +21,7 @@ interface Found {
 async function exportedErrorClasses(): Promise<Found[]> {
   const found: Found[] = [];
   for (const key of Object.keys(packageJson().exports)) {
-    if (key === './package.json') continue;
+    if (key === './package.json' || key === '.') continue;
     const subpath = key.slice(2);
     const mod = (await import(`ts314/${subpath}`)) as Record<string, unknown>;
     for (const [exportName, value] of Object.entries(mod)) {

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { packageJson, repoRoot } from '../helpers/package.js';
 
 const pkg = packageJson();
-const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json');
+// '.' is the root, which only explains the subpaths (tested below).
+const subpaths = Object.keys(pkg.exports).filter((key) => key !== './package.json' && key !== '.');
 
 test('package.json declares at least the runtime export', () => {
   assert.ok(subpaths.includes('./runtime'));
@@ -31,4 +32,25 @@ test('every source module folder with an index.ts is exported', async () => {
     .filter((d) => d.isDirectory() && !['internal', 'cli'].includes(d.name) && existsSync(join(repoRoot, 'src', d.name, 'index.ts')))
     .map((d) => `./${d.name}`);
   for (const mod of modules) assert.ok(subpaths.includes(mod), `src/${mod.slice(2)} has no "${mod}" entry in package.json exports`);
+});
+
+test('importing the package root fails with a message naming every module subpath', async () => {
+  const error = await import(pkg.name).then(
+    () => assert.fail('import of the root succeeded'),
+    (e: unknown) => e as Error & { code?: string },
+  );
+  assert.equal(error.code, 'ERR_PACKAGE_PATH_NOT_EXPORTED');
+  for (const subpath of subpaths.filter((s) => !s.startsWith('./compression/')))
+    assert.ok(error.message.includes(`${pkg.name}/${subpath.slice(2)}`), `${subpath} is not named: ${error.message}`);
+});
+
+test('ts314/compression exports each codec module as a namespace, the same objects as its subpath', async () => {
+  const compression = (await import(`${pkg.name}/compression`)) as Record<string, unknown>;
+  for (const codec of ['zstd', 'gzip', 'zlib', 'bz2', 'lzma', 'brotli']) {
+    const direct = (await import(`${pkg.name}/compression/${codec}`)) as Record<string, unknown>;
+    const namespace = compression[codec] as Record<string, unknown> | undefined;
+    assert.ok(namespace, `ts314/compression has no ${codec}`);
+    assert.deepEqual(Object.keys(namespace).sort(), Object.keys(direct).sort(), codec);
+    for (const name of Object.keys(direct)) assert.equal(namespace[name], direct[name], `${codec}.${name}`);
+  }
 });

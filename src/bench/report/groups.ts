@@ -45,3 +45,11 @@ export function efficiencyOf(row: BenchResult, baseline: BenchResult | undefined
   const w = workersOf(row);
   return s === undefined || w === undefined ? undefined : s / w;
 }
+
+/**
+ * Whether the group's rows span several worker counts: only then is efficiency (speed-up per
+ * worker) a scaling figure. Rows that all use one worker (an executor's overhead, say) have none.
+ */
+export function variesWorkers(rows: readonly BenchResult[]): boolean {
+  return new Set(rows.map(workersOf).filter((w) => w !== undefined)).size >= 2;
+}

@@ -1,7 +1,7 @@
 // The results table of one run: statistics per benchmark, speed-up and efficiency against the group's baseline.
 import type { BenchResult } from '../result.js';
 import { duration, number, percent, rate, times } from './format.js';
-import { efficiencyOf, groupResults, speedupOf, workersOf } from './groups.js';
+import { efficiencyOf, groupResults, speedupOf, variesWorkers } from './groups.js';
 import { join, markup, type Fragment } from './markup.js';
 
 function params(row: BenchResult): string {
@@ -33,8 +33,7 @@ function resultRow(row: BenchResult, baseline: BenchResult | undefined, scaling:
 export function resultsTable(results: readonly BenchResult[]): Fragment {
   const groups = groupResults(results);
   const body = groups.map((g) => {
-    // Efficiency (speed-up per worker) only means something where the group spans several worker counts.
-    const scaling = new Set(g.rows.map(workersOf).filter((w) => w !== undefined)).size >= 2;
+    const scaling = variesWorkers(g.rows);
     return markup`<tbody><tr class="group"><th colspan="11">${g.category} — ${g.group}</th></tr>${join(g.rows.map((r) => resultRow(r, g.baseline, scaling)))}</tbody>`;
   });
   return markup`<table class="results"><thead><tr><th>benchmark</th><th>params</th><th>mean/op</th><th>95% CI</th><th>p50</th><th>p95</th><th>p99</th><th>ops/s</th><th>samples × calls</th><th>vs baseline (efficiency)</th><th>metrics</th></tr></thead>${join(body)}</table>`;

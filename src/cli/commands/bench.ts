@@ -20,22 +20,32 @@ import {
 import { didYouMean } from '../../internal/did-you-mean.js';
 import { features, runtimeInfo } from '../../runtime/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
+import { featureLines, field } from '../report-lines.js';
+import { terminalWidth } from '../terminal.js';
 
 export const summary = 'run the benchmark suite or benchmark files; table, JSON and HTML report';
 
+/** The `====` rules around the headings: as wide as the output, at most this. */
+const RULE_WIDTH = 90;
+
 const HELP = `usage: ts314 bench [files…] [options]
 
-Runs benchmarks and prints a results table (mean, std, P95, ops/sec, 95% CI, outliers; speedup and
-efficiency for parallel groups). Without files or --category, every built-in category runs; with
-files, only the files run unless --category is given too.
+Runs benchmarks and prints a results table (mean, std, P95, ops/sec, 95% CI, outliers; speedup
+against the group's baseline, and efficiency where a group varies the worker count). Without files
+or --category, every built-in category runs; with files, only the files run unless --category is
+given too. The table fits the terminal (or COLUMNS; 100 columns when not on a terminal): columns
+that do not fit are left out of the table and named under it; --output keeps every statistic.
 
 options:
   --quick               smaller inputs, ~0.4 s per benchmark (the whole suite in under a minute)
-  --iterations N        exactly N timed samples per benchmark (default: as many as fit the time budget)
+  --iterations N        exactly N timed samples per benchmark (default: as many as fit the time
+                        budget)
   --warmup N            N untimed calls after calibration (default: a warm-up time budget)
   --category a,b        built-in categories to run (repeatable)
-  --filter PATTERN      run only benchmarks whose id (category/group/name) matches this regular expression (case-insensitive)
-  --workers 1,2,4       worker counts for parallel benchmarks (default: powers of two up to the cores, plus one)
+  --filter PATTERN      run only benchmarks whose id (category/group/name) matches this regular
+                        expression (case-insensitive)
+  --workers 1,2,4       worker counts for parallel benchmarks (default: powers of two up to the
+                        cores, plus one)
   --output FILE         write the run as JSON (schema ts314-bench/1, docs/bench-schema.md)
   --html FILE           write a self-contained HTML report with charts
   -h, --help            show this help
@@ -95,28 +105,30 @@ function checkWritable(flag: string, file: string | undefined): void {
   }
 }
 
-function header(workers: readonly number[], quick: boolean, iterations: number | undefined, warmup: number | undefined): string {
+function header(
+  width: number,
+  workers: readonly number[],
+  quick: boolean,
+  iterations: number | undefined,
+  warmup: number | undefined,
+): string {
   const info = runtimeInfo();
   const budget = quick ? QUICK_BUDGET : FULL_BUDGET;
-  const rule = '='.repeat(90);
-  const lines = [
+  const rule = '='.repeat(Math.min(width, RULE_WIDTH));
+  const mode = `${quick ? 'quick' : 'full'}: ${iterations !== undefined ? `${iterations} samples` : `${budget.sampleMs} ms of samples`} per benchmark after ${warmup !== undefined ? `${warmup} warm-up calls` : `${budget.warmupMs} ms warm-up`} (cap ${budget.hardCapMs / 1000} s)`;
+  return [
     rule,
     'TS314 BENCHMARK SUITE',
     rule,
-    `Runtime:      ${info.runtime} ${info.version}${info.v8 ? ` (V8 ${info.v8})` : ''}, ts314 ${info.ts314Version}`,
-    `Platform:     ${info.platform} ${info.arch}${info.cpuModel ? `, ${info.cpuModel.trim()}` : ''}`,
-    `CPU cores:    ${info.cpuCount} (availableParallelism ${info.availableParallelism})`,
-    `Mode:         ${quick ? 'quick' : 'full'}: ${iterations !== undefined ? `${iterations} samples` : `${budget.sampleMs} ms of samples`} per benchmark after ${warmup !== undefined ? `${warmup} warm-up calls` : `${budget.warmupMs} ms warm-up`} (cap ${budget.hardCapMs / 1000} s)`,
-    `Workers:      ${workers.join(', ')}`,
+    ...field('Runtime:', `${info.runtime} ${info.version}${info.v8 ? ` (V8 ${info.v8})` : ''}, ts314 ${info.ts314Version}`, width),
+    ...field('Platform:', `${info.platform} ${info.arch}${info.cpuModel ? `, ${info.cpuModel.trim()}` : ''}`, width),
+    ...field('CPU cores:', `${info.cpuCount} (availableParallelism ${info.availableParallelism})`, width),
+    ...field('Mode:', mode, width),
+    ...field('Workers:', workers.join(', '), width),
     '',
     'Available Features:',
-  ];
-  const detected = Object.values(features());
-  const width = Math.max(...detected.map((f) => f.name.length));
-  for (const f of detected) {
-    lines.push(`  ${f.available ? '✓' : '✗'} ${f.name.padEnd(width)}  ${f.available ? (f.detail ?? '') : `→ ${f.fallback}`}`.trimEnd());
-  }
-  return lines.join('\n');
+    ...featureLines(Object.values(features()), width),
+  ].join('\n');
 }
 
 /** A category whose load() threw still shows up, as one failed row, instead of silently vanishing. */
@@ -208,7 +220,8 @@ export async function run(argv: string[]): Promise<number> {
     );
   }
 
-  console.log(header(workers, quick, iterations, warmup));
+  const width = terminalWidth();
+  console.log(header(width, workers, quick, iterations, warmup));
   const categories = [...new Set(chosen.map((d) => d.category!))];
   console.log(`\nRunning ${chosen.length} benchmark${chosen.length === 1 ? '' : 's'} (${categories.join(', ')})…\n`);
   const progress = createProgress();
@@ -225,9 +238,9 @@ export async function run(argv: string[]): Promise<number> {
   } finally {
     progress.done();
   }
-  const rule = '='.repeat(90);
+  const rule = '='.repeat(Math.min(width, RULE_WIDTH));
   console.log(`${rule}\nBENCHMARK RESULTS (${(result.durationMs / 1000).toFixed(1)} s)\n${rule}`);
-  console.log(renderResultsTable(result.results));
+  console.log(renderResultsTable(result.results, { width }));
   let status = result.results.some((r) => r.status === 'failed') ? 1 : 0;
   if (values.output !== undefined) {
     writeFileSync(values.output, `${JSON.stringify(result, null, 2)}\n`);

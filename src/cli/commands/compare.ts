@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { BenchSchemaError, compareRuns, readBenchRun, renderComparisonTable, renderHtmlReport, type BenchRun } from '../../bench/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
+import { terminalWidth } from '../terminal.js';
 
 export const summary = 'compare saved `ts314 bench --output` runs (e.g. Node 20 vs the current LTS)';
 
@@ -40,7 +41,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const comparison = compareRuns(runs, positionals);
   if (values.json) console.log(JSON.stringify(comparison, null, 2));
-  else console.log(renderComparisonTable(comparison));
+  else console.log(renderComparisonTable(comparison, { width: terminalWidth() }));
   if (values.html !== undefined) {
     try {
       writeFileSync(values.html, renderHtmlReport({ comparison, runs }));

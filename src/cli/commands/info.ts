@@ -1,8 +1,19 @@
 // `ts314 info`: the runtime report and the "Available Features" block, as text or JSON.
 import { features, runtimeInfo } from '../../runtime/index.js';
 import { parseCommandArgs } from '../args.js';
+import { featureLines, field } from '../report-lines.js';
+import { terminalWidth } from '../terminal.js';
 
 export const summary = 'runtime, cores, memory and the features ts314 detected';
+
+const HELP = `usage: ts314 info [--json]
+
+Prints the runtime, CPU cores, memory and the features ts314 detected, each marked ✓ (present),
+✗ (missing: the fallback ts314 uses is shown) or – (absent and not needed).
+
+options:
+  --json       the same report as JSON
+  -h, --help   show this help`;
 
 function gib(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(1)} GiB`;
@@ -13,7 +24,7 @@ export async function run(argv: string[]): Promise<number> {
     options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) {
-    console.log('usage: ts314 info [--json]\n\nPrints the runtime report and the features ts314 detected.');
+    console.log(HELP);
     return 0;
   }
   const info = runtimeInfo();
@@ -22,21 +33,22 @@ export async function run(argv: string[]): Promise<number> {
     console.log(JSON.stringify({ runtime: info, features: detected }, null, 2));
     return 0;
   }
+  const width = terminalWidth();
   const lines = [
     `ts314 ${info.ts314Version}`,
-    `Runtime:      ${info.runtime} ${info.version}${info.v8 ? ` (V8 ${info.v8})` : ''}`,
-    `Platform:     ${info.platform} ${info.arch}${info.cpuModel ? `, ${info.cpuModel.trim()}` : ''}`,
-    `CPU cores:    ${info.cpuCount} (availableParallelism ${info.availableParallelism})`,
-    `Memory:       ${gib(info.memory.totalBytes)} total, ${gib(info.memory.freeBytes)} free` +
-      (info.memory.constrainedBytes ? `, limited to ${gib(info.memory.constrainedBytes)}` : ''),
+    ...field('Runtime:', `${info.runtime} ${info.version}${info.v8 ? ` (V8 ${info.v8})` : ''}`, width),
+    ...field('Platform:', `${info.platform} ${info.arch}${info.cpuModel ? `, ${info.cpuModel.trim()}` : ''}`, width),
+    ...field('CPU cores:', `${info.cpuCount} (availableParallelism ${info.availableParallelism})`, width),
+    ...field(
+      'Memory:',
+      `${gib(info.memory.totalBytes)} total, ${gib(info.memory.freeBytes)} free` +
+        (info.memory.constrainedBytes ? `, limited to ${gib(info.memory.constrainedBytes)}` : ''),
+      width,
+    ),
     '',
     'Available Features:',
+    ...featureLines(Object.values(detected), width),
   ];
-  const width = Math.max(...Object.values(detected).map((f) => f.name.length));
-  for (const feature of Object.values(detected)) {
-    const state = feature.available ? `YES${feature.detail ? ` (${feature.detail})` : ''}` : `NO  → ${feature.fallback}`;
-    lines.push(`  - ${feature.name.padEnd(width)}  ${state}`);
-  }
   console.log(lines.join('\n'));
   return 0;
 }

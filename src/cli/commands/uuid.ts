@@ -32,7 +32,7 @@ const OUTPUT_CHUNK = 8192;
 const KINDS = ['uuid1', 'uuid3', 'uuid4', 'uuid5', 'uuid6', 'uuid7', 'uuid8'];
 const NAMESPACES: Record<string, UUID> = { '@dns': NAMESPACE_DNS, '@url': NAMESPACE_URL, '@oid': NAMESPACE_OID, '@x500': NAMESPACE_X500 };
 
-const HELP = `usage: ts314 uuid [-u {${KINDS.join(',')}}] [-n COUNT] [--namespace NS --name NAME]
+const HELP = `usage: ts314 uuid [-u KIND] [-n COUNT] [--namespace NS --name NAME]
 
 Generates UUIDs, one per line (default: one uuid4).
 

@@ -12,7 +12,7 @@ import {
   type Callable,
   type CallResult,
   type Executor,
-  type MapArgument,
+  type MapArguments,
   type ShutdownOptions,
   type SubmitOptions,
 } from '../executor.js';
@@ -77,7 +77,7 @@ export abstract class PoolExecutor implements Executor {
   }
 
   /** Results in input order; `chunksize` items per message, `buffersize` chunks ahead at most. */
-  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArgument[]): AsyncIterableIterator<CallResult<F>> {
+  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArguments<Parameters<F>>): AsyncIterableIterator<CallResult<F>> {
     const where = `${this.pool.config.name}.map()`;
     this.#checkOpen(where);
     const ref = this.#refFor(fn, where);

@@ -1,5 +1,6 @@
 // The pool scheduler: sends queued tasks to workers in batches, replaces dead workers, never loses or repeats a task.
-import type { ResourceLimits, TransferListItem } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
+import type { Transferable } from '../../internal/transferable.js';
 import type { CallableRef } from '../../internal/callable.js';
 import { deserializeError, type SerializedError } from '../../internal/remote-error.js';
 import type { EncodedArgs } from '../../internal/wire.js';
@@ -157,7 +158,7 @@ export class Pool {
     const b: unknown[] = [];
     const d: (readonly [number, CallableRef])[] = [];
     const tasks: PoolTask[] = [];
-    let transfer: TransferListItem[] | undefined;
+    let transfer: Transferable[] | undefined;
     while (tasks.length < count) {
       const task = this.#queue.peek();
       if (task === undefined) break;

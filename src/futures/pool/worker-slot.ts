@@ -1,5 +1,6 @@
 // One worker as the pool tracks it: its channel and result log, the tasks it holds, and how it came to end.
-import type { ResourceLimits, TransferListItem } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
+import type { Transferable } from '../../internal/transferable.js';
 import type { CallableRef } from '../../internal/callable.js';
 import type { EncodedArgs } from '../../internal/wire.js';
 import { spawnProcess, spawnThread, type Channel } from '../../internal/worker/channel.js';
@@ -15,7 +16,7 @@ export interface PoolTask {
   readonly mode: number;
   readonly payload: unknown[];
   readonly hasHandles: boolean;
-  readonly transfer: readonly TransferListItem[] | undefined;
+  readonly transfer: readonly Transferable[] | undefined;
   readonly signal: AbortSignal | undefined;
   /** The pool's id for `ref`, so a worker compiles or imports each callable once. */
   fnId: number;

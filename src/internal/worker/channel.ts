@@ -1,7 +1,8 @@
 // One pool worker as the scheduler sees it: a worker thread or a forked child behind the same interface.
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ResourceLimits, TransferListItem, Worker } from 'node:worker_threads';
+import type { ResourceLimits, Worker } from 'node:worker_threads';
+import type { Transferable } from '../transferable.js';
 import { siblingModule, startWorker, type StartWorkerOptions } from './boot.js';
 import type { WorkerExit } from './exit.js';
 import type { FromWorker, TasksInit, ToWorker, WorkerInit } from './protocol.js';
@@ -10,7 +11,7 @@ export interface Channel {
   readonly kind: 'thread' | 'process';
   /** pid for processes, threadId for threads. */
   readonly id: number;
-  send(message: ToWorker, transfer?: readonly TransferListItem[]): void;
+  send(message: ToWorker, transfer?: readonly Transferable[]): void;
   onMessage(listener: (message: FromWorker) => void): void;
   onExit(listener: (exit: WorkerExit) => void): void;
   /** Ends the worker now; `hard` is SIGKILL for processes (threads have only one way). */
@@ -34,7 +35,7 @@ export function spawnThread(init: TasksInit, resourceLimits: ResourceLimits | un
   return {
     kind: 'thread',
     id: worker.threadId,
-    send: (message, transfer) => worker.postMessage(message, transfer as TransferListItem[] | undefined),
+    send: (message, transfer) => worker.postMessage(message, transfer as Transferable[] | undefined),
     onMessage: (listener) => void worker.on('message', listener),
     onExit: (listener) => void worker.on('exit', (code) => listener({ code, signal: null, error })),
     terminate: () => void worker.terminate(),

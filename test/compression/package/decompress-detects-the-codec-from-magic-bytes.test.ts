@@ -64,15 +64,20 @@ test('decompress: detected codec errors stay typed (truncated xz is LZMAError TR
 });
 
 test('compress: unknown codec names get "Did you mean", aliases resolve, level maps to each codec', () => {
+  // Mistyped names fail to compile; the run-time check is for JavaScript callers and computed names.
   assert.throws(
+    // @ts-expect-error 'gzp' is not a codec name
     () => compression.compress(data, 'gzp'),
     (e: unknown) => e instanceof compression.UnknownCodecError && /unknown codec 'gzp'. Did you mean 'gzip'\?/.test((e as Error).message),
   );
+  // @ts-expect-error 'lzm' is not a codec name
   assert.throws(() => compression.compress(data, 'lzm'), /Did you mean 'lzma'\?/);
   // A swapped pair is two edits, over CPython's limit for a four-letter name: no guess.
+  // @ts-expect-error 'lzam' is not a codec name
   assert.throws(() => compression.compress(data, 'lzam'), /unknown codec 'lzam'\. Known codecs/);
+  // @ts-expect-error 'snappy' is not a codec name
   assert.throws(() => compression.compress(data, 'snappy'), /unknown codec 'snappy'\. Known codecs: zstd, gzip, zlib, bz2, lzma, brotli\./);
-  for (const [alias, codec] of Object.entries(compression.CODEC_ALIASES)) {
+  for (const [alias, codec] of Object.entries(compression.CODEC_ALIASES) as [compression.CodecAlias, compression.CodecName][]) {
     if (codec === 'zstd' && !compression.isAvailable('zstd')) continue;
     assert.ok(compression.decompress(compression.compress(data, alias), codec === 'brotli' ? { codec } : {}).equals(data), alias);
   }

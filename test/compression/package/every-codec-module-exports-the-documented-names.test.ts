@@ -94,6 +94,13 @@ test('each codec module exports exactly its documented names', () => {
         'InvalidArgumentError',
         'InvalidValueError',
         'DEFAULT_MAX_OUTPUT_LENGTH',
+        // Each codec module as a namespace: `import { gzip } from 'ts314/compression'`.
+        'zstd',
+        'gzip',
+        'zlib',
+        'bz2',
+        'lzma',
+        'brotli',
       ],
     ],
   };
@@ -143,5 +150,6 @@ test('package-level async forms and streams match the sync ones', async () => {
     assert.ok((await compression.decompressAsync(packed, codec === 'brotli' ? { codec } : undefined)).equals(data), codec);
     assert.ok(compression.decompress(packed, { codec }).equals(data), `${codec} explicit`);
   }
+  // @ts-expect-error 'lzm4' is not a codec name
   await assert.rejects(compression.compressAsync(data, 'lzm4'), compression.UnknownCodecError);
 });
