@@ -1,13 +1,22 @@
 // Template.parse: Python t-string syntax read from a runtime string, resolving names/attribute/index paths in a scope.
 import { didYouMean } from '../internal/did-you-mean.js';
 import { convert, type Conversion } from './convert.js';
-import { TemplateLookupError, TemplateSyntaxError } from './errors.js';
+import { TemplateLookupError, TemplateSyntaxError, type LookupPythonType } from './errors.js';
 import { formatValue } from './format.js';
 import { Interpolation } from './interpolation.js';
 import { type ParseScope, setParseImplementation, Template } from './template.js';
 
-/** Python nests replacement fields inside format specs at most this deep ("expressions nested too deeply"). */
-const MAX_SPEC_NESTING = 2;
+/**
+ * CPython's MAX_EXPR_NESTING: a replacement field may sit in the format spec of a field that itself
+ * sits in a format spec (`{x:{w:{p}}}`), and no deeper ("expressions nested too deeply").
+ */
+const MAX_FIELD_NESTING = 3;
+
+/**
+ * CPython's tokenizer MAXLEVEL: at most this many brackets (`{` of a field, `[` of an index) open at
+ * once ("too many nested parentheses"). It also bounds the parser's and the resolver's recursion.
+ */
+const MAX_BRACKET_LEVEL = 200;
 
 /** Properties that would walk from data into code; never reachable through a path. */
 const FORBIDDEN = new Set([
@@ -20,8 +29,23 @@ const FORBIDDEN = new Set([
   '__lookupSetter__',
 ]);
 
-const ID_START = /[\p{L}\p{Nl}_]/u;
-const ID_CONTINUE = /[\p{L}\p{Nl}\p{Mn}\p{Mc}\p{Nd}\p{Pc}_]/u;
+/** Python's hard keywords: never a name. `None`, `True`, `False` are literals, outside the path subset. */
+const KEYWORDS = new Set(
+  'and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield'.split(
+    ' ',
+  ),
+);
+const LITERAL_NAMES = new Set(['None', 'True', 'False']);
+
+/** Characters that may belong to a NAME token in CPython's tokenizer (validated afterwards, PEP 3131). */
+const NAME_CHAR = /[A-Za-z0-9_\u0080-\u{10ffff}]/u;
+const XID_START = /^[\p{XID_Start}_]$/u;
+const XID_CONTINUE = /^\p{XID_Continue}$/u;
+/** What Python's str.isprintable() refuses (space excepted). */
+const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+
+const SUBSET =
+  "Template.parse reads names, attributes (.name) and indexes ([0], ['key'], [name]) only, never other expressions";
 
 function pyType(value: unknown): string {
   if (value === null || value === undefined) return 'NoneType';
@@ -37,21 +61,52 @@ function pyType(value: unknown): string {
       return 'bool';
     case 'object': {
       const proto = Object.getPrototypeOf(value);
-      if (proto === Object.prototype || proto === null) return 'dict';
+      if (proto === Object.prototype || proto === null || value instanceof Map) return 'dict';
       return (value.constructor as { name?: string } | undefined)?.name || 'object';
     }
   }
   return typeof value;
 }
 
+/** Whether `name` is an own property of `obj` or of a prototype below Object.prototype / Function.prototype. */
+function hasAttribute(obj: object, name: string): boolean {
+  for (let o: object | null = obj; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    if (Object.hasOwn(o, name)) return true;
+  }
+  return false;
+}
+
+/** Attribute names to suggest from; element indexes of arrays and strings are not names, so they are skipped unread. */
 function attributeNames(value: object): string[] {
   const names = new Set<string>();
-  let obj: object | null = value;
-  while (obj !== null && obj !== Object.prototype && obj !== Function.prototype) {
-    for (const key of Object.getOwnPropertyNames(obj)) if (!FORBIDDEN.has(key)) names.add(key);
-    obj = Object.getPrototypeOf(obj) as object | null;
+  const indexed = Array.isArray(value) || ArrayBuffer.isView(value) || value instanceof String;
+  for (let o: object | null = value; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+    const own = indexed && o === value ? ['length'] : Object.getOwnPropertyNames(o);
+    for (const key of own) if (!FORBIDDEN.has(key)) names.add(key);
   }
   return [...names];
+}
+
+/** The code point at Python index `i` of `s`, walking only as far as the index (never the whole string). */
+function codePointAt(s: string, i: number): string | undefined {
+  if (i >= 0) {
+    let k = 0;
+    for (let u = 0; u < s.length; k++) {
+      const cp = s.codePointAt(u)!;
+      const width = cp > 0xffff ? 2 : 1;
+      if (k === i) return s.slice(u, u + width);
+      u += width;
+    }
+    return undefined;
+  }
+  let k = -1;
+  for (let u = s.length - 1; u >= 0; k--) {
+    const low = s.charCodeAt(u);
+    const width = low >= 0xdc00 && low <= 0xdfff && u > 0 && (s.charCodeAt(u - 1) & 0xfc00) === 0xd800 ? 2 : 1;
+    if (k === i) return s.slice(u - width + 1, u + 1);
+    u -= width;
+  }
+  return undefined;
 }
 
 /** A `name(.attr | [index])*` path as read, resolved only once the whole source is valid syntax. */
@@ -68,13 +123,33 @@ interface PathNode {
 interface FieldNode {
   path: PathNode;
   expression: string;
+  /** The `x = ` text a `=` field adds to the preceding string ('' without `=`). */
   debugText: string;
   conversion: Conversion | null;
   spec: (string | FieldNode)[];
 }
 
+/** CPython's tokenizer copy of a field's text with comments cut (up to, not including, each newline). */
+function withoutComments(text: string): string {
+  if (!text.includes('#')) return text;
+  return text.replace(/#[^\n]*/g, '');
+}
+
+/** CPython's _strip_interpolation_expr: trailing whitespace and `=` removed. */
+function stripExpression(text: string): string {
+  let end = text.length;
+  while (end > 0 && /[\s=]/u.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+function hex4(cp: number): string {
+  return cp.toString(16).toUpperCase().padStart(4, '0');
+}
+
 class Parser {
   pos = 0;
+  /** Brackets open now: fields' `{` and indexes' `[`. */
+  level = 0;
   constructor(readonly src: string) {}
 
   fail(problem: string, at = this.pos): never {
@@ -87,152 +162,241 @@ class Parser {
     const fields: FieldNode[] = [];
     let text = '';
     const src = this.src;
+    let start = 0;
     while (this.pos < src.length) {
-      const ch = src[this.pos]!;
-      if (ch === '{') {
-        if (src[this.pos + 1] === '{') {
+      const ch = src.charCodeAt(this.pos);
+      if (ch === 123 /* { */) {
+        text += src.slice(start, this.pos);
+        if (src.charCodeAt(this.pos + 1) === 123) {
           text += '{';
           this.pos += 2;
-          continue;
+        } else {
+          const field = this.field(0);
+          strings.push(text + field.debugText);
+          text = '';
+          fields.push(field);
         }
-        const field = this.field(0);
-        text += field.debugText;
-        strings.push(text);
-        text = '';
-        fields.push(field);
-      } else if (ch === '}') {
-        if (src[this.pos + 1] === '}') {
-          text += '}';
-          this.pos += 2;
-          continue;
-        }
-        this.fail("single '}' is not allowed");
-      } else {
-        text += ch;
-        this.pos++;
-      }
+        start = this.pos;
+      } else if (ch === 125 /* } */) {
+        if (src.charCodeAt(this.pos + 1) !== 125) this.fail("t-string: single '}' is not allowed");
+        text += src.slice(start, this.pos) + '}';
+        this.pos += 2;
+        start = this.pos;
+      } else this.pos++;
     }
-    strings.push(text);
+    strings.push(text + src.slice(start));
     return { strings, fields };
   }
 
+  /** Whitespace between tokens: spaces, tabs, form feeds, newlines, comments and `\`-newline continuations. */
   skipSpace(): void {
-    while (this.pos < this.src.length && /\s/.test(this.src[this.pos]!)) this.pos++;
+    const src = this.src;
+    for (;;) {
+      const c = src[this.pos];
+      if (c === ' ' || c === '\t' || c === '\f' || c === '\n' || c === '\r') this.pos++;
+      else if (c === '#') {
+        while (this.pos < src.length && src[this.pos] !== '\n') this.pos++;
+      } else if (c === '\\') {
+        const next = src[this.pos + 1] === '\r' && src[this.pos + 2] === '\n' ? 2 : 1;
+        if (src[this.pos + next] !== '\n' && src[this.pos + next] !== '\r') {
+          this.fail('unexpected character after line continuation character', this.pos + 1);
+        }
+        this.pos += next + 1;
+      } else return;
+    }
+  }
+
+  open(at: number): void {
+    if (this.level >= MAX_BRACKET_LEVEL) this.fail('too many nested parentheses', at);
+    this.level++;
+  }
+
+  /** CPython's message for a character no token starts with, or the subset message. */
+  unexpected(at = this.pos): never {
+    const cp = this.src.codePointAt(at);
+    if (cp === undefined) this.fail("t-string: expecting '}'", at);
+    const ch = String.fromCodePoint(cp);
+    if (NON_PRINTABLE.test(ch) && ch !== ' ') this.fail(`invalid non-printable character U+${hex4(cp)}`, at);
+    if (cp >= 0x80 && !XID_START.test(ch.normalize('NFKC')[0] ?? '')) this.fail(`invalid character '${ch}' (U+${hex4(cp)})`, at);
+    if (ch === ']' || ch === ')') this.fail(`t-string: unmatched '${ch}'`, at);
+    this.fail(`${SUBSET}; found ${JSON.stringify(ch)}`, at);
   }
 
   /** One `{…}` field; `this.pos` is at its `{`. */
   field(depth: number): FieldNode {
     const open = this.pos;
+    if (depth >= MAX_FIELD_NESTING) this.fail('t-string: expressions nested too deeply');
+    this.open(open);
     this.pos++;
     const exprStart = this.pos;
+    const src = this.src;
     this.skipSpace();
-    if (this.pos >= this.src.length) this.fail("expecting '}'", open);
-    const c = this.src[this.pos]!;
-    if (c === '}' || c === '!' || c === ':' || c === '=') {
-      this.fail(`valid expression required before '${c}'`);
-    }
-    const path = this.path();
+    if (this.pos >= src.length) this.fail("t-string: expecting '}'", open);
+    const c = src[this.pos]!;
+    if (c === '}' || c === '!' || c === ':' || c === '=') this.fail(`t-string: valid expression required before '${c}'`);
+    const path = this.path(true);
     this.skipSpace();
-    let exprEnd = this.pos;
-    let debugText = '';
-    let conversion: Conversion | null = null;
-    let spec: (string | FieldNode)[] = [];
     let debug = false;
-    if (this.src[this.pos] === '=') {
+    if (src[this.pos] === '=' && src[this.pos + 1] !== '=') {
       debug = true;
       this.pos++;
       this.skipSpace();
-      debugText = this.src.slice(exprStart, this.pos);
-      exprEnd = debugText.lastIndexOf('=') + exprStart;
+      const after = src[this.pos];
+      if (after === undefined) this.fail("t-string: expecting '}'", open);
+      if (after !== '!' && after !== ':' && after !== '}') this.fail("t-string: expecting '!', or ':', or '}'");
     }
-    const expression = this.src.slice(exprStart, exprEnd);
-    if (this.pos >= this.src.length) this.fail("expecting '}'", open);
-    if (this.src[this.pos] === '!') {
-      const bang = this.pos;
+    const raw = withoutComments(src.slice(exprStart, this.pos));
+    let conversion: Conversion | null = null;
+    let spec: (string | FieldNode)[] = [];
+    let hasSpec = false;
+    if (src[this.pos] === '!' && src[this.pos + 1] !== '=') {
       this.pos++;
-      const conv = this.src[this.pos];
-      if (conv === undefined || conv === ':' || conv === '}') this.fail('missing conversion character', bang + 1);
-      if (conv !== 's' && conv !== 'r' && conv !== 'a') {
-        this.fail(`invalid conversion character '${conv}': expected 's', 'r', or 'a'`);
+      const convAt = this.pos;
+      const first = src[this.pos];
+      if (first === undefined) this.fail("t-string: expecting '}'", open);
+      if (/[ \t\f\n\r\\#]/.test(first)) {
+        this.skipSpace();
+        const next = src[this.pos];
+        if (next === ':' || next === '}') this.fail('t-string: missing conversion character');
+        this.fail('t-string: conversion type must come right after the exclamation mark', convAt);
       }
-      conversion = conv;
-      this.pos++;
-      if (this.pos < this.src.length && this.src[this.pos] !== ':' && this.src[this.pos] !== '}') {
-        this.fail("expecting '}' after the conversion character");
+      if (first === ':' || first === '}') this.fail('t-string: missing conversion character');
+      if (!NAME_CHAR.test(first) || /[0-9]/.test(first)) this.unexpected();
+      while (this.pos < src.length && NAME_CHAR.test(src[this.pos]!)) this.pos++;
+      const name = src.slice(convAt, this.pos);
+      if (name !== 's' && name !== 'r' && name !== 'a') {
+        this.fail(`t-string: invalid conversion character '${name}': expected 's', 'r', or 'a'`, convAt);
       }
+      conversion = name;
+      this.skipSpace();
+      if (this.pos >= src.length) this.fail("t-string: expecting '}'", open);
+      if (src[this.pos] !== ':' && src[this.pos] !== '}') this.fail("t-string: expecting ':' or '}'");
     }
-    if (this.src[this.pos] === ':') {
+    if (src[this.pos] === ':') {
       this.pos++;
+      hasSpec = true;
       spec = this.formatSpec(depth);
     }
-    if (this.pos >= this.src.length) this.fail("expecting '}'", open);
-    if (this.src[this.pos] !== '}') {
-      this.fail(
-        `only names, attributes (.name) and indexes ([0], ['key']) are allowed; expecting '}' but found ${JSON.stringify(this.src[this.pos])}`,
-      );
-    }
+    if (this.pos >= src.length) this.fail(hasSpec ? "t-string: expecting '}', or format specs" : "t-string: expecting '}'", open);
+    if (src[this.pos] !== '}') this.afterExpression();
     this.pos++;
-    if (debug && conversion === null && spec.length === 0) conversion = 'r';
-    return { path, expression, debugText, conversion, spec };
+    this.level--;
+    if (debug && conversion === null && !hasSpec) conversion = 'r';
+    return { path, expression: stripExpression(raw), debugText: debug ? raw : '', conversion, spec };
   }
 
-  /** A format spec up to (not including) its closing `}`: literal text and nested fields. */
+  /** What CPython says when a complete path is followed by something that cannot follow it. */
+  afterExpression(): never {
+    const ch = this.src[this.pos]!;
+    if (NAME_CHAR.test(ch) || ch === "'" || ch === '"') this.fail('invalid syntax. Perhaps you forgot a comma?');
+    if (ch === '.') this.fail("t-string: expecting '=', or '!', or ':', or '}'");
+    this.unexpected();
+  }
+
+  /** A format spec up to (not including) its closing `}`: literal text and nested fields (no `{{` escapes here). */
   formatSpec(depth: number): (string | FieldNode)[] {
     const parts: (string | FieldNode)[] = [];
-    let text = '';
-    while (this.pos < this.src.length) {
-      const ch = this.src[this.pos]!;
-      if (ch === '}') break;
-      if (ch === '{') {
-        if (depth + 1 >= MAX_SPEC_NESTING) this.fail('expressions nested too deeply');
-        if (text) parts.push(text);
-        text = '';
+    const src = this.src;
+    let start = this.pos;
+    while (this.pos < src.length) {
+      const ch = src.charCodeAt(this.pos);
+      if (ch === 125) break;
+      if (ch === 123) {
+        if (this.pos > start) parts.push(src.slice(start, this.pos));
         parts.push(this.field(depth + 1));
+        start = this.pos;
         continue;
       }
-      text += ch;
       this.pos++;
     }
-    if (text) parts.push(text);
+    if (this.pos > start) parts.push(src.slice(start, this.pos));
     return parts;
   }
 
-  identifier(): string {
+  /** A NAME token, checked as CPython checks identifiers (PEP 3131, NFKC). `null` when none starts here. */
+  name(): string | null {
+    const src = this.src;
     const start = this.pos;
-    const first = this.src[this.pos];
-    if (first === undefined || !ID_START.test(first)) {
-      this.fail(
-        first === undefined
-          ? "expecting '}'"
-          : `only names, attributes (.name) and indexes ([0], ['key']) are allowed; found ${JSON.stringify(first)}`,
-      );
+    const first = src.codePointAt(start);
+    if (first === undefined || /[0-9]/.test(String.fromCodePoint(first)) || !NAME_CHAR.test(String.fromCodePoint(first))) return null;
+    let end = start;
+    while (end < src.length) {
+      const cp = src.codePointAt(end)!;
+      if (!NAME_CHAR.test(String.fromCodePoint(cp))) break;
+      end += cp > 0xffff ? 2 : 1;
     }
-    this.pos++;
-    while (this.pos < this.src.length && ID_CONTINUE.test(this.src[this.pos]!)) this.pos++;
-    return this.src.slice(start, this.pos);
+    // CPython checks the spelling as written (PEP 3131), then looks the NFKC form up.
+    let at = start;
+    for (const ch of src.slice(start, end)) {
+      if (!(at === start ? XID_START : XID_CONTINUE).test(ch)) this.unexpected(at);
+      at += ch.length;
+    }
+    this.pos = end;
+    return src.slice(start, end).normalize('NFKC');
   }
 
-  path(): PathNode {
+  /** `name(.attr | [index])*`. `top`: right after a field's `{`, where CPython words a keyword differently. */
+  path(top: boolean): PathNode {
     const at = this.pos;
-    const node: PathNode = { name: this.identifier(), at, steps: [] };
+    if (this.src[at] === '(') return this.parenthesized(top);
+    const name = this.name();
+    if (name === null) this.unexpected();
+    if (LITERAL_NAMES.has(name)) this.fail(`${SUBSET}; found the literal ${name}`, at);
+    if (KEYWORDS.has(name)) this.fail(top ? "t-string: expecting a valid expression after '{'" : "t-string: expecting '=', or '!', or ':', or '}'", at);
+    return this.steps({ name, at, steps: [] });
+  }
+
+  /** `( path )`: parentheses change nothing around a path (a tuple or anything else is outside the subset). */
+  parenthesized(top: boolean): PathNode {
+    const open = this.pos;
+    this.open(open);
+    this.pos++;
+    this.skipSpace();
+    const inner = this.path(top);
+    this.skipSpace();
+    const close = this.src[this.pos];
+    if (close === undefined) this.fail("t-string: expecting '}'");
+    if (close === '}') this.fail("closing parenthesis '}' does not match opening parenthesis '('");
+    if (close !== ')') {
+      if (NAME_CHAR.test(close) || close === "'" || close === '"') this.fail('invalid syntax. Perhaps you forgot a comma?');
+      this.unexpected();
+    }
+    this.pos++;
+    this.level--;
+    return this.steps(inner);
+  }
+
+  /** The `.attr` and `[index]` steps after a name or a parenthesized path. */
+  steps(node: PathNode): PathNode {
+    const src = this.src;
     for (;;) {
       const save = this.pos;
       this.skipSpace();
-      const ch = this.src[this.pos];
+      const ch = src[this.pos];
       if (ch === '.') {
+        if (/[0-9]/.test(src[this.pos + 1] ?? '')) this.fail('invalid syntax. Perhaps you forgot a comma?');
         this.pos++;
         this.skipSpace();
         const stepAt = this.pos;
-        const name = this.identifier();
-        node.steps.push({ kind: 'attr', name, at: stepAt, end: this.pos });
+        const attr = this.name();
+        if (attr === null || KEYWORDS.has(attr) || LITERAL_NAMES.has(attr)) this.fail("t-string: expecting '=', or '!', or ':', or '}'", stepAt);
+        node.steps.push({ kind: 'attr', name: attr, at: stepAt, end: this.pos });
       } else if (ch === '[') {
+        this.open(this.pos);
         this.pos++;
         this.skipSpace();
         const stepAt = this.pos;
         const key = this.indexKey();
         this.skipSpace();
-        if (this.src[this.pos] !== ']') this.fail("expecting ']'");
+        const close = src[this.pos];
+        if (close === '}') this.fail("closing parenthesis '}' does not match opening parenthesis '['");
+        if (close === undefined) this.fail("t-string: expecting '}'");
+        if (close !== ']') {
+          if (NAME_CHAR.test(close) || close === "'" || close === '"') this.fail('invalid syntax. Perhaps you forgot a comma?');
+          this.unexpected();
+        }
         this.pos++;
+        this.level--;
         node.steps.push({ kind: 'index', key, at: stepAt, end: this.pos });
       } else {
         this.pos = save;
@@ -242,23 +406,152 @@ class Parser {
   }
 
   indexKey(): string | number | PathNode {
-    const ch = this.src[this.pos];
-    if (ch === "'" || ch === '"') {
-      const open = this.pos;
-      const end = this.src.indexOf(ch, this.pos + 1);
-      if (end === -1) this.fail('unterminated string literal', open);
-      const key = this.src.slice(this.pos + 1, end);
-      if (key.includes('\\')) this.fail('backslashes are not allowed in index strings', open);
-      this.pos = end + 1;
+    const src = this.src;
+    const ch = src[this.pos];
+    if (ch === undefined) this.fail("t-string: expecting '}'");
+    if (ch === ']') this.fail('invalid syntax. Perhaps you forgot a comma?');
+    if (ch === '}') this.fail("closing parenthesis '}' does not match opening parenthesis '['");
+    if (this.stringAt() !== null) {
+      // Adjacent string literals join, as in Python ('a' 'b' is 'ab').
+      let key = '';
+      for (let literal = this.stringAt(); literal !== null; ) {
+        this.pos += literal.prefix;
+        key += this.stringLiteral(literal.raw);
+        const save = this.pos;
+        this.skipSpace();
+        literal = this.stringAt();
+        if (literal === null) this.pos = save;
+      }
       return key;
     }
-    const m = /^-?\d+/.exec(this.src.slice(this.pos));
-    if (m) {
-      this.pos += m[0].length;
-      return Number(m[0]);
+    if (ch === '-') {
+      const minus = this.pos;
+      this.pos++;
+      this.skipSpace();
+      if (!/[0-9]/.test(src[this.pos] ?? '')) this.fail(`${SUBSET}; an index may be an integer, a string or a path`, minus);
+      const n = this.integer();
+      return n === 0 ? 0 : -n;
     }
-    if (ch !== undefined && ID_START.test(ch)) return this.path();
-    this.fail(`an index must be an integer, a quoted string or a name; found ${JSON.stringify(ch ?? '')}`);
+    if (/[0-9]/.test(ch)) return this.integer();
+    if (NAME_CHAR.test(ch) || ch === '(') return this.path(false);
+    this.unexpected();
+  }
+
+  /** The string literal starting here, if any: whether it is raw, and the length of its `r`/`u` prefix. */
+  stringAt(): { raw: boolean; prefix: number } | null {
+    const src = this.src;
+    const ch = src[this.pos];
+    if (ch === "'" || ch === '"') return { raw: false, prefix: 0 };
+    if ((ch === 'r' || ch === 'R' || ch === 'u' || ch === 'U') && (src[this.pos + 1] === "'" || src[this.pos + 1] === '"')) {
+      return { raw: ch === 'r' || ch === 'R', prefix: 1 };
+    }
+    return null;
+  }
+
+  /** An int literal as Python's tokenizer reads it (`0x1f`, `0o7`, `0b1`, `1_000`; no leading zeros). */
+  integer(): number {
+    const src = this.src;
+    const start = this.pos;
+    let digits: RegExp = /[0-9]/;
+    let kind = 'decimal';
+    let base = 10;
+    const prefix = src[this.pos + 1]?.toLowerCase();
+    if (src[this.pos] === '0' && (prefix === 'x' || prefix === 'o' || prefix === 'b')) {
+      this.pos += 2;
+      [digits, kind, base] =
+        prefix === 'x' ? [/[0-9a-fA-F]/, 'hexadecimal', 16] : prefix === 'o' ? [/[0-7]/, 'octal', 8] : [/[01]/, 'binary', 2];
+      if (src[this.pos] === '_') this.pos++;
+      if (!digits.test(src[this.pos] ?? '')) {
+        const bad = src[this.pos] ?? '';
+        if (base !== 16 && /[0-9]/.test(bad)) this.fail(`invalid digit '${bad}' in ${kind} literal`);
+        this.fail(`invalid ${kind} literal`);
+      }
+    }
+    const bodyStart = this.pos;
+    for (;;) {
+      while (digits.test(src[this.pos] ?? '')) this.pos++;
+      if (src[this.pos] !== '_') break;
+      this.pos++;
+      if (!digits.test(src[this.pos] ?? '')) this.fail(`invalid ${kind} literal`);
+    }
+    const next = src[this.pos] ?? '';
+    if (base !== 16 && base !== 10 && /[0-9]/.test(next)) this.fail(`invalid digit '${next}' in ${kind} literal`);
+    if (base === 10 && (next === '.' || next === 'e' || next === 'E' || next === 'j' || next === 'J')) {
+      this.fail(`${SUBSET}; an index may be an integer, a string or a path, not a float or complex literal`, start);
+    }
+    if (/[A-Za-z0-9_]/.test(next)) this.fail(`invalid ${kind} literal`);
+    const body = src.slice(bodyStart, this.pos).replaceAll('_', '');
+    if (base === 10 && body.length > 1 && body[0] === '0' && /[1-9]/.test(body)) {
+      this.fail('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', start);
+    }
+    const value = base === 10 ? Number(body) : Number.parseInt(body, base);
+    if (!Number.isSafeInteger(value)) this.fail(`${SUBSET}; index ${src.slice(start, this.pos)} is beyond JavaScript's exact integers`, start);
+    return value;
+  }
+
+  /** A quoted string (single or triple quotes) with Python's escapes; `this.pos` is at the opening quote. */
+  stringLiteral(raw: boolean): string {
+    const src = this.src;
+    const open = this.pos;
+    const q = src[open]!;
+    const triple = src[open + 1] === q && src[open + 2] === q;
+    this.pos += triple ? 3 : 1;
+    let out = '';
+    for (;;) {
+      const c = src[this.pos];
+      if (c === undefined || (!triple && c === '\n')) {
+        const line = src.slice(0, this.pos).split('\n').length;
+        this.fail(`unterminated ${triple ? 'triple-quoted ' : ''}string literal (detected at line ${line})`, open);
+      }
+      if (c === q && (!triple || (src[this.pos + 1] === q && src[this.pos + 2] === q))) {
+        this.pos += triple ? 3 : 1;
+        return out;
+      }
+      if (c === '\\') {
+        const e = src[this.pos + 1];
+        if (e === undefined) {
+          this.pos++;
+          continue;
+        }
+        if (raw) {
+          out += c + e;
+          this.pos += 2;
+          continue;
+        }
+        this.pos += 2;
+        out += this.escape(e);
+        continue;
+      }
+      out += c;
+      this.pos++;
+    }
+  }
+
+  /** Python's string escapes; `e` is the character after the backslash (already consumed). */
+  escape(e: string): string {
+    const simple: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '' };
+    const hit = simple[e];
+    if (hit !== undefined) return hit;
+    const src = this.src;
+    if (/[0-7]/.test(e)) {
+      let digits = e;
+      while (digits.length < 3 && /[0-7]/.test(src[this.pos] ?? '')) digits += src[this.pos++];
+      return String.fromCodePoint(Number.parseInt(digits, 8));
+    }
+    const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
+    if (width > 0) {
+      const hex = src.slice(this.pos, this.pos + width);
+      if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) {
+        this.fail(`(unicode error) 'unicodeescape' codec can't decode bytes in position 0-${1 + hex.length}: truncated ${'\\' + e}${'X'.repeat(width)} escape`, this.pos - 2);
+      }
+      const cp = Number.parseInt(hex, 16);
+      if (cp > 0x10ffff) this.fail(`(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character`, this.pos - 2);
+      this.pos += width;
+      return String.fromCodePoint(cp);
+    }
+    if (e === 'N') this.fail(`${SUBSET}; \\N{…} escapes need Unicode's name table, which JavaScript does not have`, this.pos - 2);
+    // An unknown escape keeps its backslash (Python warns, then does the same).
+    return '\\' + e;
   }
 }
 
@@ -293,10 +586,7 @@ class Resolver {
         if (typeof key === 'object') {
           const resolved = this.resolve(key);
           if (typeof resolved !== 'string' && !(typeof resolved === 'number' && Number.isInteger(resolved))) {
-            throw new TemplateSyntaxError(`an index must be an int or a str, not ${pyType(resolved)}`, {
-              source: this.src,
-              offset: step.at,
-            });
+            throw this.lookupError(`an index must be an int or a str, not ${pyType(resolved)}`, 'TypeError', text, step.at);
           }
           key = resolved;
         }
@@ -306,81 +596,57 @@ class Resolver {
     return value;
   }
 
+  lookupError(problem: string, pythonType: LookupPythonType, path: string, at: number): TemplateLookupError {
+    const kind = pythonType === 'NameError' ? 'name' : pythonType === 'AttributeError' ? 'attribute' : 'index';
+    return new TemplateLookupError(problem, { kind, pythonType, path, source: this.src, offset: at });
+  }
+
   lookupName(name: string, at: number): unknown {
     const scope = this.scope;
     if (scope instanceof Map) {
       if (scope.has(name)) return scope.get(name);
-      throw new TemplateLookupError(`name '${name}' is not defined${hint(name, scope.keys())}`, {
-        kind: 'name',
-        path: name,
-        source: this.src,
-        offset: at,
-      });
+      throw this.lookupError(`name '${name}' is not defined${hint(name, scope.keys())}`, 'NameError', name, at);
     }
     if (Object.hasOwn(scope, name) && !FORBIDDEN.has(name)) return (scope as Record<string, unknown>)[name];
-    throw new TemplateLookupError(`name '${name}' is not defined${hint(name, Object.keys(scope))}`, {
-      kind: 'name',
-      path: name,
-      source: this.src,
-      offset: at,
-    });
+    throw this.lookupError(`name '${name}' is not defined${hint(name, Object.keys(scope))}`, 'NameError', name, at);
   }
 
   attribute(value: unknown, attr: string, path: string, at: number): unknown {
     if (value !== null && value !== undefined && !FORBIDDEN.has(attr) && !(value instanceof Map)) {
       const obj = Object(value) as Record<string, unknown>;
       // Own data and class getters only: nothing inherited from Object.prototype or Function.prototype.
-      if (attr in obj && attributeNames(obj).includes(attr)) return obj[attr];
+      if (hasAttribute(obj, attr)) return obj[attr];
     }
-    const candidates = value !== null && value !== undefined ? attributeNames(Object(value) as object) : [];
-    throw new TemplateLookupError(`'${pyType(value)}' object has no attribute '${attr}'${hint(attr, candidates)}`, {
-      kind: 'attribute',
-      path: path,
-      source: this.src,
-      offset: at,
-    });
+    const candidates = value !== null && value !== undefined && !(value instanceof Map) ? attributeNames(Object(value) as object) : [];
+    throw this.lookupError(`'${pyType(value)}' object has no attribute '${attr}'${hint(attr, candidates)}`, 'AttributeError', path, at);
   }
 
   index(value: unknown, key: string | number, path: string, at: number): unknown {
     if (value instanceof Map) {
       if (value.has(key)) return value.get(key);
-      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(String(key), [...value.keys()].map(String))}`, {
-        kind: 'index',
-        path: path,
-        source: this.src,
-        offset: at,
-      });
+      throw this.lookupError(`KeyError: ${convert(key, 'r')}${hint(String(key), [...value.keys()].map(String))}`, 'KeyError', path, at);
     }
-    if (typeof key === 'number') {
-      if (Array.isArray(value) || typeof value === 'string' || ArrayBuffer.isView(value)) {
-        // Python indexes a str by code point.
-        const seq = (typeof value === 'string' ? Array.from(value) : value) as ArrayLike<unknown>;
-        const i = key < 0 ? seq.length + key : key;
-        if (i >= 0 && i < seq.length) return seq[i];
-        throw new TemplateLookupError(`${pyType(value)} index out of range (index ${key}, length ${seq.length})`, {
-          kind: 'index',
-          path: path,
-          source: this.src,
-          offset: at,
-        });
-      }
+    if (typeof value === 'string') {
+      if (typeof key !== 'number') throw this.lookupError(`string indices must be integers, not '${pyType(key)}'`, 'TypeError', path, at);
+      // Python indexes a str by code point.
+      const ch = codePointAt(value, key);
+      if (ch === undefined) throw this.lookupError('string index out of range', 'IndexError', path, at);
+      return ch;
     }
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    if (Array.isArray(value) || ArrayBuffer.isView(value)) {
+      const seq = value as unknown as ArrayLike<unknown>;
+      if (typeof key !== 'number') throw this.lookupError(`${pyType(value)} indices must be integers or slices, not ${pyType(key)}`, 'TypeError', path, at);
+      const i = key < 0 ? seq.length + key : key;
+      if (i >= 0 && i < seq.length) return seq[i];
+      throw this.lookupError(`${pyType(value)} index out of range`, 'IndexError', path, at);
+    }
+    if (value !== null && typeof value === 'object') {
+      // A plain object's keys are strings in JavaScript, so `[0]` finds the key '0', as `obj[0]` does.
       const k = String(key);
       if (!FORBIDDEN.has(k) && Object.hasOwn(value, k)) return (value as Record<string, unknown>)[k];
-      throw new TemplateLookupError(`KeyError: ${JSON.stringify(key)}${hint(k, Object.keys(value))}`, {
-        kind: 'index',
-        path: path,
-        source: this.src,
-        offset: at,
-      });
+      throw this.lookupError(`KeyError: ${convert(key, 'r')}${hint(k, Object.keys(value))}`, 'KeyError', path, at);
     }
-    throw new TemplateLookupError(`'${pyType(value)}' object is not subscriptable with ${JSON.stringify(key)}`, {
-      kind: 'index',
-      path: path,
-      source: this.src,
-      offset: at,
-    });
+    throw this.lookupError(`'${pyType(value)}' object is not subscriptable`, 'TypeError', path, at);
   }
 }
 
