@@ -118,10 +118,7 @@ export class FormatSpecError extends Ts314Error<TemplateErrorCode> {
   override name = 'FormatSpecError';
   declare readonly spec: string;
   declare readonly pythonType: FormatPythonType;
-  constructor(
-    message: string,
-    options?: Ts314ErrorOptions<TemplateErrorCode> & { spec?: string; pythonType?: FormatPythonType },
-  ) {
+  constructor(message: string, options?: Ts314ErrorOptions<TemplateErrorCode> & { spec?: string; pythonType?: FormatPythonType }) {
     super(message, { spec: '', pythonType: 'ValueError', ...options });
   }
 }

@@ -3,6 +3,7 @@ import { didYouMean } from '../internal/did-you-mean.js';
 import { convert, type Conversion } from './convert.js';
 import { TemplateLookupError, TemplateSyntaxError, type LookupPythonType } from './errors.js';
 import { formatValue } from './format.js';
+import { scanTokens, skipNumber, skipString, tokenEnd } from './parse-scan.js';
 import { Interpolation } from './interpolation.js';
 import { type ParseScope, setParseImplementation, Template } from './template.js';
 
@@ -36,6 +37,9 @@ const KEYWORDS = new Set(
   ),
 );
 const LITERAL_NAMES = new Set(['None', 'True', 'False']);
+const EXPRESSION_KEYWORDS = new Set(['lambda', 'not', 'await', 'yield']);
+/** Keywords that sit between operands (`a if b else c`, `x in y`): they are not operands themselves. */
+const OPERATOR_KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'for', 'async', 'await', 'lambda', 'yield', 'from']);
 
 /** Characters that may belong to a NAME token in CPython's tokenizer (validated afterwards, PEP 3131). */
 const NAME_CHAR = /[A-Za-z0-9_\u0080-\u{10ffff}]/u;
@@ -44,8 +48,7 @@ const XID_CONTINUE = /^\p{XID_Continue}$/u;
 /** What Python's str.isprintable() refuses (space excepted). */
 const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
-const SUBSET =
-  "Template.parse reads names, attributes (.name) and indexes ([0], ['key'], [name]) only, never other expressions";
+const SUBSET = "Template.parse reads names, attributes (.name) and indexes ([0], ['key'], [name]) only, never other expressions";
 
 function pyType(value: unknown): string {
   if (value === null || value === undefined) return 'NoneType';
@@ -70,7 +73,11 @@ function pyType(value: unknown): string {
 
 /** Whether `name` is an own property of `obj` or of a prototype below Object.prototype / Function.prototype. */
 function hasAttribute(obj: object, name: string): boolean {
-  for (let o: object | null = obj; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+  for (
+    let o: object | null = obj;
+    o !== null && o !== Object.prototype && o !== Function.prototype;
+    o = Object.getPrototypeOf(o) as object | null
+  ) {
     if (Object.hasOwn(o, name)) return true;
   }
   return false;
@@ -80,7 +87,11 @@ function hasAttribute(obj: object, name: string): boolean {
 function attributeNames(value: object): string[] {
   const names = new Set<string>();
   const indexed = Array.isArray(value) || ArrayBuffer.isView(value) || value instanceof String;
-  for (let o: object | null = value; o !== null && o !== Object.prototype && o !== Function.prototype; o = Object.getPrototypeOf(o) as object | null) {
+  for (
+    let o: object | null = value;
+    o !== null && o !== Object.prototype && o !== Function.prototype;
+    o = Object.getPrototypeOf(o) as object | null
+  ) {
     const own = indexed && o === value ? ['length'] : Object.getOwnPropertyNames(o);
     for (const key of own) if (!FORBIDDEN.has(key)) names.add(key);
   }
@@ -142,18 +153,181 @@ function stripExpression(text: string): string {
   return text.slice(0, end);
 }
 
+const JUXTAPOSED = 'invalid syntax. Perhaps you forgot a comma?';
+
+/** Errors CPython's tokenizer raises as it reads; every other SyntaxError comes from its grammar. */
+const TOKENIZER_ERROR =
+  /^(?:t-string: single|t-string: expressions nested|too many nested|invalid non-printable|invalid character|unexpected character after line|leading zeros|invalid (?:decimal|hexadecimal|octal|binary) literal|invalid digit|unterminated|t-string: unmatched|closing parenthesis|t-string: expecting '}'$|'.' was never closed)/;
+
+function lineOf(src: string, offset: number): number {
+  let line = 1;
+  for (let i = src.indexOf('\n'); i !== -1 && i < offset; i = src.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** Thrown inside the parser when an expression leaves the path subset; the field catches it (see `field`). */
+class OutsideSubset {
+  constructor(readonly error: TemplateSyntaxError) {}
+}
+
 function hex4(cp: number): string {
   return cp.toString(16).toUpperCase().padStart(4, '0');
 }
 
 class Parser {
   pos = 0;
-  /** Brackets open now: fields' `{` and indexes' `[`. */
-  level = 0;
+  /** Where the text of the string literal being read starts (after its opening quote). */
+  literalStart = 0;
+  /** Where the last token read by `skipExpression` starts. */
+  lastToken = 0;
+  /** Whether an expression beyond paths is being skipped (see `skipExpression`). */
+  skipping = false;
+  /** Whether the token just skipped was a string literal (adjacent ones join, so may follow each other). */
+  lastWasString = false;
+  /** The first expression found outside the path subset, thrown once the whole source has been read. */
+  deferred: TemplateSyntaxError | undefined;
+  /** Where the brackets open now start: fields' `{`, indexes' `[`, parentheses. */
+  brackets: number[] = [];
   constructor(readonly src: string) {}
 
-  fail(problem: string, at = this.pos): never {
+  /**
+   * Throws CPython's SyntaxError for `problem`. A grammar error (not one of the tokenizer's) is
+   * reported as CPython reports it: the token the parser was looking at, if malformed, gives the
+   * tokenizer's error; then the rest of the source is tokenized, and a bracket it leaves open becomes
+   * "'{' was never closed" when the grammar error is on a later line than that bracket. (A tokenizer
+   * error further on, inside the t-string, does not replace the grammar error.)
+   */
+  fail(problem: string, at = this.pos, read?: number): never {
+    // Inside an expression beyond paths, which ts314 does not parse as Python, a grammar error may be
+    // worded otherwise by CPython: the refusal of the expression stands.
+    if (this.skipping && !TOKENIZER_ERROR.test(problem)) throw this.deferred!;
+    if (!TOKENIZER_ERROR.test(problem)) {
+      const lastToken = read ?? this.nextToken();
+      const scan = scanTokens(this.src);
+      // Two expressions side by side: CPython's parser reads the second one and the token after it.
+      const horizon = problem === JUXTAPOSED ? this.nextToken(tokenEnd(this.src, lastToken)) : lastToken;
+      if (scan.kind === 'error' && scan.offset >= lastToken && scan.offset <= horizon) {
+        throw new TemplateSyntaxError(scan.message, { source: this.src, offset: scan.offset });
+      }
+      if (scan.kind === 'open' && lineOf(this.src, lastToken) > scan.line) {
+        throw new TemplateSyntaxError(`'${scan.bracket}' was never closed`, { source: this.src, offset: scan.offset });
+      }
+    }
     throw new TemplateSyntaxError(problem, { source: this.src, offset: at });
+  }
+
+  /** The expression here is not a path: refused, but only once the rest of the source is syntax-checked. */
+  outside(detail: string, at: number): never {
+    throw new OutsideSubset(new TemplateSyntaxError(`${SUBSET}; ${detail}`, { source: this.src, offset: at }));
+  }
+
+  /**
+   * Skips a field's expression (from `this.pos`) the way CPython's tokenizer reads it, up to the
+   * `=`, `!`, `:` or `}` that ends it, raising the tokenizer's errors on the way.
+   */
+  skipExpression(): void {
+    const src = this.src;
+    const floor = this.brackets.length;
+    // Whether the last token ends an operand (a name, literal or closing bracket): another operand
+    // right after it is two expressions side by side.
+    let operand = false;
+    for (;;) {
+      this.skipSpace();
+      const c = src[this.pos];
+      if (c !== ')' && c !== ']' && c !== '}') this.lastToken = this.pos;
+      const startsOperand =
+        c !== undefined &&
+        (c === '{' || c === "'" || c === '"' || NAME_CHAR.test(c) || (c === '.' && /[0-9]/.test(src[this.pos + 1] ?? '')));
+      const isString = c === "'" || c === '"' || (c !== undefined && this.stringAt() !== null);
+      if (operand && startsOperand && !(isString && this.lastWasString) && !OPERATOR_KEYWORDS.has(this.peekName())) {
+        this.fail(c === '{' ? "t-string: expecting '=', or '!', or ':', or '}'" : JUXTAPOSED);
+      }
+      this.lastWasString = false;
+      if (c === undefined) this.fail("t-string: expecting '}'");
+      const depth = this.brackets.length - floor;
+      if (c === '(' || c === '[' || c === '{') {
+        this.open(this.pos);
+        this.pos++;
+        operand = false;
+      } else if (c === ')' || c === ']' || c === '}') {
+        // `(-)`, `[x.]`: an operator or dot right before a closing bracket (`()`, `[]` are fine).
+        if (!operand && !'([{'.includes(src[this.lastToken] ?? '')) this.endExpression(operand);
+        if (depth === 0) {
+          if (c === '}') {
+            this.endExpression(operand);
+            return;
+          }
+          this.fail(`t-string: unmatched '${c}'`);
+        }
+        const opening = src[this.brackets[this.brackets.length - 1]!]!;
+        if ({ '(': ')', '[': ']', '{': '}' }[opening] !== c) {
+          const line = lineOf(src, this.brackets[this.brackets.length - 1]!);
+          const here = lineOf(src, this.pos);
+          this.fail(`closing parenthesis '${c}' does not match opening parenthesis '${opening}'${line !== here ? ` on line ${line}` : ''}`);
+        }
+        this.brackets.pop();
+        this.pos++;
+        operand = true;
+      } else if ('<>=!'.includes(c) && src[this.pos + 1] === '=') {
+        this.pos += 2;
+        operand = false;
+      } else if (c === '=' || c === '!' || (c === ':' && depth === 0)) {
+        if (depth === 0) {
+          this.endExpression(operand);
+          return;
+        }
+        // Inside an open bracket, a lone `=` or `!` ends no Python expression: CPython's grammar stops here.
+        this.fail("t-string: expecting '=', or '!', or ':', or '}'");
+      } else if (c === "'" || c === '"' || /[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[this.pos + 1] ?? ''))) {
+        const end = c === "'" || c === '"' ? skipString(src, this.pos) : skipNumber(src, this.pos);
+        if (typeof end === 'string') this.fail(end);
+        this.pos = end;
+        operand = true;
+        this.lastWasString = c === "'" || c === '"';
+      } else if (NAME_CHAR.test(c)) {
+        const literal = this.stringAt();
+        if (literal !== null) {
+          this.pos += literal.prefix;
+          continue;
+        }
+        const word = this.name();
+        if (word === null) this.pos++;
+        operand = word === null || !OPERATOR_KEYWORDS.has(word);
+      } else {
+        // `.name` needs something before the dot.
+        if (c === '.' && !operand) this.endExpression(operand);
+        operand = false;
+        const cp = src.codePointAt(this.pos)!;
+        if (NON_PRINTABLE.test(String.fromCodePoint(cp))) this.unexpected();
+        this.pos += cp > 0xffff ? 2 : 1;
+      }
+    }
+  }
+
+  /** An expression that ends on an operator or a dot is incomplete: a grammar error, worded by CPython. */
+  endExpression(operand: boolean): void {
+    if (!operand) this.fail('an incomplete expression');
+  }
+
+  /** The name starting here, without moving. */
+  peekName(): string {
+    const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(this.src.slice(this.pos, this.pos + 20));
+    return m?.[0] ?? '';
+  }
+
+  /** Where the token after the current position starts: the furthest CPython's parser has read when it fails. */
+  nextToken(from = this.pos): number {
+    const save = this.pos;
+    let at = from;
+    this.pos = from;
+    try {
+      this.skipSpace();
+      at = this.pos;
+    } catch {
+      // A bad continuation is the scan's business; the current position will do.
+    }
+    this.pos = save;
+    return at;
   }
 
   /** Phase one: the whole source is read (and its syntax checked) before anything is looked up. */
@@ -179,12 +353,13 @@ class Parser {
         start = this.pos;
       } else if (ch === 125 /* } */) {
         if (src.charCodeAt(this.pos + 1) !== 125) this.fail("t-string: single '}' is not allowed");
-        text += src.slice(start, this.pos) + '}';
+        text += `${src.slice(start, this.pos)}}`;
         this.pos += 2;
         start = this.pos;
       } else this.pos++;
     }
     strings.push(text + src.slice(start));
+    if (this.deferred !== undefined) throw this.deferred;
     return { strings, fields };
   }
 
@@ -196,6 +371,9 @@ class Parser {
       if (c === ' ' || c === '\t' || c === '\f' || c === '\n' || c === '\r') this.pos++;
       else if (c === '#') {
         while (this.pos < src.length && src[this.pos] !== '\n') this.pos++;
+        // The comment runs over the closing quotes of the t-string, so CPython meets the end of input.
+        const innermost = this.brackets[this.brackets.length - 1];
+        if (this.pos >= src.length && innermost !== undefined) this.fail(`'${src[innermost]}' was never closed`, innermost);
       } else if (c === '\\') {
         const next = src[this.pos + 1] === '\r' && src[this.pos + 2] === '\n' ? 2 : 1;
         if (src[this.pos + next] !== '\n' && src[this.pos + next] !== '\r') {
@@ -207,8 +385,8 @@ class Parser {
   }
 
   open(at: number): void {
-    if (this.level >= MAX_BRACKET_LEVEL) this.fail('too many nested parentheses', at);
-    this.level++;
+    if (this.brackets.length >= MAX_BRACKET_LEVEL) this.fail('too many nested parentheses', at);
+    this.brackets.push(at);
   }
 
   /** CPython's message for a character no token starts with, or the subset message. */
@@ -219,7 +397,7 @@ class Parser {
     if (NON_PRINTABLE.test(ch) && ch !== ' ') this.fail(`invalid non-printable character U+${hex4(cp)}`, at);
     if (cp >= 0x80 && !XID_START.test(ch.normalize('NFKC')[0] ?? '')) this.fail(`invalid character '${ch}' (U+${hex4(cp)})`, at);
     if (ch === ']' || ch === ')') this.fail(`t-string: unmatched '${ch}'`, at);
-    this.fail(`${SUBSET}; found ${JSON.stringify(ch)}`, at);
+    this.outside(`found ${JSON.stringify(ch)}`, at);
   }
 
   /** One `{…}` field; `this.pos` is at its `{`. */
@@ -234,7 +412,27 @@ class Parser {
     if (this.pos >= src.length) this.fail("t-string: expecting '}'", open);
     const c = src[this.pos]!;
     if (c === '}' || c === '!' || c === ':' || c === '=') this.fail(`t-string: valid expression required before '${c}'`);
-    const path = this.path(true);
+    if (c === '.' && !/[0-9]/.test(src[this.pos + 1] ?? ''))
+      this.fail("t-string: expecting a valid expression after '{'", this.pos, this.pos);
+    let path: PathNode;
+    const bracketsHere = this.brackets.length;
+    try {
+      path = this.path(true);
+      this.skipSpace();
+      const next = src[this.pos];
+      const ends = next === undefined || next === ':' || next === '}' || ((next === '=' || next === '!') && src[this.pos + 1] !== '=');
+      if (!ends) this.afterExpression();
+    } catch (e) {
+      if (!(e instanceof OutsideSubset)) throw e;
+      // Refused, but CPython would first report a syntax error further on: read on to find one.
+      this.deferred ??= e.error;
+      this.brackets.length = bracketsHere;
+      this.pos = exprStart;
+      this.skipping = true;
+      this.skipExpression();
+      this.skipping = false;
+      path = { name: '', at: exprStart, steps: [] };
+    }
     this.skipSpace();
     let debug = false;
     if (src[this.pos] === '=' && src[this.pos + 1] !== '=') {
@@ -258,10 +456,15 @@ class Parser {
         this.skipSpace();
         const next = src[this.pos];
         if (next === ':' || next === '}') this.fail('t-string: missing conversion character');
-        this.fail('t-string: conversion type must come right after the exclamation mark', convAt);
+        if (next !== undefined && NAME_CHAR.test(next))
+          this.fail('t-string: conversion type must come right after the exclamation mark', convAt);
+        this.fail('t-string: invalid conversion character');
       }
       if (first === ':' || first === '}') this.fail('t-string: missing conversion character');
-      if (!NAME_CHAR.test(first) || /[0-9]/.test(first)) this.unexpected();
+      if (!NAME_CHAR.test(first) || /[0-9]/.test(first)) {
+        if (NON_PRINTABLE.test(first)) this.unexpected();
+        this.fail('t-string: invalid conversion character');
+      }
       while (this.pos < src.length && NAME_CHAR.test(src[this.pos]!)) this.pos++;
       const name = src.slice(convAt, this.pos);
       if (name !== 's' && name !== 'r' && name !== 'a') {
@@ -280,7 +483,7 @@ class Parser {
     if (this.pos >= src.length) this.fail(hasSpec ? "t-string: expecting '}', or format specs" : "t-string: expecting '}'", open);
     if (src[this.pos] !== '}') this.afterExpression();
     this.pos++;
-    this.level--;
+    this.brackets.pop();
     if (debug && conversion === null && !hasSpec) conversion = 'r';
     return { path, expression: stripExpression(raw), debugText: debug ? raw : '', conversion, spec };
   }
@@ -288,28 +491,43 @@ class Parser {
   /** What CPython says when a complete path is followed by something that cannot follow it. */
   afterExpression(): never {
     const ch = this.src[this.pos]!;
-    if (NAME_CHAR.test(ch) || ch === "'" || ch === '"') this.fail('invalid syntax. Perhaps you forgot a comma?');
+    if (NAME_CHAR.test(ch) || ch === "'" || ch === '"') this.fail(JUXTAPOSED);
     if (ch === '.') this.fail("t-string: expecting '=', or '!', or ':', or '}'");
     this.unexpected();
   }
 
-  /** A format spec up to (not including) its closing `}`: literal text and nested fields (no `{{` escapes here). */
+  /**
+   * A format spec up to (not including) its closing `}`: literal text and nested fields. `{` starts a
+   * nested field, except that after one, `{{` is a literal `{` again (CPython's tokenizer leaves its
+   * format-spec state when a nested field closes).
+   */
   formatSpec(depth: number): (string | FieldNode)[] {
     const parts: (string | FieldNode)[] = [];
     const src = this.src;
+    let text = '';
     let start = this.pos;
+    let afterField = false;
     while (this.pos < src.length) {
       const ch = src.charCodeAt(this.pos);
       if (ch === 125) break;
       if (ch === 123) {
-        if (this.pos > start) parts.push(src.slice(start, this.pos));
-        parts.push(this.field(depth + 1));
+        text += src.slice(start, this.pos);
+        if (afterField && src.charCodeAt(this.pos + 1) === 123) {
+          text += '{';
+          this.pos += 2;
+        } else {
+          if (text) parts.push(text);
+          text = '';
+          parts.push(this.field(depth + 1));
+          afterField = true;
+        }
         start = this.pos;
         continue;
       }
       this.pos++;
     }
-    if (this.pos > start) parts.push(src.slice(start, this.pos));
+    text += src.slice(start, this.pos);
+    if (text) parts.push(text);
     return parts;
   }
 
@@ -341,8 +559,12 @@ class Parser {
     if (this.src[at] === '(') return this.parenthesized(top);
     const name = this.name();
     if (name === null) this.unexpected();
-    if (LITERAL_NAMES.has(name)) this.fail(`${SUBSET}; found the literal ${name}`, at);
-    if (KEYWORDS.has(name)) this.fail(top ? "t-string: expecting a valid expression after '{'" : "t-string: expecting '=', or '!', or ':', or '}'", at);
+    if (LITERAL_NAMES.has(name)) this.outside(`found the literal ${name}`, at);
+    if (KEYWORDS.has(name)) {
+      // Keywords that start an expression (`lambda x: …`, `not x`) make CPython read one token more.
+      const read = EXPRESSION_KEYWORDS.has(name) ? this.nextToken() : at;
+      this.fail(top ? "t-string: expecting a valid expression after '{'" : "t-string: expecting '=', or '!', or ':', or '}'", at, read);
+    }
     return this.steps({ name, at, steps: [] });
   }
 
@@ -358,11 +580,11 @@ class Parser {
     if (close === undefined) this.fail("t-string: expecting '}'");
     if (close === '}') this.fail("closing parenthesis '}' does not match opening parenthesis '('");
     if (close !== ')') {
-      if (NAME_CHAR.test(close) || close === "'" || close === '"') this.fail('invalid syntax. Perhaps you forgot a comma?');
+      if (NAME_CHAR.test(close) || close === "'" || close === '"') this.fail(JUXTAPOSED);
       this.unexpected();
     }
     this.pos++;
-    this.level--;
+    this.brackets.pop();
     return this.steps(inner);
   }
 
@@ -374,12 +596,13 @@ class Parser {
       this.skipSpace();
       const ch = src[this.pos];
       if (ch === '.') {
-        if (/[0-9]/.test(src[this.pos + 1] ?? '')) this.fail('invalid syntax. Perhaps you forgot a comma?');
+        if (/[0-9]/.test(src[this.pos + 1] ?? '')) this.fail(JUXTAPOSED);
         this.pos++;
         this.skipSpace();
         const stepAt = this.pos;
         const attr = this.name();
-        if (attr === null || KEYWORDS.has(attr) || LITERAL_NAMES.has(attr)) this.fail("t-string: expecting '=', or '!', or ':', or '}'", stepAt);
+        if (attr === null || KEYWORDS.has(attr) || LITERAL_NAMES.has(attr))
+          this.fail("t-string: expecting '=', or '!', or ':', or '}'", stepAt);
         node.steps.push({ kind: 'attr', name: attr, at: stepAt, end: this.pos });
       } else if (ch === '[') {
         this.open(this.pos);
@@ -392,11 +615,11 @@ class Parser {
         if (close === '}') this.fail("closing parenthesis '}' does not match opening parenthesis '['");
         if (close === undefined) this.fail("t-string: expecting '}'");
         if (close !== ']') {
-          if (NAME_CHAR.test(close) || close === "'" || close === '"') this.fail('invalid syntax. Perhaps you forgot a comma?');
+          if (NAME_CHAR.test(close) || close === "'" || close === '"') this.fail(JUXTAPOSED);
           this.unexpected();
         }
         this.pos++;
-        this.level--;
+        this.brackets.pop();
         node.steps.push({ kind: 'index', key, at: stepAt, end: this.pos });
       } else {
         this.pos = save;
@@ -409,7 +632,7 @@ class Parser {
     const src = this.src;
     const ch = src[this.pos];
     if (ch === undefined) this.fail("t-string: expecting '}'");
-    if (ch === ']') this.fail('invalid syntax. Perhaps you forgot a comma?');
+    if (ch === ']') this.fail(JUXTAPOSED);
     if (ch === '}') this.fail("closing parenthesis '}' does not match opening parenthesis '['");
     if (this.stringAt() !== null) {
       // Adjacent string literals join, as in Python ('a' 'b' is 'ab').
@@ -428,7 +651,7 @@ class Parser {
       const minus = this.pos;
       this.pos++;
       this.skipSpace();
-      if (!/[0-9]/.test(src[this.pos] ?? '')) this.fail(`${SUBSET}; an index may be an integer, a string or a path`, minus);
+      if (!/[0-9]/.test(src[this.pos] ?? '')) this.outside('an index may be an integer, a string or a path', minus);
       const n = this.integer();
       return n === 0 ? 0 : -n;
     }
@@ -477,7 +700,7 @@ class Parser {
     const next = src[this.pos] ?? '';
     if (base !== 16 && base !== 10 && /[0-9]/.test(next)) this.fail(`invalid digit '${next}' in ${kind} literal`);
     if (base === 10 && (next === '.' || next === 'e' || next === 'E' || next === 'j' || next === 'J')) {
-      this.fail(`${SUBSET}; an index may be an integer, a string or a path, not a float or complex literal`, start);
+      this.outside('an index may be an integer, a string or a path, not a float or complex literal', start);
     }
     if (/[A-Za-z0-9_]/.test(next)) this.fail(`invalid ${kind} literal`);
     const body = src.slice(bodyStart, this.pos).replaceAll('_', '');
@@ -485,7 +708,7 @@ class Parser {
       this.fail('leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers', start);
     }
     const value = base === 10 ? Number(body) : Number.parseInt(body, base);
-    if (!Number.isSafeInteger(value)) this.fail(`${SUBSET}; index ${src.slice(start, this.pos)} is beyond JavaScript's exact integers`, start);
+    if (!Number.isSafeInteger(value)) this.outside(`index ${src.slice(start, this.pos)} is beyond JavaScript's exact integers`, start);
     return value;
   }
 
@@ -496,6 +719,7 @@ class Parser {
     const q = src[open]!;
     const triple = src[open + 1] === q && src[open + 2] === q;
     this.pos += triple ? 3 : 1;
+    this.literalStart = this.pos;
     let out = '';
     for (;;) {
       const c = src[this.pos];
@@ -529,7 +753,19 @@ class Parser {
 
   /** Python's string escapes; `e` is the character after the backslash (already consumed). */
   escape(e: string): string {
-    const simple: Record<string, string> = { '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\n': '' };
+    const simple: Record<string, string> = {
+      '\\': '\\',
+      "'": "'",
+      '"': '"',
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      n: '\n',
+      r: '\r',
+      t: '\t',
+      v: '\v',
+      '\n': '',
+    };
     const hit = simple[e];
     if (hit !== undefined) return hit;
     const src = this.src;
@@ -540,18 +776,29 @@ class Parser {
     }
     const width = e === 'x' ? 2 : e === 'u' ? 4 : e === 'U' ? 8 : 0;
     if (width > 0) {
-      const hex = src.slice(this.pos, this.pos + width);
-      if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) {
-        this.fail(`(unicode error) 'unicodeescape' codec can't decode bytes in position 0-${1 + hex.length}: truncated ${'\\' + e}${'X'.repeat(width)} escape`, this.pos - 2);
+      // CPython's decoder counts in UTF-8 bytes from the start of the literal's text.
+      const at = new TextEncoder().encode(src.slice(this.literalStart, this.pos - 2)).length;
+      let digits = 0;
+      while (digits < width && /[0-9a-fA-F]/.test(src[this.pos + digits] ?? '')) digits++;
+      if (digits < width) {
+        this.fail(
+          `(unicode error) 'unicodeescape' codec can't decode bytes in position ${at}-${at + 1 + digits}: truncated \\${e}${'X'.repeat(width)} escape`,
+          this.pos - 2,
+        );
       }
-      const cp = Number.parseInt(hex, 16);
-      if (cp > 0x10ffff) this.fail(`(unicode error) 'unicodeescape' codec can't decode bytes in position 0-9: illegal Unicode character`, this.pos - 2);
+      const cp = Number.parseInt(src.slice(this.pos, this.pos + width), 16);
+      if (cp > 0x10ffff) {
+        this.fail(
+          `(unicode error) 'unicodeescape' codec can't decode bytes in position ${at}-${at + 9}: illegal Unicode character`,
+          this.pos - 2,
+        );
+      }
       this.pos += width;
       return String.fromCodePoint(cp);
     }
-    if (e === 'N') this.fail(`${SUBSET}; \\N{…} escapes need Unicode's name table, which JavaScript does not have`, this.pos - 2);
+    if (e === 'N') this.outside("\\N{…} escapes need Unicode's name table, which JavaScript does not have", this.pos - 2);
     // An unknown escape keeps its backslash (Python warns, then does the same).
-    return '\\' + e;
+    return `\\${e}`;
   }
 }
 
@@ -635,7 +882,8 @@ class Resolver {
     }
     if (Array.isArray(value) || ArrayBuffer.isView(value)) {
       const seq = value as unknown as ArrayLike<unknown>;
-      if (typeof key !== 'number') throw this.lookupError(`${pyType(value)} indices must be integers or slices, not ${pyType(key)}`, 'TypeError', path, at);
+      if (typeof key !== 'number')
+        throw this.lookupError(`${pyType(value)} indices must be integers or slices, not ${pyType(key)}`, 'TypeError', path, at);
       const i = key < 0 ? seq.length + key : key;
       if (i >= 0 && i < seq.length) return seq[i];
       throw this.lookupError(`${pyType(value)} index out of range`, 'IndexError', path, at);
