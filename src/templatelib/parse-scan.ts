@@ -6,12 +6,22 @@ export type ScanResult =
   | { kind: 'open'; bracket: string; offset: number; line: number }
   | { kind: 'clean' };
 
-/** Mirrors CPython's MAX_EXPR_NESTING and MAXLEVEL (see parse.ts). */
-const MAX_FIELD_NESTING = 3;
-const MAX_BRACKET_LEVEL = 200;
+/**
+ * CPython's MAX_EXPR_NESTING: a replacement field may sit in the format spec of a field that itself
+ * sits in a format spec (`{x:{w:{p}}}`), and no deeper ("expressions nested too deeply").
+ */
+export const MAX_FIELD_NESTING = 3;
 
-const NAME_CHAR = /[A-Za-z0-9_\u0080-\u{10ffff}]/u;
-const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
+/**
+ * CPython's tokenizer MAXLEVEL: at most this many brackets (`{` of a field, `[` of an index) open at
+ * once ("too many nested parentheses"). It also bounds the parser's and the resolver's recursion.
+ */
+export const MAX_BRACKET_LEVEL = 200;
+
+/** Characters that may belong to a NAME token in CPython's tokenizer (validated afterwards, PEP 3131). */
+export const NAME_CHAR = /[A-Za-z0-9_\u0080-\u{10ffff}]/u;
+/** What Python's str.isprintable() refuses (space excepted). */
+export const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
 interface Bracket {
   char: string;

@@ -3,21 +3,18 @@ import { didYouMean } from '../internal/did-you-mean.js';
 import { convert, type Conversion } from './convert.js';
 import { TemplateLookupError, TemplateSyntaxError, type LookupPythonType } from './errors.js';
 import { formatValue } from './format.js';
-import { scanTokens, skipNumber, skipString, tokenEnd } from './parse-scan.js';
+import {
+  MAX_BRACKET_LEVEL,
+  MAX_FIELD_NESTING,
+  NAME_CHAR,
+  NON_PRINTABLE,
+  scanTokens,
+  skipNumber,
+  skipString,
+  tokenEnd,
+} from './parse-scan.js';
 import { Interpolation } from './interpolation.js';
 import { type ParseScope, setParseImplementation, Template } from './template.js';
-
-/**
- * CPython's MAX_EXPR_NESTING: a replacement field may sit in the format spec of a field that itself
- * sits in a format spec (`{x:{w:{p}}}`), and no deeper ("expressions nested too deeply").
- */
-const MAX_FIELD_NESTING = 3;
-
-/**
- * CPython's tokenizer MAXLEVEL: at most this many brackets (`{` of a field, `[` of an index) open at
- * once ("too many nested parentheses"). It also bounds the parser's and the resolver's recursion.
- */
-const MAX_BRACKET_LEVEL = 200;
 
 /** Properties that would walk from data into code; never reachable through a path. */
 const FORBIDDEN = new Set([
@@ -41,12 +38,8 @@ const EXPRESSION_KEYWORDS = new Set(['lambda', 'not', 'await', 'yield']);
 /** Keywords that sit between operands (`a if b else c`, `x in y`): they are not operands themselves. */
 const OPERATOR_KEYWORDS = new Set(['and', 'or', 'not', 'in', 'is', 'if', 'else', 'for', 'async', 'await', 'lambda', 'yield', 'from']);
 
-/** Characters that may belong to a NAME token in CPython's tokenizer (validated afterwards, PEP 3131). */
-const NAME_CHAR = /[A-Za-z0-9_\u0080-\u{10ffff}]/u;
 const XID_START = /^[\p{XID_Start}_]$/u;
 const XID_CONTINUE = /^\p{XID_Continue}$/u;
-/** What Python's str.isprintable() refuses (space excepted). */
-const NON_PRINTABLE = /^[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]$/u;
 
 const SUBSET = "Template.parse reads names, attributes (.name) and indexes ([0], ['key'], [name]) only, never other expressions";
 
