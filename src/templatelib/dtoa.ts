@@ -60,9 +60,17 @@ export function shortestDigits(x: number): DecimalDigits {
   return stripTrailingZeros(mantissa, Number(s.slice(e + 1)) + 1);
 }
 
+/**
+ * A double's exact decimal expansion has at most 767 significant digits and 1074 fractional ones:
+ * asking for more only appends zeros, so digits are computed to these bounds and the rest is padding.
+ */
+const EXACT_SIGNIFICANT = 800;
+const EXACT_FRACTIONAL = 1100;
+
 /** `n >= 1` significant digits (CPython mode 2). */
 export function significantDigits(x: number, n: number): DecimalDigits {
   if (x === 0) return ZERO;
+  if (n > EXACT_SIGNIFICANT) return significantDigits(x, EXACT_SIGNIFICANT);
   const ax = Math.abs(x);
   if (n <= 100) {
     // toExponential rounds ties away from zero; only an exact tie (next digit exactly 5) differs.
@@ -102,6 +110,7 @@ export function fixedHalfEven(x: number, ax: number, n: number): string {
 /** `n >= 0` digits after the decimal point (CPython mode 3). */
 export function fixedDigits(x: number, n: number): DecimalDigits {
   if (x === 0) return ZERO;
+  if (n > EXACT_FRACTIONAL) return fixedDigits(x, EXACT_FRACTIONAL);
   const ax = Math.abs(x);
   let all: string;
   if (ax < 1e21 && n <= 100) {

@@ -45,7 +45,7 @@ function located(problem: string, position: SourcePosition): [string, { source: 
   const source = position.source ?? '';
   const offset = position.offset ?? 0;
   const { line, column } = lineColumn(source, offset);
-  return [`t-string: ${problem} (line ${line}, column ${column})${pointAt(source, offset)}`, { source, offset, line, column }];
+  return [`${problem} (line ${line}, column ${column})${pointAt(source, offset)}`, { source, offset, line, column }];
 }
 
 /**
@@ -69,6 +69,9 @@ export class TemplateSyntaxError extends Ts314SyntaxError<TemplateErrorCode> {
 /** What kind of lookup failed, as Python would name the exception. */
 export type LookupKind = 'name' | 'attribute' | 'index';
 
+/** The exception CPython raises for the same lookup. */
+export type LookupPythonType = 'NameError' | 'AttributeError' | 'KeyError' | 'IndexError' | 'TypeError';
+
 /**
  * A `Template.parse` field names something the scope does not have: an unknown name (NameError),
  * a missing attribute (AttributeError) or a missing index/key (IndexError/KeyError).
@@ -77,31 +80,45 @@ export class TemplateLookupError extends Ts314ReferenceError<TemplateErrorCode> 
   static override readonly code: TemplateErrorCode = 'ERR_TEMPLATE_LOOKUP';
   override name = 'TemplateLookupError';
   declare readonly kind: LookupKind;
+  /** The exception CPython raises for the same lookup (`kind: 'index'` covers KeyError, IndexError and TypeError). */
+  declare readonly pythonType: LookupPythonType;
   /** The full field path up to and including the failing part, e.g. `user.emial`. */
   declare readonly path: string;
   declare readonly source: string;
   declare readonly offset: number;
   declare readonly line: number;
   declare readonly column: number;
-  constructor(problem: string, options?: Ts314ErrorOptions<TemplateErrorCode> & SourcePosition & { kind?: LookupKind; path?: string }) {
+  constructor(
+    problem: string,
+    options?: Ts314ErrorOptions<TemplateErrorCode> & SourcePosition & { kind?: LookupKind; pythonType?: LookupPythonType; path?: string },
+  ) {
     const [message, position] = located(problem, options ?? {});
-    super(message, { kind: 'name', path: '', ...options, ...position });
+    const kind = options?.kind ?? 'name';
+    const fields = {
+      path: '',
+      ...options,
+      kind,
+      pythonType: options?.pythonType ?? (kind === 'name' ? 'NameError' : kind === 'attribute' ? 'AttributeError' : 'KeyError'),
+      ...position,
+    };
+    super(message, fields);
   }
 }
 
+/** The exception CPython raises for the same `format()` call. */
+export type FormatPythonType = 'ValueError' | 'TypeError' | 'OverflowError' | 'MemoryError';
+
 /**
  * A format spec CPython would reject. `pythonType` names the exception CPython raises for the same
- * value and spec (`ValueError` for a bad spec, `TypeError` for a spec on a type that takes none).
+ * value and spec (`ValueError` for a bad spec, `TypeError` for a spec on a type that takes none,
+ * `MemoryError` for a result longer than a JavaScript string can hold).
  */
 export class FormatSpecError extends Ts314Error<TemplateErrorCode> {
   static override readonly code: TemplateErrorCode = 'ERR_FORMAT_SPEC';
   override name = 'FormatSpecError';
   declare readonly spec: string;
-  declare readonly pythonType: 'ValueError' | 'TypeError' | 'OverflowError';
-  constructor(
-    message: string,
-    options?: Ts314ErrorOptions<TemplateErrorCode> & { spec?: string; pythonType?: 'ValueError' | 'TypeError' | 'OverflowError' },
-  ) {
+  declare readonly pythonType: FormatPythonType;
+  constructor(message: string, options?: Ts314ErrorOptions<TemplateErrorCode> & { spec?: string; pythonType?: FormatPythonType }) {
     super(message, { spec: '', pythonType: 'ValueError', ...options });
   }
 }

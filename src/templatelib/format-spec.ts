@@ -23,8 +23,17 @@ export interface FormatSpec {
   zeroFlag: boolean;
 }
 
-/** Width and precision beyond this are refused, as CPython refuses values beyond Py_ssize_t. */
-const MAX_DIGITS = 18;
+/**
+ * CPython reads a width or precision into a Py_ssize_t and refuses more ("Too many decimal digits in
+ * format string"); ts314 follows 64-bit CPython, the one that runs next to Node.
+ */
+const PY_SSIZE_T_MAX = '9223372036854775807';
+
+/** CPython's LONG_MAX on 64-bit platforms, the bound of a `c` code. */
+const C_LONG_MAX = 2n ** 63n - 1n;
+
+/** CPython's INT_MAX: a float's precision beyond it is "precision too big". */
+const INT_MAX = 2 ** 31 - 1;
 
 const cache = new Map<string, FormatSpec>();
 /** Parsed specs kept for reuse: real programs use a handful of distinct specs. */
@@ -37,8 +46,13 @@ function isAlign(ch: string | undefined): ch is '<' | '>' | '=' | '^' {
 function readInt(spec: string, pos: number): { value: number; end: number } {
   let end = pos;
   while (end < spec.length && spec.charCodeAt(end) >= 48 && spec.charCodeAt(end) <= 57) end++;
-  if (end - pos > MAX_DIGITS) throw new FormatSpecError('Too many decimal digits in format string', { spec });
-  return { value: end === pos ? -1 : Number(spec.slice(pos, end)), end };
+  let digits = spec.slice(pos, end);
+  while (digits.length > 1 && digits[0] === '0') digits = digits.slice(1);
+  if (digits.length > PY_SSIZE_T_MAX.length || (digits.length === PY_SSIZE_T_MAX.length && digits > PY_SSIZE_T_MAX)) {
+    throw new FormatSpecError('Too many decimal digits in format string', { spec });
+  }
+  // Beyond 2^53 the value is approximate, which is enough: every limit it is checked against is far below.
+  return { value: end === pos ? -1 : Number(digits), end };
 }
 
 /**
@@ -48,7 +62,9 @@ function readInt(spec: string, pos: number): { value: number; end: number } {
  * parseFormatSpec('*^10,.2f'); // { fill: '*', align: '^', width: 10, grouping: ',', precision: 2, type: 'f', … }
  */
 export function parseFormatSpec(spec: string, typeName = 'object'): FormatSpec {
-  const hit = cache.get(spec);
+  // A str's spec is checked against its default type 's' (so `,` is refused there): cache per kind.
+  const key = typeName === 'str' ? `s${spec}` : `n${spec}`;
+  const hit = cache.get(key);
   if (hit !== undefined) return hit;
   const chars = Array.from(spec);
   const out: FormatSpec = {
@@ -135,15 +151,16 @@ export function parseFormatSpec(spec: string, typeName = 'object'): FormatSpec {
   }
   if (rest.length - i === 1) out.type = rest[i]!;
   const badSep = (sep: string): never => {
-    const t = out.type;
+    const t = out.type || 's';
     const shown = t.charCodeAt(0) > 32 && t.charCodeAt(0) < 128 ? t : `\\x${t.charCodeAt(0).toString(16)}`;
     throw new FormatSpecError(`Cannot specify '${sep}' with '${shown}'.`, { spec });
   };
-  if (out.grouping !== '' && !'defgEGF%'.includes(out.type || 'd')) {
-    if (!(out.grouping === '_' && 'boxX'.includes(out.type))) badSep(out.grouping);
+  const effectiveType = out.type || (typeName === 'str' ? 's' : 'd');
+  if (out.grouping !== '' && !'defgEGF%'.includes(effectiveType)) {
+    if (!(out.grouping === '_' && 'boxX'.includes(effectiveType))) badSep(out.grouping);
   }
-  if (out.fracGrouping !== '' && !'efgEGF%'.includes(out.type || 'e')) badSep(out.fracGrouping);
-  if (cache.size < CACHE_LIMIT) cache.set(spec, out);
+  if (out.fracGrouping !== '' && out.type === 'n') badSep(out.fracGrouping);
+  if (cache.size < CACHE_LIMIT) cache.set(key, out);
   return out;
 }
 
@@ -184,7 +201,7 @@ export function formatString(value: string, spec: FormatSpec, raw: string): stri
   }
   if (spec.sign === ' ') throw new FormatSpecError('Space not allowed in string format specifier', { spec: raw });
   if (spec.sign !== '') throw new FormatSpecError('Sign not allowed in string format specifier', { spec: raw });
-  if (spec.noNeg0) throw new FormatSpecError('Negative zero coercion (z) not allowed in format specifier', { spec: raw });
+  if (spec.noNeg0) throw new FormatSpecError('Negative zero coercion (z) not allowed in string format specifier', { spec: raw });
   if (spec.alternate) throw new FormatSpecError('Alternate form (#) not allowed in string format specifier', { spec: raw });
   if (spec.align === '=') throw new FormatSpecError("'=' alignment not allowed in string format specifier", { spec: raw });
   if (spec.grouping !== '') throw new FormatSpecError(`Cannot specify '${spec.grouping}' with 's'.`, { spec: raw });
@@ -204,7 +221,15 @@ function group(digits: string, sep: string, size: number, minWidth: number): str
   const parts: string[] = [];
   let remaining = digits.length;
   let width = minWidth;
+  const stride = size + sep.length;
   for (;;) {
+    if (remaining <= 0 && width > 3 * stride) {
+      // Only whole groups of zeros are left before the last few: add them at once, so a huge
+      // zero-padded width costs the length of the output, not one step per group.
+      const whole = Math.floor(width / stride) - 2;
+      parts.push(('0'.repeat(size) + sep).repeat(whole - 1) + '0'.repeat(size));
+      width -= whole * stride;
+    }
     const len = Math.min(size, Math.max(remaining, width, 1));
     const chars = Math.max(0, Math.min(remaining, len));
     const zeros = Math.max(0, len - remaining);
@@ -243,7 +268,7 @@ function layoutNumber(spec: FormatSpec, negative: boolean, prefix: string, digit
 }
 
 /** Python's `format(int, spec)` for a bigint (JS numbers that are ints arrive as bigint or number). */
-export function formatInt(value: bigint | number, spec: FormatSpec, raw: string): string {
+export function formatInt(value: bigint | number, spec: FormatSpec, raw: string, typeName = 'int'): string {
   const type = spec.type;
   if (type === 'e' || type === 'E' || type === 'f' || type === 'F' || type === 'g' || type === 'G' || type === '%') {
     const asFloat = Number(value);
@@ -253,13 +278,17 @@ export function formatInt(value: bigint | number, spec: FormatSpec, raw: string)
     return formatFloat(asFloat, spec, raw);
   }
   if (type !== '' && !'bcdoxXn'.includes(type)) {
-    throw new FormatSpecError(`Unknown format code '${type}' for object of type 'int'`, { spec: raw });
+    throw new FormatSpecError(`Unknown format code '${type}' for object of type '${typeName}'`, { spec: raw });
   }
   if (spec.precision !== -1) throw new FormatSpecError('Precision not allowed in integer format specifier', { spec: raw });
   if (spec.noNeg0) throw new FormatSpecError('Negative zero coercion (z) not allowed in integer format specifier', { spec: raw });
   if (type === 'c') {
     if (spec.sign !== '') throw new FormatSpecError("Sign not allowed with integer format specifier 'c'", { spec: raw });
     if (spec.alternate) throw new FormatSpecError("Alternate form (#) not allowed with integer format specifier 'c'", { spec: raw });
+    // CPython reads the code into a C long (64 bits next to Node) before the range check.
+    if (BigInt(value) > C_LONG_MAX || BigInt(value) < -C_LONG_MAX - 1n) {
+      throw new FormatSpecError('Python int too large to convert to C long', { spec: raw, pythonType: 'OverflowError' });
+    }
     const code = Number(value);
     if (!(code >= 0 && code <= 0x10ffff)) {
       throw new FormatSpecError('%c arg not in range(0x110000)', { spec: raw, pythonType: 'OverflowError' });
@@ -302,10 +331,7 @@ function groupFraction(remainder: string, sep: string): string {
   // remainder is ".ddddd[e±xx][%]": group the fraction digits from the left, in threes.
   let end = 1;
   while (end < remainder.length && remainder.charCodeAt(end) >= 48 && remainder.charCodeAt(end) <= 57) end++;
-  const frac = remainder.slice(1, end);
-  const groups: string[] = [];
-  for (let i = 0; i < frac.length; i += 3) groups.push(frac.slice(i, i + 3));
-  return '.' + groups.join(sep) + remainder.slice(end);
+  return `.${remainder.slice(1, end).replace(/\d{3}(?=\d)/g, `$&${sep}`)}${remainder.slice(end)}`;
 }
 
 /** Python's `format(float, spec)`. */
@@ -330,6 +356,7 @@ export function formatFloat(value: number, spec: FormatSpec, raw: string): strin
   if (type !== '' && !'eEfFgGn%'.includes(type)) {
     throw new FormatSpecError(`Unknown format code '${type}' for object of type 'float'`, { spec: raw });
   }
+  if (spec.precision > INT_MAX) throw new FormatSpecError('precision too big', { spec: raw });
   let mode: FloatMode;
   let precision = spec.precision;
   let addDot0 = false;

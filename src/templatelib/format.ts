@@ -1,4 +1,5 @@
 // The format() processor: renders a Template like an f-string, with Python's format() of each value.
+import { constants } from 'node:buffer';
 import { convert, isIntLike, numberStr, strOf } from './convert.js';
 import { FormatSpecError } from './errors.js';
 import { formatFloat, formatInt, formatString, parseFormatSpec } from './format-spec.js';
@@ -11,6 +12,8 @@ import { Template, templateOf } from './template.js';
  * class Money { constructor(public cents: bigint) {} [formatHook](spec: string) { return formatValue(Number(this.cents) / 100, spec || '.2f'); } }
  */
 export const formatHook: unique symbol = Symbol.for('ts314.templatelib.format');
+
+const { MAX_STRING_LENGTH } = constants;
 
 function typeName(value: unknown): string {
   if (value === null || value === undefined) return 'NoneType';
@@ -30,6 +33,22 @@ function typeName(value: unknown): string {
  * formatValue('ab', '^6'); // '  ab  '
  */
 export function formatValue(value: unknown, spec = ''): string {
+  try {
+    return formatAny(value, spec);
+  } catch (e) {
+    // CPython would build the string (or raise MemoryError); a JS string cannot be that long.
+    if (e instanceof RangeError && /Invalid string length|Invalid array length/.test(e.message)) {
+      throw new FormatSpecError(`the result would be longer than the longest JavaScript string (${MAX_STRING_LENGTH} characters)`, {
+        spec,
+        pythonType: 'MemoryError',
+        cause: e,
+      });
+    }
+    throw e;
+  }
+}
+
+function formatAny(value: unknown, spec: string): string {
   switch (typeof value) {
     case 'string':
       return spec === '' ? value : formatString(value, parseFormatSpec(spec, 'str'), spec);
@@ -45,7 +64,7 @@ export function formatValue(value: unknown, spec = ''): string {
     case 'bigint':
       return spec === '' ? value.toString() : formatInt(value, parseFormatSpec(spec, 'int'), spec);
     case 'boolean':
-      return spec === '' ? (value ? 'True' : 'False') : formatInt(value ? 1 : 0, parseFormatSpec(spec, 'bool'), spec);
+      return spec === '' ? (value ? 'True' : 'False') : formatInt(value ? 1 : 0, parseFormatSpec(spec, 'bool'), spec, 'bool');
   }
   if (value instanceof Template) {
     const text = format(value);

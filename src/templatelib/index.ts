@@ -19,7 +19,7 @@ export {
   ShellTemplateError,
   InvalidArgumentError,
 } from './errors.js';
-export type { LookupKind, HtmlRefusal, SqlRefusal, TemplateErrorCode } from './errors.js';
+export type { LookupKind, LookupPythonType, FormatPythonType, HtmlRefusal, SqlRefusal, TemplateErrorCode } from './errors.js';
 export { html, trusted, TrustedHtml, ScriptJson, CssValue } from './html.js';
 export { json, toJson, DEFAULT_NON_FINITE } from './json.js';
 export type { JsonOptions, NonFinitePolicy } from './json.js';

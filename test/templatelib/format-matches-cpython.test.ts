@@ -77,12 +77,3 @@ test('format() renders conversions then specs like an f-string, checked against 
   const ours = format(Template.parse(source, scope));
   assert.equal(ours, runPython({ code: `price=1234.5;name='Ada';w=12;p=3;ratio=0.25\nprint(f${JSON.stringify(source)}, end='')` }));
 });
-
-test('fractional grouping follows Python 3.14 (grouped from the decimal point)', () => {
-  // python3 on this machine predates 3.14's `.N_f`; these are the results CPython 3.14 documents.
-  assert.equal(formatValue(1234.5678, '.6_f'), '1234.567_800');
-  assert.equal(formatValue(1234567.89, ',.4_f'), '1,234,567.890_0');
-  assert.equal(formatValue(12345.678, '._f'), '12345.678_000');
-  assert.equal(formatValue(123456.123456, '_._f'), '123_456.123_456');
-  assert.throws(() => formatValue(1.5, '.2_d'), FormatSpecError);
-});

@@ -1,0 +1,45 @@
+// Template.parse costs what the template asks for: a huge array or string in scope is not walked, and deep nesting is a syntax error.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Template, TemplateSyntaxError } from '../../src/templatelib/index.js';
+
+/** The fastest of a few runs, in ms: the least disturbed by other work on the machine. */
+function fastest(fn: () => void, runs = 5): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let r = 0; r < runs; r++) {
+    const start = process.hrtime.bigint();
+    fn();
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return best;
+}
+
+/** Time for `template` over data 1,000× larger, divided by the time over small data: ~1 when cost follows the template. */
+function growth(template: string, small: unknown, large: unknown): number {
+  const each = (data: unknown) => () => {
+    for (let i = 0; i < 20; i++) Template.parse(template, { data });
+  };
+  each(small)(); // warm up
+  each(large)();
+  return fastest(each(large)) / Math.max(fastest(each(small)), 0.05);
+}
+
+test('an attribute of a 1,000,000-element array costs what it costs on a 1,000-element one', () => {
+  const ratio = growth('{data.length}', new Array(1e3).fill(0), new Array(1e6).fill(0));
+  assert.ok(ratio < 20, `1,000× the data took ${ratio.toFixed(1)}× the time`);
+  assert.equal(Template.parse('{data.length}', { data: new Array(1e6).fill(0) }).values[0], 1e6);
+});
+
+test('indexing a 2 MB string costs what it costs on a 2 KB one', () => {
+  const ratio = growth('{data[0]}{data[-1]}{data[3]}', 'é😀'.repeat(700), 'é😀'.repeat(700_000));
+  assert.ok(ratio < 20, `1,000× the data took ${ratio.toFixed(1)}× the time`);
+  assert.deepEqual(Template.parse('{data[0]}{data[-1]}{data[3]}', { data: 'é😀'.repeat(700_000) }).values, ['é', '😀', '😀']);
+});
+
+test('8,000 nested indexes are a TemplateSyntaxError, not a stack overflow', () => {
+  const src = `{${'a['.repeat(8000)}0${']'.repeat(8000)}}`;
+  assert.throws(
+    () => Template.parse(src, { a: [0] }),
+    (e: unknown) => e instanceof TemplateSyntaxError && /too many nested parentheses/.test(e.message),
+  );
+});
