@@ -5,12 +5,12 @@ import { createRequire } from 'node:module';
 export type AddonLoad<T> = { readonly ok: true; readonly addon: T } | { readonly ok: false; readonly error: Error };
 
 /** What makes a missing or broken addon work again in an installed package: it recompiles from the shipped sources. */
-export const REBUILD_HINT = 'run `npm rebuild ts314` (needs a C compiler, make and python3)';
+const REBUILD_HINT = 'run `npm rebuild ts314` (needs a C compiler, make and python3)';
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, AddonLoad<unknown>>();
 
-export interface PrebuildTag {
+interface PrebuildTag {
   readonly dir: string;
   readonly libc?: 'glibc' | 'musl';
 }
@@ -21,19 +21,21 @@ let tag: PrebuildTag | undefined;
  * The prebuilt binaries' folder and file tag for this process, e.g. { dir: 'linux-x64', libc: 'glibc' }: Linux builds are
  * tagged with their C library, since a glibc build does not load on musl (Alpine) and the reverse.
  */
-export function prebuildTag(): PrebuildTag {
-  if (tag) return tag;
-  const dir = `${process.platform}-${process.arch}`;
-  if (process.platform !== 'linux') return (tag = { dir });
-  const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
-  return (tag = { dir, libc: header?.glibcVersionRuntime ? 'glibc' : 'musl' });
+function prebuildTag(): PrebuildTag {
+  if (!tag) {
+    const dir = `${process.platform}-${process.arch}`;
+    // Node built against glibc reports its version; a musl build of Node does not.
+    const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+    tag = process.platform === 'linux' ? { dir, libc: header?.glibcVersionRuntime ? 'glibc' : 'musl' } : { dir };
+  }
+  return tag;
 }
 
 /**
  * The files tried for addon `name`, relative to this module (src/ and dist/ sit at the same depth): a local build
  * first (`npm rebuild ts314` makes one), then the prebuild shipped in the package for this platform.
  */
-export function addonCandidates(name: string): string[] {
+function addonCandidates(name: string): string[] {
   const { dir, libc } = prebuildTag();
   return [`../../build/Release/${name}.node`, `../../prebuilds/${dir}/${name}${libc ? `.${libc}` : ''}.node`];
 }
@@ -44,22 +46,27 @@ export function loadAddon<T>(name: string): AddonLoad<T> {
   if (hit) return hit as AddonLoad<T>;
   const failures: string[] = [];
   let result: AddonLoad<unknown> | undefined;
-  let firstError: Error | undefined;
+  let cause: Error | undefined;
   for (const candidate of addonCandidates(name)) {
     try {
       result = { ok: true, addon: require(candidate) as unknown };
       break;
     } catch (error) {
       const e = error as NodeJS.ErrnoException;
-      firstError ??= e;
-      // A file that exists but fails to load says more than one that is absent: it leads the message.
-      if (e.code === 'MODULE_NOT_FOUND') failures.push(`${candidate.slice(6)} is absent`);
-      else failures.unshift(`${candidate.slice(6)}: ${e.message.split('\n')[0]}`);
+      const file = candidate.slice('../../'.length);
+      // A file that exists but fails to load says more than one that is absent: it leads, and is the cause.
+      if (e.code === 'MODULE_NOT_FOUND') {
+        failures.push(`${file} is absent`);
+        cause ??= e;
+      } else {
+        failures.unshift(`${file}: ${e.message.split('\n')[0]}`);
+        cause = e;
+      }
     }
   }
   result ??= {
     ok: false,
-    error: new Error(`no ${name} addon loads on ${prebuildTag().dir} (${failures.join('; ')}); ${REBUILD_HINT}`, { cause: firstError }),
+    error: new Error(`no ${name} addon loads on ${prebuildTag().dir} (${failures.join('; ')}); ${REBUILD_HINT}`, { cause }),
   };
   cache.set(name, result);
   return result as AddonLoad<T>;
