@@ -59,16 +59,20 @@ function loads(target) {
   });
 }
 
-if (install && !rebuild && targets.every(loads)) process.exit(0);
+const unloadable = install ? targets.filter((t) => !loads(t)) : [];
+if (install && !rebuild && unloadable.length === 0) process.exit(0);
 if (!install && !force && staleTargets().length === 0) process.exit(0);
 
 /** Without the addons ts314 still works: say so, and the one command that adds them later. */
 function installFailed(reason) {
   rmSync(join(root, 'build'), { recursive: true, force: true });
-  console.error(
-    `ts314: ${reason}; no prebuilt addon loads on ${process.platform}-${process.arch} either, so the zstd, bz2 and lzma codecs ` +
-      'report themselves unavailable (everything else works). To add them, install a C compiler, make and python3, then run `npm rebuild ts314`.',
-  );
+  const codecs = unloadable.map((t) => t.replace(/^ts314_/, '')).join(', ');
+  if (!codecs) console.error(`ts314: ${reason}; the prebuilt addons still serve every codec.`);
+  else
+    console.error(
+      `ts314: ${reason}, and no prebuilt addon for ${codecs} loads on ${process.platform}-${process.arch}, so ${codecs} ` +
+        'report themselves unavailable (everything else works). To add them, install a C compiler, make and python3, then run `npm rebuild ts314`.',
+    );
   // An explicit `npm rebuild` should fail loudly; an install should not fail for want of three codecs.
   process.exit(rebuild ? 1 : 0);
 }

@@ -15,7 +15,8 @@ const tmp = tempDirForFile('tarball-no-compiler');
 // sources' tarball), then the package exactly as `npm publish` would upload it. --ignore-scripts: prepack's work is
 // done just above, and prepare would rebuild dist/ under the other test files' feet.
 for (const step of ['prebuild.mjs', 'bundle-sources.mjs']) {
-  execFileSync(process.execPath, [join(repoRoot, 'scripts', step)], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  // Quiet unless it fails: execFileSync's error then carries the script's stderr.
+  execFileSync(process.execPath, [join(repoRoot, 'scripts', step)], { cwd: repoRoot, stdio: 'pipe' });
 }
 const packed = JSON.parse(
   execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp.path], { cwd: repoRoot, encoding: 'utf8' }),
