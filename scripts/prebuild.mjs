@@ -1,4 +1,5 @@
-// Builds the prebuilt addons the npm package ships (prebuilds/<platform>-<arch>/<name>.<libc>.node): `npm run prebuild`, and `npm pack`'s prepack.
+// Builds the prebuilt addons the npm package ships (prebuilds/<platform>-<arch>/<name>.<libc>.node): `npm run build:prebuilds`
+// (not `prebuild`, which npm would run before every `npm run build`) and `npm pack`'s prepack.
 // This machine's platform always; linux-arm64 too where Debian's cross compiler (gcc-aarch64-linux-gnu) is installed.
 // Every binary must need nothing beyond the C library, so it loads on any glibc Linux as new as the one that built it.
 import { execFileSync, spawnSync } from 'node:child_process';
