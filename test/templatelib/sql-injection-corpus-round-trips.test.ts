@@ -3,7 +3,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import pg from 'pg';
-import { loadPeer } from '../../bench/peers/load.js';
+import { installPeers, loadPeer } from '../../bench/peers/load.js';
 import { sql, t } from '../../src/templatelib/index.js';
 import { SQL_PAYLOADS } from './fixtures/sql-payloads.js';
 import { startPostgres, type TempPostgres } from './helpers/postgres.js';
@@ -25,14 +25,22 @@ interface NodeSqlite {
   ) => { exec(s: string): void; prepare(s: string): { run(...v: unknown[]): unknown; all(...v: unknown[]): unknown[] }; close(): void };
 }
 
-function openSqlite(): Sqlite {
-  let builtin: NodeSqlite | undefined;
+function builtinSqlite(): NodeSqlite | undefined {
   try {
-    builtin = require('node:sqlite') as NodeSqlite;
+    return require('node:sqlite') as NodeSqlite;
   } catch (e) {
     // Node 20 has no node:sqlite; 22.5–22.12 only behind --experimental-sqlite.
     if ((e as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_BUILTIN_MODULE') throw e;
+    return undefined;
   }
+}
+
+const builtin = builtinSqlite();
+// Without node:sqlite, better-sqlite3 comes from the bench peers: installed here, outside any test's timeout
+// (a minute or more of compiling when `npm run bench:peers` has not run yet).
+if (!builtin) installPeers();
+
+function openSqlite(): Sqlite {
   if (builtin) {
     const db = new builtin.DatabaseSync(':memory:');
     return {
