@@ -69,23 +69,28 @@
         }],
       ],
     },
-    # ts314_bz2 / ts314_lzma: the system's libbz2 and liblzma (the libraries the bzip2 and xz CLIs use).
-    # Without their headers a stand-in is built, so zstd still installs and the codec reports itself unavailable.
+    # ts314_bz2: libbz2 1.0.8 vendored in src/compression/native/vendor/bzip2 (see its README.md), so the addon
+    # needs no runtime library: distributions name the shared one differently (libbz2.so.1.0 / libbz2.so.1).
     {
       'target_name': 'ts314_bz2',
-      'variables': { 'ts314_has_bzlib': '<!(node src/compression/native/common/probe-header.cjs bzlib.h)' },
-      'defines': ['NAPI_VERSION=8'],
-      'cflags': ['-O2', '-fvisibility=hidden'],
-      'conditions': [
-        ['ts314_has_bzlib==1', {
-          'sources': ['src/compression/native/bz2/bz2.c'],
-          'libraries': ['-lbz2'],
-        }, {
-          'sources': ['src/compression/native/common/missing_library.c'],
-          'defines': ['TS314_NEEDS_BZ2'],
-        }],
+      'sources': [
+        'src/compression/native/bz2/bz2.c',
+        'src/compression/native/vendor/bzip2/blocksort.c',
+        'src/compression/native/vendor/bzip2/bzlib.c',
+        'src/compression/native/vendor/bzip2/compress.c',
+        'src/compression/native/vendor/bzip2/crctable.c',
+        'src/compression/native/vendor/bzip2/decompress.c',
+        'src/compression/native/vendor/bzip2/huffman.c',
+        'src/compression/native/vendor/bzip2/randtable.c',
       ],
+      'include_dirs': ['src/compression/native/vendor/bzip2'],
+      'defines': ['NAPI_VERSION=8'],
+      # bzip2's decoder is a state machine of deliberate case fall-throughs.
+      'cflags': ['-O2', '-fvisibility=hidden', '-Wno-implicit-fallthrough'],
     },
+    # ts314_lzma: the system's liblzma (XZ Utils, the library the xz CLI uses), linked from its static archive
+    # where that is position-independent (Debian's is), so the addon does not depend on liblzma.so at run time.
+    # Without <lzma.h> a stand-in is built, so the other addons still install and lzma reports itself unavailable.
     {
       'target_name': 'ts314_lzma',
       'variables': { 'ts314_has_lzma': '<!(node src/compression/native/common/probe-header.cjs lzma.h)' },
@@ -94,7 +99,9 @@
       'conditions': [
         ['ts314_has_lzma==1', {
           'sources': ['src/compression/native/lzma/lzma.c'],
-          'libraries': ['-llzma'],
+          'libraries': ['<!(node src/compression/native/common/link-library.cjs lzma)', '-pthread'],
+          # The archive's symbols stay private to this addon.
+          'ldflags': ['-Wl,--exclude-libs,ALL'],
         }, {
           'sources': ['src/compression/native/common/missing_library.c'],
           'defines': ['TS314_NEEDS_LZMA'],

@@ -4,8 +4,8 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
-import { createRequire } from 'node:module';
 import { compress, decompress, zstdVersion } from '../../src/compression/zstd/index.js';
+import { loadPeer } from '../peers/load.js';
 import { standardPayloads } from './payloads.js';
 import { tempDir } from '../../test/helpers/temp-dir.js';
 
@@ -29,13 +29,12 @@ interface Route {
 const routes: Route[] = [
   { name: `ts314 (bundled libzstd ${zstdVersion})`, compress: (d) => compress(d, { level: LEVEL }), decompress: (f) => decompress(f) },
 ];
-const require = createRequire(import.meta.url);
 const skipped: string[] = [];
 try {
-  const napi = require('zstd-napi') as { compress(d: Uint8Array, p: object): Buffer; decompress(d: Uint8Array): Buffer };
+  const napi = loadPeer<{ compress(d: Uint8Array, p: object): Buffer; decompress(d: Uint8Array): Buffer }>('zstd-napi');
   routes.push({ name: 'zstd-napi', compress: (d) => napi.compress(d, { compressionLevel: LEVEL }), decompress: (f) => napi.decompress(f) });
 } catch (error) {
-  skipped.push(`zstd-napi (not installed: ${(error as Error).message.split('\n')[0]})`);
+  skipped.push(`zstd-napi (could not be installed: ${(error as Error).message.split('\n')[0]})`);
 }
 const z = zlib as unknown as {
   zstdCompressSync?: (d: Uint8Array, o: object) => Buffer;

@@ -106,7 +106,7 @@ export type BenchProgressEvent =
 
 // The last result of each batch is stored here: a module-level store V8 cannot prove dead, so the
 // work that produced it cannot be dropped (each loop also keeps every call's result in a local).
-let sink: unknown;
+let _sink: unknown;
 
 let resolutionNs: number | undefined;
 
@@ -236,7 +236,7 @@ class Timing {
     const [elapsed, last] = await this.loop(this.definition.fn, this.state, calls, process.hrtime.bigint, this);
     this.batchStartedAt = undefined;
     this.longestBatch = Math.max(this.longestBatch, elapsed);
-    sink = last;
+    _sink = last;
     return elapsed;
   }
 

@@ -1,25 +1,73 @@
-// The package's N-API addons (build/Release/*.node, built by node-gyp): loaded once each, and the codec backends they carry described.
+// The package's N-API addons: found (a local build, else the prebuild for this platform), loaded once each, their backends described.
 // It sits in internal/ so that runtime's feature probes can ask about the addons without importing ts314/compression.
 import { createRequire } from 'node:module';
 
 export type AddonLoad<T> = { readonly ok: true; readonly addon: T } | { readonly ok: false; readonly error: Error };
 
+/** What makes a missing or broken addon work again in an installed package: it recompiles from the shipped sources. */
+const REBUILD_HINT = 'run `npm rebuild ts314` (needs a C compiler, make and python3)';
+
 const require = createRequire(import.meta.url);
 const cache = new Map<string, AddonLoad<unknown>>();
 
+interface PrebuildTag {
+  readonly dir: string;
+  readonly libc?: 'glibc' | 'musl';
+}
+
+let tag: PrebuildTag | undefined;
+
 /**
- * Loads build/Release/<name>.node relative to the package root (src/ and dist/ sit at the same depth),
- * once per process. A missing build is reported, not thrown, so the rest of ts314 keeps working.
+ * The prebuilt binaries' folder and file tag for this process, e.g. { dir: 'linux-x64', libc: 'glibc' }: Linux builds are
+ * tagged with their C library, since a glibc build does not load on musl (Alpine) and the reverse.
  */
+function prebuildTag(): PrebuildTag {
+  if (!tag) {
+    const dir = `${process.platform}-${process.arch}`;
+    // Node built against glibc reports its version; a musl build of Node does not.
+    const header = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)?.header;
+    tag = process.platform === 'linux' ? { dir, libc: header?.glibcVersionRuntime ? 'glibc' : 'musl' } : { dir };
+  }
+  return tag;
+}
+
+/**
+ * The files tried for addon `name`, relative to this module (src/ and dist/ sit at the same depth): a local build
+ * first (`npm rebuild ts314` makes one), then the prebuild shipped in the package for this platform.
+ */
+function addonCandidates(name: string): string[] {
+  const { dir, libc } = prebuildTag();
+  return [`../../build/Release/${name}.node`, `../../prebuilds/${dir}/${name}${libc ? `.${libc}` : ''}.node`];
+}
+
+/** Loads addon `name` once per process. A missing build is reported, not thrown, so the rest of ts314 keeps working. */
 export function loadAddon<T>(name: string): AddonLoad<T> {
   const hit = cache.get(name);
   if (hit) return hit as AddonLoad<T>;
-  let result: AddonLoad<unknown>;
-  try {
-    result = { ok: true, addon: require(`../../build/Release/${name}.node`) as unknown };
-  } catch (error) {
-    result = { ok: false, error: error as Error };
+  const failures: string[] = [];
+  let result: AddonLoad<unknown> | undefined;
+  let cause: Error | undefined;
+  for (const candidate of addonCandidates(name)) {
+    try {
+      result = { ok: true, addon: require(candidate) as unknown };
+      break;
+    } catch (error) {
+      const e = error as NodeJS.ErrnoException;
+      const file = candidate.slice('../../'.length);
+      // A file that exists but fails to load says more than one that is absent: it leads, and is the cause.
+      if (e.code === 'MODULE_NOT_FOUND') {
+        failures.push(`${file} is absent`);
+        cause ??= e;
+      } else {
+        failures.unshift(`${file}: ${e.message.split('\n')[0]}`);
+        cause = e;
+      }
+    }
   }
+  result ??= {
+    ok: false,
+    error: new Error(`no ${name} addon loads on ${prebuildTag().dir} (${failures.join('; ')}); ${REBUILD_HINT}`, { cause }),
+  };
   cache.set(name, result);
   return result as AddonLoad<T>;
 }

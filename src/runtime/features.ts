@@ -82,17 +82,17 @@ const PROBES = [
   },
   {
     name: 'zstd',
-    fallback: 'ts314/compression/zstd throws ZstdError (code UNAVAILABLE): build the addon with `npm run build:native`',
+    fallback: 'ts314/compression/zstd throws ZstdError (code UNAVAILABLE); `npm rebuild ts314` compiles the addon',
     detect: () => nativeBackend('zstd') ?? false,
   },
   {
     name: 'bz2',
-    fallback: 'ts314/compression/bz2 throws Bz2Error (UNAVAILABLE): install libbz2-dev and rebuild the addon',
+    fallback: 'ts314/compression/bz2 throws Bz2Error (UNAVAILABLE); `npm rebuild ts314` compiles the addon',
     detect: () => nativeBackend('bz2') ?? false,
   },
   {
     name: 'lzma',
-    fallback: 'ts314/compression/lzma throws LZMAError (UNAVAILABLE): install liblzma-dev and rebuild the addon',
+    fallback: 'ts314/compression/lzma throws LZMAError (UNAVAILABLE); `npm rebuild ts314` compiles the addon (with liblzma-dev)',
     detect: () => nativeBackend('lzma') ?? false,
   },
   {

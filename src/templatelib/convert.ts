@@ -26,7 +26,7 @@ export function numberStr(x: number): string {
   // Where CPython's repr uses fixed notation and JS's String() does too, both print the same
   // shortest digits; only an integral float needs Python's '.0'.
   const ax = x < 0 ? -x : x;
-  if (ax >= 1e-4 && ax < 1e16) return Number.isInteger(x) ? String(x) + '.0' : String(x);
+  if (ax >= 1e-4 && ax < 1e16) return Number.isInteger(x) ? `${String(x)}.0` : String(x);
   return floatText(x, 'r', 0, false, true, false);
 }
 
@@ -39,9 +39,9 @@ function hex(code: number, width: number): string {
 }
 
 function escapeCodePoint(code: number): string {
-  if (code < 0x100) return '\\x' + hex(code, 2);
-  if (code < 0x10000) return '\\u' + hex(code, 4);
-  return '\\U' + hex(code, 8);
+  if (code < 0x100) return `\\x${hex(code, 2)}`;
+  if (code < 0x10000) return `\\u${hex(code, 4)}`;
+  return `\\U${hex(code, 8)}`;
 }
 
 /** Python's repr() of a str: quote choice and escapes as CPython's unicode_repr. */
@@ -51,7 +51,7 @@ export function stringRepr(s: string): string {
   let out = quote;
   for (const ch of s) {
     const code = ch.codePointAt(0)!;
-    if (ch === quote || ch === '\\') out += '\\' + ch;
+    if (ch === quote || ch === '\\') out += `\\${ch}`;
     else if (ch === '\t') out += '\\t';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\r') out += '\\r';

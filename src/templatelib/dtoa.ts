@@ -182,17 +182,17 @@ export function floatText(x: number, mode: FloatMode, precision: number, alt: bo
   }
   const vStart = decpt <= 0 ? decpt - 1 : 0;
   if (!useExp && addDot0) vEnd = vEnd > decpt ? vEnd : decpt + 1;
-  else vEnd = vEnd > decpt ? vEnd : decpt;
+  else vEnd = Math.max(vEnd, decpt);
   let out = negative ? '-' : '';
-  if (decpt <= 0) out += '0'.repeat(decpt - vStart) + '.' + '0'.repeat(-decpt);
-  if (0 < decpt && decpt <= len) out += digits.slice(0, decpt) + '.' + digits.slice(decpt);
+  if (decpt <= 0) out += `${'0'.repeat(decpt - vStart)}.${'0'.repeat(-decpt)}`;
+  if (0 < decpt && decpt <= len) out += `${digits.slice(0, decpt)}.${digits.slice(decpt)}`;
   else out += digits;
-  if (len < decpt) out += '0'.repeat(decpt - len) + '.' + '0'.repeat(Math.max(0, vEnd - decpt));
+  if (len < decpt) out += `${'0'.repeat(decpt - len)}.${'0'.repeat(Math.max(0, vEnd - decpt))}`;
   else out += '0'.repeat(Math.max(0, vEnd - len));
   if (out.charCodeAt(out.length - 1) === 46 && !alt) out = out.slice(0, -1);
   if (useExp) {
     const a = Math.abs(exp);
-    out += (exp < 0 ? 'e-' : 'e+') + (a < 10 ? '0' + a : String(a));
+    out += (exp < 0 ? 'e-' : 'e+') + (a < 10 ? `0${a}` : String(a));
   }
   return out;
 }

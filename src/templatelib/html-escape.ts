@@ -274,5 +274,5 @@ export function unsafeCss(text: string): string | undefined {
  * `'` or backtick can end a surrounding JS string (defence in depth; such positions are refused).
  */
 export function scriptSafeJson(json: string): string {
-  return json.replace(/[<>&'`\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+  return json.replace(/[<>&'`\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -67,7 +67,7 @@ export class SqlIdentifier {
             throw new SqlTemplateError(`sql.identifier(): MySQL names cannot end with a space: ${JSON.stringify(part)}`, {
               code: 'ERR_SQL_BAD_IDENTIFIER',
             });
-          return '`' + part.replaceAll('`', '``') + '`';
+          return `\`${part.replaceAll('`', '``')}\``;
         }
         if (dialect === 'postgres' && Buffer.byteLength(part) > POSTGRES_MAX_IDENTIFIER_BYTES) {
           throw new SqlTemplateError(
@@ -75,7 +75,7 @@ export class SqlIdentifier {
             { code: 'ERR_SQL_BAD_IDENTIFIER' },
           );
         }
-        return '"' + part.replaceAll('"', '""') + '"';
+        return `"${part.replaceAll('"', '""')}"`;
       })
       .join('.');
   }

@@ -83,6 +83,7 @@ test('the report of a real run renders in Chromium: no errors, no requests, ever
         failed,
         scripts: document.querySelectorAll('script').length,
         images: document.querySelectorAll('img').length,
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees (innerText skips hidden nodes)
         text: document.body.innerText,
         features: document.querySelectorAll('li.feature').length,
         rows: document.querySelectorAll('table.results tr[data-id]').length,
@@ -131,6 +132,7 @@ test('the report of a comparison renders in Chromium with one bar per ratio and 
         bars: figure ? figure.querySelectorAll('rect.bar').length : -1,
         runSections: document.querySelectorAll('section.run').length,
         comparisonRows: document.querySelectorAll('table.comparison tr[data-id]').length,
+        // biome-ignore lint/performance/useDomNodeTextContent: the rendered text is what a reader sees (innerText skips hidden nodes)
         text: document.body.innerText,
       };
     }),

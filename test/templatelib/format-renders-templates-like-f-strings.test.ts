@@ -24,7 +24,7 @@ test('objects take the empty spec only, unless they implement formatHook', () =>
   class Money {
     constructor(readonly cents: bigint) {}
     [formatHook](spec: string): string {
-      return formatValue(Number(this.cents) / 100, spec || '.2f') + ' EUR';
+      return `${formatValue(Number(this.cents) / 100, spec || '.2f')} EUR`;
     }
   }
   assert.equal(format(t`${new Money(12345n)}`), '123.45 EUR');

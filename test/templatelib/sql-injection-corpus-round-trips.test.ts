@@ -3,13 +3,14 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import pg from 'pg';
+import { installPeers, loadPeer } from '../../bench/peers/load.js';
 import { sql, t } from '../../src/templatelib/index.js';
 import { SQL_PAYLOADS } from './fixtures/sql-payloads.js';
 import { startPostgres, type TempPostgres } from './helpers/postgres.js';
 
 const require = createRequire(import.meta.url);
 
-/** A synchronous SQLite handle: better-sqlite3, or node:sqlite where the native addon's ABI does not match this Node. */
+/** A synchronous SQLite handle: node:sqlite where this Node has it, else better-sqlite3 (a bench peer, installed on demand). */
 interface Sqlite {
   driver: string;
   exec(text: string): void;
@@ -18,26 +19,30 @@ interface Sqlite {
   close(): void;
 }
 
-function openSqlite(): Sqlite {
+interface NodeSqlite {
+  DatabaseSync: new (
+    path: string,
+  ) => { exec(s: string): void; prepare(s: string): { run(...v: unknown[]): unknown; all(...v: unknown[]): unknown[] }; close(): void };
+}
+
+function builtinSqlite(): NodeSqlite | undefined {
   try {
-    const Database = require('better-sqlite3') as typeof import('better-sqlite3');
-    const db = new Database(':memory:');
-    return {
-      driver: 'better-sqlite3',
-      exec: (text) => void db.exec(text),
-      run: (text, values) => void db.prepare(text).run(...values),
-      all: (text, values) => db.prepare(text).all(...values) as Record<string, unknown>[],
-      close: () => db.close(),
-    };
+    return require('node:sqlite') as NodeSqlite;
   } catch (e) {
-    // better-sqlite3 is compiled for one Node ABI (NODE_MODULE_VERSION); on another Node use the built-in driver.
-    if ((e as NodeJS.ErrnoException).code !== 'ERR_DLOPEN_FAILED') throw e;
-    const { DatabaseSync } = require('node:sqlite') as {
-      DatabaseSync: new (
-        path: string,
-      ) => { exec(s: string): void; prepare(s: string): { run(...v: unknown[]): unknown; all(...v: unknown[]): unknown[] }; close(): void };
-    };
-    const db = new DatabaseSync(':memory:');
+    // Node 20 has no node:sqlite; 22.5–22.12 only behind --experimental-sqlite.
+    if ((e as NodeJS.ErrnoException).code !== 'ERR_UNKNOWN_BUILTIN_MODULE') throw e;
+    return undefined;
+  }
+}
+
+const builtin = builtinSqlite();
+// Without node:sqlite, better-sqlite3 comes from the bench peers: installed here, outside any test's timeout
+// (a minute or more of compiling when `npm run bench:peers` has not run yet).
+if (!builtin) installPeers();
+
+function openSqlite(): Sqlite {
+  if (builtin) {
+    const db = new builtin.DatabaseSync(':memory:');
     return {
       driver: 'node:sqlite',
       exec: (text) => db.exec(text),
@@ -46,6 +51,15 @@ function openSqlite(): Sqlite {
       close: () => db.close(),
     };
   }
+  const Database = loadPeer<typeof import('better-sqlite3')>('better-sqlite3');
+  const db = new Database(':memory:');
+  return {
+    driver: 'better-sqlite3',
+    exec: (text) => void db.exec(text),
+    run: (text, values) => void db.prepare(text).run(...values),
+    all: (text, values) => db.prepare(text).all(...values) as Record<string, unknown>[],
+    close: () => db.close(),
+  };
 }
 
 test('SQLite: every injection payload round-trips as data through INSERT, WHERE = and IN (…)', (t_) => {

@@ -73,8 +73,8 @@ test("Template + Template merges the boundary strings; Template + str is a TypeE
     name: 'TypeError',
     message: 'can only concatenate string.templatelib.Template (not "str") to string.templatelib.Template',
   });
-  assert.throws(() => (left as unknown as string) + 'x', { name: 'TypeError', message: CONCAT_STR_MESSAGE });
-  assert.throws(() => 'x' + (left as unknown as string), TypeError);
+  assert.throws(() => `${left as unknown as string}x`, { name: 'TypeError', message: CONCAT_STR_MESSAGE });
+  assert.throws(() => `x${left as unknown as string}`, TypeError);
 });
 
 test('String(template) is the repr, like Python str()', () => {

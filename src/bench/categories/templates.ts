@@ -46,7 +46,7 @@ function tableByHand(): string {
       escapeText(c.note) +
       '</td></tr>';
   }
-  return out + '</tbody></table>';
+  return `${out}</tbody></table>`;
 }
 
 function tableByHtml(): string {
@@ -78,7 +78,7 @@ function lineByFormat(c: Customer): string {
 }
 
 function lineByHand(c: Customer): string {
-  return c.name.padEnd(24) + ' ' + c.amount.toFixed(2).padStart(10) + ' ' + String(c.id).padStart(5, '0');
+  return `${c.name.padEnd(24)} ${c.amount.toFixed(2).padStart(10)} ${String(c.id).padStart(5, '0')}`;
 }
 
 function perCustomer<R>(render: (c: Customer) => R, size: (r: R) => number): () => number {

@@ -13,12 +13,7 @@ export interface Bz2Addon extends NativeCodecAddon {
 export function bz2Addon(): Bz2Addon {
   const load = loadAddon<Bz2Addon>('ts314_bz2');
   if (load.ok) return load.addon;
-  throw bz2Error(
-    `the native bz2 backend (build/Release/ts314_bz2.node) is not built: ${load.error.message.split('\n')[0]}. ` +
-      'Install libbz2-dev and a C compiler, then run `npx node-gyp rebuild` in the ts314 package.',
-    'ERR_UNAVAILABLE',
-    load.error,
-  );
+  throw bz2Error(`the native bz2 backend is unavailable: ${load.error.message}`, 'ERR_UNAVAILABLE', load.error);
 }
 
 /** Which backend serves bz2 here: a description, or undefined when none loads. */

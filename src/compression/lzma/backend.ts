@@ -14,12 +14,7 @@ export interface LzmaAddon extends NativeCodecAddon {
 export function lzmaAddon(): LzmaAddon {
   const load = loadAddon<LzmaAddon>('ts314_lzma');
   if (load.ok) return load.addon;
-  throw lzmaError(
-    `the native lzma backend (build/Release/ts314_lzma.node) is not built: ${load.error.message.split('\n')[0]}. ` +
-      'Install liblzma-dev and a C compiler, then run `npx node-gyp rebuild` in the ts314 package.',
-    'ERR_UNAVAILABLE',
-    load.error,
-  );
+  throw lzmaError(`the native lzma backend is unavailable: ${load.error.message}`, 'ERR_UNAVAILABLE', load.error);
 }
 
 /** Which backend serves lzma here: a description, or undefined when none loads. */

@@ -87,18 +87,17 @@ export interface ZstdAddon {
   errorName(code: number): string;
 }
 
-/** The file node-gyp builds from binding.gyp (target ts314_zstd). */
+/** The addon's name: binding.gyp's target, build/Release/ts314_zstd.node or its prebuild. */
 export const ADDON_NAME = 'ts314_zstd';
 
-/** The addon, or a ZstdError (code ERR_UNAVAILABLE) that says how to build it. */
+/** The addon, or a ZstdError (code ERR_UNAVAILABLE) that says how to get it. */
 export function zstdAddon(): ZstdAddon {
   const loaded = loadAddon<ZstdAddon>(ADDON_NAME);
   if (loaded.ok) return loaded.addon;
-  throw new ZstdError(
-    `ts314/compression/zstd: the native libzstd addon (build/Release/${ADDON_NAME}.node) could not be loaded: ` +
-      `${loaded.error.message}. Build it with \`npm run build:native\` (node-gyp and a C compiler are needed).`,
-    { code: 'ERR_UNAVAILABLE', cause: loaded.error },
-  );
+  throw new ZstdError(`ts314/compression/zstd: the bundled libzstd addon is unavailable: ${loaded.error.message}`, {
+    code: 'ERR_UNAVAILABLE',
+    cause: loaded.error,
+  });
 }
 
 /** The addon when it loads, otherwise undefined: for probes that must not throw. */
