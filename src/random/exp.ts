@@ -1,6 +1,71 @@
-// The exponential function the legacy lognormal uses.
+// e**x exactly as glibc computes it (Arm's table-driven exp, built with FMA), so lognormal matches NumPy's bits.
+import { fma } from './fma.js';
+import { POLY, REDUCTION, SCALE_HIGH, SCALE_LOW, TAIL } from './glibc-exp-data.js';
 
-/** e**x. */
+const bits = new Float64Array(1);
+const words = new Uint32Array(bits.buffer);
+const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
+const HIGH = 1 - LOW;
+
+const [INV_LN2_N, NEG_LN2_HI_N, NEG_LN2_LO_N, SHIFT] = REDUCTION as unknown as [number, number, number, number];
+const [C2, C3, C4, C5] = POLY as unknown as [number, number, number, number];
+/** Biased exponents: below 2**-54 exp(x) rounds to 1 + x; from 512 the scale needs the careful path; from 1024 it is 0 or Infinity. */
+const TOP_TINY = 0x3c9;
+const TOP_LARGE = 0x408;
+
+function double(high: number, low: number): number {
+  words[HIGH] = high;
+  words[LOW] = low;
+  return bits[0]!;
+}
+
+/** |x| >= 512: the scale's exponent may overflow or the result be subnormal (glibc's `specialcase`). */
+function scaled(tmp: number, high: number, low: number, k: number): number {
+  if (k >= 0) {
+    const scale = double(high - (1009 << 20), low);
+    return fma(scale, tmp, scale) * 2 ** 1009;
+  }
+  const scale = double(high + (1022 << 20), low);
+  const product = scale * tmp;
+  let y = scale + product;
+  if (y < 1.0) {
+    // Round once in the subnormal range: add 1 to move the rounding point, then take it away.
+    const lo = scale - y + product;
+    const hi = 1.0 + y;
+    y = 1.0 - hi + y + lo + hi - 1.0;
+    if (y === 0) y = 0;
+  }
+  return y * 2 ** -1022;
+}
+
+/**
+ * e**x, bit for bit as glibc (2.28 or later, on a CPU with FMA) returns it. Arm's algorithm:
+ * x = k*ln(2)/128 + r, e**x = 2**(k/128) * e**r, 2**(k/128) from a 128-entry table, e**r a
+ * degree-5 polynomial.
+ */
 export function exp(x: number): number {
-  return Math.exp(x);
+  bits[0] = x;
+  let top = (words[HIGH]! >>> 20) & 0x7ff;
+  if (top < TOP_TINY || top >= TOP_LARGE) {
+    if (top < TOP_TINY) return 1.0 + x;
+    if (top > TOP_LARGE) {
+      if (x === -Infinity) return 0;
+      if (top === 0x7ff) return 1.0 + x;
+      return x < 0 ? 0 : Infinity;
+    }
+    top = 0;
+  }
+  const kd = fma(x, INV_LN2_N, SHIFT);
+  bits[0] = kd;
+  const ki = words[LOW]!;
+  const k = kd - SHIFT;
+  const r = fma(k, NEG_LN2_LO_N, fma(k, NEG_LN2_HI_N, x));
+  const i = ki & 0x7f;
+  const high = (SCALE_HIGH[i]! + (ki << 13)) >>> 0;
+  const low = SCALE_LOW[i]!;
+  const r2 = r * r;
+  const tmp = fma(r2 * r2, fma(r, C5, C4), fma(fma(r, C3, C2), r2, TAIL[i]! + r));
+  if (top === 0) return scaled(tmp, high, low, k);
+  const scale = double(high, low);
+  return fma(scale, tmp, scale);
 }
