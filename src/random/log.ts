@@ -24,6 +24,21 @@ const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = POLY1 as unknown as number
   number,
 ];
 
+/** Veltkamp's splitting constant for doubles: 2**27 + 1. */
+const SPLITTER = 134217729;
+/** The table's 1/c, split into 26-bit high halves for Dekker's exact product. */
+const INVC_HIGH = Float64Array.from({ length: 128 }, (_, i) => {
+  const invc = TABLE[2 * i]!;
+  const t = SPLITTER * invc;
+  return t - (t - invc);
+});
+/**
+ * How far an unfused evaluation of the correction can stray from glibc's fused one, relative to the
+ * size of its terms: each of its few roundings moves it by at most 2**-52 of a term; 2**-46 leaves a
+ * wide safety factor and still sends fewer than 1% of inputs down the fused path.
+ */
+const MARGIN_SCALE = 2 ** -46;
+
 /** The high word of the offset that starts the table's range, 0x1.6p-1 (glibc's `OFF`). */
 const OFF_HIGH = 0x3fe60000;
 /** High words bounding glibc's near-1 path: x in [1 - 2**-4, 1 + 0x1.09p-4). */
@@ -79,11 +94,31 @@ export function log(x: number): number {
   const z = bits[0]!;
   const invc = TABLE[2 * i]!;
   const logc = TABLE[2 * i + 1]!;
-  const r = fma(z, invc, -1.0);
-  const w = fma(k, LN2_HI, logc);
+  // r = fma(z, invc, -1) exactly: z * invc is within 2**-8 of 1, so (product - 1) loses nothing and
+  // adding the product's rounding error (Dekker) rounds once, as the fused instruction does.
+  const product = z * invc;
+  let t = SPLITTER * z;
+  const zh = t - (t - z);
+  const zl = z - zh;
+  const ih = INVC_HIGH[i]!;
+  const il = invc - ih;
+  const r = product - 1.0 + (zh * ih - product + zh * il + zl * ih + zl * il);
+  // k * ln2hi is exact (ln2hi has 42 bits, |k| < 2**11) and so is its sum with logc, by the table's design.
+  const w = k * LN2_HI + logc;
   const hi = w + r;
-  const lo = fma(k, LN2_LO, w - hi + r);
   const r2 = r * r;
+  // The rest is a small correction to hi. Evaluated without fusing it can differ from glibc's by far
+  // less than `margin`; when hi + low is farther than that from a rounding boundary, the sum rounds
+  // as glibc's does and the fused evaluation below is not needed.
+  const carry = w - hi + r;
+  const lo = k * LN2_LO + carry;
+  const correction = r * r2 * ((r * A4 + A3) * r2 + (r * A2 + A1)) + (r2 * A0 + lo);
+  const sum = correction + hi;
+  const bv = sum - hi;
+  const error = hi - (sum - bv) + (correction - bv);
+  const margin = (r2 + Math.abs(lo) + Math.abs(k * LN2_LO)) * MARGIN_SCALE;
+  if (sum + (error + margin) === sum && sum + (error - margin) === sum) return sum;
+  t = fma(k, LN2_LO, carry);
   const p = fma(fma(r, A4, A3), r2, fma(r, A2, A1));
-  return fma(r * r2, p, fma(r2, A0, lo)) + hi;
+  return fma(r * r2, p, fma(r2, A0, t)) + hi;
 }
