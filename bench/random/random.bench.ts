@@ -1,5 +1,6 @@
-// ts314/random throughput against Math.random and a plain xorshift128+, same process, same fill loop; plus the cost of the glibc-equal log and exp.
+// ts314/random throughput against Math.random and a plain xorshift128+ (same process, same fill loop) and NumPy's RandomState; plus the cost of the glibc-equal log and exp.
 // Run: node --import tsx bench/random/random.bench.ts   (ROUNDS=n to change the number of rounds)
+import { spawnSync } from 'node:child_process';
 import { exp } from '../../src/random/exp.js';
 import { log } from '../../src/random/log.js';
 import { RandomState } from '../../src/random/index.js';
@@ -85,6 +86,30 @@ const groups: Record<string, Record<string, () => Float64Array>> = {
   },
 };
 
+/** The same draws from NumPy's RandomState, timed by Python's timeit in a child process (median of ROUNDS), when NumPy is installed. */
+const NUMPY: Record<string, string> = {
+  'ts314 RandomState.random(n)': 'rs.random_sample(n)',
+  'ts314 RandomState.randn(n)': 'rs.randn(n)',
+  'ts314 exponential(1000, n)': 'rs.exponential(1000, n)',
+  'ts314 lognormal(3, 1, n)': 'rs.lognormal(3, 1, n)',
+  'ts314 randint(0, 10, n)': 'rs.randint(0, 10, n)',
+  "ts314 choice(['tech', 'finance', 'energy'], n)": "rs.choice(['tech', 'finance', 'energy'], n)",
+};
+
+function numpyRates(): Record<string, number> | undefined {
+  const script = `
+import json, timeit, numpy as np
+rs, n = np.random.RandomState(42), ${SIZE}
+stmts = json.loads(${JSON.stringify(JSON.stringify(NUMPY))})
+out = {}
+for name, stmt in stmts.items():
+    times = sorted(timeit.timeit(stmt, globals={'rs': rs, 'n': n}, number=1) for _ in range(${ROUNDS}))
+    out[name] = n / times[len(times) // 2]
+print(json.dumps(out))`;
+  const run = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
+  return run.status === 0 ? (JSON.parse(run.stdout) as Record<string, number>) : undefined;
+}
+
 let sink = 0;
 function sample(fn: () => Float64Array): number {
   const start = performance.now();
@@ -100,8 +125,9 @@ const fmt = (n: number) => `${(n / 1e6).toFixed(1)} M/s`;
 console.log(
   `## random\n\nCommand: \`node --import tsx bench/random/random.bench.ts\` (Node ${process.versions.node}, ${SIZE.toLocaleString('en')} values per sample, median of ${ROUNDS} rounds, order alternated)\n`,
 );
-console.log('| what | generator | median values per second | vs first row of its group |');
-console.log('|---|---|---|---|');
+const numpy = numpyRates();
+console.log('| what | generator | median values per second | vs first row of its group | NumPy RandomState, same draws | ts314 vs NumPy |');
+console.log('|---|---|---|---|---|---|');
 for (const [group, competitors] of Object.entries(groups)) {
   const names = Object.keys(competitors);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -113,7 +139,9 @@ for (const [group, competitors] of Object.entries(groups)) {
   const first = median(samples[names[0]!]!);
   for (const name of names) {
     const perSecond = median(samples[name]!);
-    console.log(`| ${group} | ${name} | ${fmt(perSecond)} | ${(perSecond / first).toFixed(2)}x |`);
+    const reference = numpy?.[name];
+    const versus = reference === undefined ? '| |' : `| ${fmt(reference)} | ${(perSecond / reference).toFixed(2)}x |`;
+    console.log(`| ${group} | ${name} | ${fmt(perSecond)} | ${(perSecond / first).toFixed(2)}x ${versus}`);
   }
 }
 if (sink === 0.5) console.log(sink);
