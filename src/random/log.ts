@@ -1,16 +1,15 @@
 // The natural logarithm exactly as glibc computes it (Arm's table-driven log, built with FMA), so legacy distributions match NumPy's bits.
-import { fma } from './fma.js';
+import { HIGH_WORD as HIGH, LOW_WORD as LOW } from './float-words.js';
+import { fma, SPLITTER } from './fma.js';
 import { LN2, POLY, POLY1, TABLE } from './glibc-log-data.js';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
-const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
-const HIGH = 1 - LOW;
 
 const LN2_HI = LN2[0]!;
 const LN2_LO = LN2[1]!;
 const [A0, A1, A2, A3, A4] = POLY as unknown as [number, number, number, number, number];
-const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = POLY1 as unknown as number[] as [
+const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = POLY1 as unknown as [
   number,
   number,
   number,
@@ -24,8 +23,6 @@ const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = POLY1 as unknown as number
   number,
 ];
 
-/** Veltkamp's splitting constant for doubles: 2**27 + 1. */
-const SPLITTER = 134217729;
 /** The table's 1/c, split into 26-bit high halves for Dekker's exact product. */
 const INVC_HIGH = Float64Array.from({ length: 128 }, (_, i) => {
   const invc = TABLE[2 * i]!;
@@ -76,7 +73,7 @@ export function log(x: number): number {
     return logNearOne(x);
   }
   const top = high >>> 16;
-  if (top - 0x0010 >= 0x7ff0 - 0x0010 || top < 0x0010) {
+  if (top < 0x0010 || top >= 0x7ff0) {
     if (x === 0) return -Infinity;
     if (x === Infinity) return x;
     if (!(x > 0)) return Number.NaN;
