@@ -47,17 +47,14 @@ function scaled(tmp: number, high: number, low: number, k: number): number {
  */
 export function exp(x: number): number {
   bits[0] = x;
-  let top = (words[HIGH]! >>> 20) & 0x7ff;
-  if (top < TOP_TINY || top >= TOP_LARGE) {
-    if (top < TOP_TINY) return 1.0 + x;
-    if (top > TOP_LARGE) {
-      if (x === -Infinity) return 0;
-      if (top === 0x7ff) return 1.0 + x;
-      return x < 0 ? 0 : Infinity;
-    }
-    top = 0;
+  const top = (words[HIGH]! >>> 20) & 0x7ff;
+  if (top < TOP_TINY) return 1.0 + x;
+  if (top >= TOP_LARGE) {
+    if (top === TOP_LARGE) return expExact(x, true);
+    if (x === -Infinity) return 0;
+    if (top === 0x7ff) return 1.0 + x;
+    return x < 0 ? 0 : Infinity;
   }
-  if (top === 0) return expExact(x, true);
   // Below 512 in magnitude |k| < 2**17, so k * ln2hi/N (36 bits) is exact. kd = fma(x, 128/ln2, shift)
   // rounds x * 128/ln2 to an integer; unfused it lands on the same one unless the product is within
   // a hair of a half, which the exact path settles.
