@@ -47,15 +47,24 @@ function logNearOne(x: number): number {
   const r = x - 1.0;
   const r2 = r * r;
   const r3 = r * r2;
-  const q = fma(fma(fma(r3, B10, fma(r2, B9, fma(r, B8, B7))), r3, fma(r2, B6, fma(r, B5, B4))), r3, fma(r2, B3, fma(r, B2, B1)));
-  // r * r in two halves, so that r**2 / 2 is exact: rhi has 26 bits.
-  const rhi = fma(-134217728, r, fma(r, 134217728, r));
+  // r**2 / 2 with an exact high part (rhi has 26 bits); these products are exact, so the unfused
+  // forms equal glibc's fused ones.
+  const w = r * 134217728;
+  const rhi = r + w - w;
   const rlo = r - rhi;
   const rhi2 = rhi * rhi;
-  const hi = fma(rhi2, B0, r);
-  let lo = fma(rhi2, B0, r - hi);
-  lo = fma(B0 * rlo, r + rhi, lo);
-  return hi + fma(q, r3, lo);
+  const hi = r + rhi2 * B0;
+  const lo = r - hi + rhi2 * B0;
+  // The polynomial and the rlo term, unfused, checked against the rounding boundary as in log().
+  const q = ((r3 * B10 + (r2 * B9 + (r * B8 + B7))) * r3 + (r2 * B6 + (r * B5 + B4))) * r3 + (r2 * B3 + (r * B2 + B1));
+  const tail = q * r3 + (B0 * rlo * (r + rhi) + lo);
+  const sum = hi + tail;
+  const bv = sum - hi;
+  const error = hi - (sum - bv) + (tail - bv);
+  const margin = (Math.abs(q * r3) + Math.abs(rlo * r) + Math.abs(lo)) * MARGIN_SCALE;
+  if (sum + (error + margin) === sum && sum + (error - margin) === sum) return sum;
+  const qFused = fma(fma(fma(r3, B10, fma(r2, B9, fma(r, B8, B7))), r3, fma(r2, B6, fma(r, B5, B4))), r3, fma(r2, B3, fma(r, B2, B1)));
+  return hi + fma(qFused, r3, fma(B0 * rlo, r + rhi, lo));
 }
 
 /**
