@@ -60,11 +60,7 @@ function tstringsText(r: TstringsResult): string[] {
     '   ...',
     '',
     'The same predictions through html() (escaped for each context):',
-    ...r.html
-      .split('</tr>')
-      .filter(Boolean)
-      .slice(-1)
-      .map((l) => `   ${l}</tr>`),
+    `   ${r.html.match(/<tr>.*?<\/tr>/gs)?.at(-1) ?? r.html}`,
     'and through sql() (values become parameters):',
     `   ${r.sql.text}`,
     `   ${r.sql.values.length} parameters, the hostile id among them as a value`,
@@ -173,7 +169,7 @@ function hybridText(r: HybridResult): string[] {
     `  Pure interpreters: ${ms(c.interpretersMs)}`,
     `  Pure threading:    ${ms(c.threadsMs)}`,
     `  Hybrid approach:   ${ms(c.hybridMs)}`,
-    `  Hybrid vs pure interpreters: ${(c.interpretersMs / c.hybridMs).toFixed(2)}x; vs pure threading: ${(c.threadsMs / c.hybridMs).toFixed(2)}x`,
+    `  Hybrid vs pure interpreters: ${(c.interpretersMs / c.hybridMs).toPrecision(2)}x; vs pure threading: ${(c.threadsMs / c.hybridMs).toPrecision(2)}x`,
   ];
 }
 
