@@ -64,8 +64,10 @@ function serialize(estimates: readonly number[], floats: Float64Array): Uint8Arr
 function deserialize(bytes: Uint8Array): { estimates: number[]; floats: Float64Array } {
   const newline = bytes.indexOf(10);
   const estimates = JSON.parse(new TextDecoder().decode(bytes.subarray(0, newline))) as number[];
-  const body = bytes.slice(newline + 1);
-  return { estimates, floats: new Float64Array(body.buffer, 0, body.byteLength / 8) };
+  // A copy: decompress() returns a Buffer, whose slice() is a view into a shared, unaligned pool.
+  const body = new Uint8Array(bytes.length - newline - 1);
+  body.set(bytes.subarray(newline + 1));
+  return { estimates, floats: new Float64Array(body.buffer) };
 }
 
 /**
