@@ -4,11 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { median } from '../../src/bench/stats.js';
 import { InterpreterPoolExecutor } from '../../src/futures/index.js';
-import { computeFeatures, FEATURES, marketData, ROWS, sensorData } from '../../src/play/index.js';
+import { computeFeatures, marketData, parallelFeatures, ROWS, sensorData, sharedMarket } from '../../src/play/index.js';
 import type { rankFeature, windowFeatures, Column } from '../../src/play/kernels/indicators.js';
 import { analyzeSensors, RESULT_WIDTH } from '../../src/play/kernels/sensors.js';
 import { kernelTask } from '../../src/play/kernels/locate.js';
-import { mean, std } from '../../src/internal/numerics/sum.js';
 import { parallelFor, SharedArray } from '../../src/threading/index.js';
 import { twoThreadScaling } from '../threading/shared-machine-check.js';
 
@@ -35,11 +34,19 @@ const py = JSON.parse(
   execFileSync(PYTHON, [script, String(RUNS)], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } }),
 ) as {
   numpy: string;
-  pandas: string;
+  pandas: string | null;
   sensorsSeconds: number;
   indicatorsSeconds: number;
   indicatorsRuns: number;
 };
+
+// A second NumPy (e.g. a newer one without pandas) for the sensors comparison: NUMPY_PYTHON=python3.
+const other = process.env.NUMPY_PYTHON
+  ? (JSON.parse(execFileSync(process.env.NUMPY_PYTHON, [script, String(RUNS)], { encoding: 'utf8' })) as {
+      numpy: string;
+      sensorsSeconds: number;
+    })
+  : undefined;
 
 // Sensors: 800 × 2,000 at seed 42, sequential and 2 workers alternating.
 const { temperature, humidity } = sensorData(42);
@@ -59,34 +66,8 @@ for (let i = 0; i < RUNS; i++) {
 
 // Indicators: 500,000 rows at seed 42.
 const data = marketData(42, ROWS);
-const shared = (v: Float64Array) => {
-  const a = SharedArray.create('float64', v.length);
-  a.view.set(v);
-  return a;
-};
-const price = shared(data.price);
-const volume = shared(data.volume);
-const returns = shared(data.returns);
-const out = SharedArray.create('float64', FEATURES.length * ROWS);
-const sorted = SharedArray.create('float64', ROWS);
-const windowKernel = kernelTask<typeof windowFeatures>('indicators', 'windowFeatures');
-const rankKernel = kernelTask<typeof rankFeature>('indicators', 'rankFeature');
-const indicatorsRun = async () => {
-  const args: [Column, Column, Column, Column, Column, number, number] = [
-    price,
-    volume,
-    returns,
-    out,
-    sorted,
-    mean(data.price),
-    std(data.price, 1),
-  ];
-  const ends = await parallelFor(ROWS, windowKernel, { executor: pool, args });
-  await parallelFor<number, [Column, Column, readonly number[], Column]>(ROWS, rankKernel, {
-    executor: pool,
-    args: [volume, sorted, ends, out],
-  });
-};
+const market = sharedMarket(data);
+const indicatorsRun = () => parallelFeatures(pool, market);
 await indicatorsRun();
 computeFeatures(data.price, data.volume, data.returns);
 const indSeq: number[] = [];
@@ -103,6 +84,7 @@ console.log('| configuration | time (ms) | vs reference |\n|---|---:|---|');
 const sSeq = median(sensorsSeq);
 const sPar = median(sensorsPar);
 row('sensors: NumPy, one thread', py.sensorsSeconds * 1000, 'reference');
+if (other) row(`sensors: NumPy ${other.numpy}, one thread`, other.sensorsSeconds * 1000, `${process.env.NUMPY_PYTHON}`);
 row('sensors: ts314 sequential', sSeq, `${((py.sensorsSeconds * 1000) / sSeq).toFixed(2)}× NumPy's speed`);
 row(
   'sensors: ts314 2 workers',

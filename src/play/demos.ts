@@ -64,7 +64,8 @@ const compressed = compress(payload, { level: 9 });`,
     source: 'notebook 000 “PEP 734: multiple interpreters” (failed at `import concurrent.interpreters`)',
     feature: 'PEP 734 InterpreterPoolExecutor → ts314/futures InterpreterPoolExecutor + ts314/threading parallelFor',
     excerpt: `const ends = await parallelFor(rows, windowFeatures, { executor: pool, args });  // halo: 49 rows
-await parallelFor(rows, rankFeature, { executor: pool, args: [volume, sorted, ends, out] });`,
+mergeSortedRuns(sorted, ends, merged);   // whole-column ranks, never per chunk
+await parallelFor(rows, rankFeature, { executor: pool, args: [volume, merged, [rows], out] });`,
     run: indicators,
   },
   {

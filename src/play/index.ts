@@ -8,8 +8,8 @@ export { tstrings, mlApiResponse, errorResponse, upperInterpolations, FRAUD_RESU
 export type { TstringsResult, FraudResults } from './tstrings.js';
 export { piZstd, monteCarloPi, PI_SAMPLES } from './pi-zstd.js';
 export type { PiEstimate, PiZstdResult } from './pi-zstd.js';
-export { indicators, computeFeatures, marketData, ROWS, QUICK_ROWS } from './indicators.js';
-export type { IndicatorsResult, MarketData } from './indicators.js';
+export { indicators, computeFeatures, marketData, parallelFeatures, sharedMarket, ROWS, QUICK_ROWS } from './indicators.js';
+export type { IndicatorsResult, MarketData, SharedMarket } from './indicators.js';
 export { FEATURES, HALO } from './kernels/indicators.js';
 export type { Feature } from './kernels/indicators.js';
 export { sensors, sensorData, zoneTable, SENSORS, READINGS } from './sensors.js';

@@ -1,5 +1,6 @@
 // The indicators demo: notebook 000's feature engineering on 500,000 rows, sequential vs interpreters with halo chunks.
 import type { InterpreterPoolExecutor } from '../futures/index.js';
+import { mergeSortedRuns } from '../internal/numerics/rank.js';
 import { mean, std } from '../internal/numerics/sum.js';
 import { RandomState } from '../random/index.js';
 import { parallelFor, SharedArray } from '../threading/index.js';
@@ -66,6 +67,64 @@ export function computeFeatures(price: Float64Array, volume: Float64Array, retur
   return out;
 }
 
+/** The columns, the feature table and the sort buffers in shared memory, for parallelFeatures. */
+export interface SharedMarket {
+  readonly rows: number;
+  readonly price: SharedArray<'float64'>;
+  readonly volume: SharedArray<'float64'>;
+  readonly returns: SharedArray<'float64'>;
+  /** FEATURES.length columns of `rows`, as computeFeatures returns them. */
+  readonly out: SharedArray<'float64'>;
+  readonly sorted: SharedArray<'float64'>;
+  readonly merged: SharedArray<'float64'>;
+}
+
+/** Copies the data into SharedArrays once; every parallel run then works in place. */
+export function sharedMarket(data: MarketData): SharedMarket {
+  const shared = (values: Float64Array) => {
+    const array = SharedArray.create('float64', values.length);
+    array.view.set(values);
+    return array;
+  };
+  const rows = data.price.length;
+  return {
+    rows,
+    price: shared(data.price),
+    volume: shared(data.volume),
+    returns: shared(data.returns),
+    out: SharedArray.create('float64', FEATURES.length * rows),
+    sorted: SharedArray.create('float64', rows),
+    merged: SharedArray.create('float64', rows),
+  };
+}
+
+const windowKernel = kernelTask<typeof windowFeatures>('indicators', 'windowFeatures');
+const rankKernel = kernelTask<typeof rankFeature>('indicators', 'rankFeature');
+
+/**
+ * computeFeatures on a pool's workers, into `m.out`: the window features and a sorted run per
+ * chunk in parallel (each chunk reading its halo), the runs merged here, then the ranks in parallel
+ * against the merged column. Equal to computeFeatures bit for bit.
+ */
+export async function parallelFeatures(pool: InterpreterPoolExecutor, m: SharedMarket): Promise<void> {
+  const args: [Column, Column, Column, Column, Column, number, number] = [
+    m.price,
+    m.volume,
+    m.returns,
+    m.out,
+    m.sorted,
+    mean(m.price.view),
+    std(m.price.view, 1),
+  ];
+  const runEnds = await parallelFor(m.rows, windowKernel, { executor: pool, args });
+  // One merged column to rank against: each worker then searches one array, not one per run.
+  mergeSortedRuns(m.sorted.view, runEnds, m.merged.view);
+  await parallelFor<number, [Column, Column, readonly number[], Column]>(m.rows, rankKernel, {
+    executor: pool,
+    args: [m.volume, m.merged, [m.rows], m.out],
+  });
+}
+
 /** The notebook's chunking, kept to show what it gets wrong: 4 chunks, each processed alone. */
 function notebookChunking(data: MarketData, expected: Float64Array): Record<Feature, number> {
   const n = data.price.length;
@@ -107,41 +166,15 @@ export async function indicators(options: DemoOptions = {}): Promise<IndicatorsR
   const sequential = await bestOf(repeats, () => computeFeatures(data.price, data.volume, data.returns));
   const expected = sequential.result;
   const runs: ScalingRow[] = [scalingRow(1, sequential.ms, sequential.ms, true, 0, 'sequential')];
-  const shared = (values: Float64Array) => {
-    const array = SharedArray.create('float64', values.length);
-    array.view.set(values);
-    return array;
-  };
-  const price = shared(data.price);
-  const volume = shared(data.volume);
-  const returns = shared(data.returns);
-  const windowKernel = kernelTask<typeof windowFeatures>('indicators', 'windowFeatures');
-  const rankKernel = kernelTask<typeof rankFeature>('indicators', 'rankFeature');
+  const shared = sharedMarket(data);
   for (const workers of o.workers.filter((w) => w > 1)) {
     o.progress(`${workers} workers`);
-    const out = SharedArray.create('float64', FEATURES.length * rows);
-    const sorted = SharedArray.create('float64', rows);
-    const run = async (pool: InterpreterPoolExecutor) => {
-      const args: [Column, Column, Column, Column, Column, number, number] = [
-        price,
-        volume,
-        returns,
-        out,
-        sorted,
-        mean(data.price),
-        std(data.price, 1),
-      ];
-      const runEnds = await parallelFor(rows, windowKernel, { executor: pool, args });
-      await parallelFor<number, [Column, Column, readonly number[], Column]>(rows, rankKernel, {
-        executor: pool,
-        args: [volume, sorted, runEnds, out],
-      });
-    };
+    const run = (pool: InterpreterPoolExecutor) => parallelFeatures(pool, shared);
     runs.push(
       await withPool(workers, run, async (pool, startupMs) => {
-        out.view.fill(0);
+        shared.out.view.fill(0);
         const timed = await bestOf(repeats, () => run(pool));
-        return scalingRow(workers, timed.ms, sequential.ms, identical(out.view, expected), startupMs);
+        return scalingRow(workers, timed.ms, sequential.ms, identical(shared.out.view, expected), startupMs);
       }),
     );
   }

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { computeFeatures, FEATURES, marketData } from '../../src/play/index.js';
 import { rankFeature, windowFeatures } from '../../src/play/kernels/indicators.js';
+import { mergeSortedRuns } from '../../src/internal/numerics/rank.js';
 import { mean, std } from '../../src/internal/numerics/sum.js';
 import { RandomState } from '../../src/random/index.js';
 
@@ -34,7 +35,13 @@ test('every split into chunks reproduces the sequential features exactly', () =>
         ),
       );
     }
-    for (let c = 0; c + 1 < bounds.length; c++) rankFeature(bounds[c]!, bounds[c + 1]!, data.volume, sorted, ends, out);
+    // Ranks against the sorted runs themselves on even trials, against their merge on odd ones (as the demo does).
+    const merged = new Float64Array(rows);
+    mergeSortedRuns(sorted, ends, merged);
+    for (let c = 0; c + 1 < bounds.length; c++) {
+      if (trial % 2 === 0) rankFeature(bounds[c]!, bounds[c + 1]!, data.volume, sorted, ends, out);
+      else rankFeature(bounds[c]!, bounds[c + 1]!, data.volume, merged, [rows], out);
+    }
     for (let i = 0; i < out.length; i++) {
       assert.ok(Object.is(out[i], whole[i]), `cuts ${cuts}: ${FEATURES[Math.floor(i / rows)]}[${i % rows}] ${out[i]} vs ${whole[i]}`);
     }

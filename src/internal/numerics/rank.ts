@@ -40,3 +40,24 @@ export function percentRank(
     out[i] = (less + 1 + notGreater) / 2 / n;
   }
 }
+
+/**
+ * Merges the ascending runs of `runs` (run r ends at `runEnds[r]`) into `out`, ascending: the step
+ * between workers sorting their own slices and every worker ranking against the whole column.
+ */
+export function mergeSortedRuns(runs: Float64Array, runEnds: readonly number[], out: Float64Array): void {
+  const heads = runEnds.map((_, r) => (r === 0 ? 0 : runEnds[r - 1]!));
+  for (let i = 0; i < out.length; i++) {
+    let best = -1;
+    let bestValue = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < heads.length; r++) {
+      const h = heads[r]!;
+      if (h < runEnds[r]! && (best === -1 || runs[h]! < bestValue)) {
+        best = r;
+        bestValue = runs[h]!;
+      }
+    }
+    out[i] = bestValue;
+    heads[best]!++;
+  }
+}
