@@ -5,9 +5,8 @@ const TWO_32 = 4294967296;
 
 /** The smallest all-ones mask covering `max` (NumPy's `gen_mask`), for max < 2**53. */
 function maskFor(max: number): number {
-  let bits = 0;
-  while (bits < 53 && 2 ** bits - 1 < max) bits++;
-  return 2 ** bits - 1;
+  if (max < TWO_32) return 0xffffffff >>> Math.clz32(max);
+  return (0xffffffff >>> Math.clz32(Math.floor(max / TWO_32))) * TWO_32 + 0xffffffff;
 }
 
 /**

@@ -96,7 +96,8 @@ export class RandomState {
   random(size?: number): number | Float64Array {
     if (size === undefined) return this.#mt.nextDouble();
     const out = new Float64Array(checkSize(size, 'RandomState.random()'));
-    for (let i = 0; i < out.length; i++) out[i] = this.#mt.nextDouble();
+    const mt = this.#mt;
+    for (let i = 0; i < out.length; i++) out[i] = mt.nextDouble();
     return out;
   }
 
@@ -113,7 +114,9 @@ export class RandomState {
   randn(size?: number): number | Float64Array {
     if (size === undefined) return legacyGauss(this.#mt, this.#cache);
     const out = new Float64Array(checkSize(size, 'RandomState.randn()'));
-    for (let i = 0; i < out.length; i++) out[i] = legacyGauss(this.#mt, this.#cache);
+    const mt = this.#mt;
+    const cache = this.#cache;
+    for (let i = 0; i < out.length; i++) out[i] = legacyGauss(mt, cache);
     return out;
   }
 
@@ -217,8 +220,10 @@ export class RandomState {
     const p = options?.p === undefined ? undefined : checkProbabilities(options.p, popSize);
     const indices = choiceIndices(this.#mt, popSize, count, replace, p);
     if (typeof a === 'number') return size === undefined ? indices[0]! : indices;
-    const picked = Array.from(indices, (i) => a[i]!);
-    return size === undefined ? picked[0]! : picked;
+    if (size === undefined) return a[indices[0]!]!;
+    const picked = new Array<T>(count);
+    for (let i = 0; i < count; i++) picked[i] = a[indices[i]!]!;
+    return picked;
   }
 
   /** Shuffles an array or typed array in place: NumPy's `shuffle`. */
