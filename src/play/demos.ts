@@ -41,18 +41,18 @@ export interface Demo {
 export const DEMOS: readonly Demo[] = [
   {
     name: 'tstrings',
-    summary: "t-strings: notebook 001's uppercase loop; a fraud-detection API response through json, html, sql",
+    summary: 't-strings: the uppercase loop; a fraud-detection API response through json, html, sql',
     source: 'notebook 001 “Template strings”, notebook 000 “PEP 750”',
-    feature: 'PEP 750 template strings (string.templatelib) → ts314/templatelib: t`…`, json(), html(), sql()',
+    feature: 'PEP 750 t-strings (string.templatelib) → ts314/templatelib: t`…`, json(), html(), sql()',
     excerpt: `json(t\`{ "model": { "id": "\${data.model_id}", "accuracy": \${field(data.accuracy, '.3f')} },
   "results": { "predictions": \${data.predictions}, … } }\`)   // a value inside "…" is escaped text`,
     run: async () => tstrings(),
   },
   {
     name: 'pi-zstd',
-    summary: 'Monte-Carlo π at 100k/500k/1M samples; 100,000 normal floats compressed with zstd level 9',
+    summary: 'Monte-Carlo π at 100k/500k/1M samples; 100,000 normal floats through zstd level 9',
     source: 'notebook 000 “PEP 784: the new compression package” (failed at `import zstd`)',
-    feature: 'PEP 784 compression.zstd → ts314/compression/zstd (libzstd), seeded like NumPy with ts314/random',
+    feature: 'PEP 784 compression.zstd → ts314/compression/zstd; NumPy streams → ts314/random',
     excerpt: `const rng = new RandomState(seed);
 const u = rng.randomSample(2 * samples);     // x, y pairs as np.random.random() draws them
 const compressed = compress(payload, { level: 9 });`,
@@ -62,7 +62,7 @@ const compressed = compress(payload, { level: 9 });`,
     name: 'indicators',
     summary: "notebook 000's features on 500,000 rows: sequential vs interpreters with halo chunks",
     source: 'notebook 000 “PEP 734: multiple interpreters” (failed at `import concurrent.interpreters`)',
-    feature: 'PEP 734 InterpreterPoolExecutor → ts314/futures InterpreterPoolExecutor + ts314/threading parallelFor',
+    feature: 'PEP 734 interpreters → ts314/futures InterpreterPoolExecutor + ts314/threading',
     excerpt: `const ends = await parallelFor(rows, windowFeatures, { executor: pool, args });  // halo: 49 rows
 mergeSortedRuns(sorted, ends, merged);   // whole-column ranks, never per chunk
 await parallelFor(rows, rankFeature, { executor: pool, args: [volume, merged, [rows], out] });`,
@@ -72,14 +72,14 @@ await parallelFor(rows, rankFeature, { executor: pool, args: [volume, merged, [r
     name: 'sensors',
     summary: '800 sensors × 2,000 readings in shared memory on 1/2/4/8 workers; the zone table',
     source: 'notebook 000 “PEP 779: free-threaded Python”',
-    feature: 'PEP 779 free threading → ts314/threading SharedArray + parallelFor on interpreter workers',
+    feature: 'PEP 779 free threading → ts314/threading SharedArray + parallelFor on workers',
     excerpt: `const temperature = SharedArray.create('float64', 800 * 2000);   // no copies to workers
 await parallelFor(800, analyzeSensors, { executor: pool, args: [temperature, humidity, results, 2000] });`,
     run: sensors,
   },
   {
     name: 'gc',
-    summary: "six batches of 80,000 rows with nested objects; pauses as V8 reports them; the notebook's grade",
+    summary: "six batches of 80,000 nested rows; pauses as V8 reports them; the notebook's grade",
     source: 'notebook 000 “Incremental garbage collection”',
     feature: "3.14's incremental GC → ts314/gc monitor(): every pause V8 reports, by kind",
     excerpt: `const recorder = monitor();
@@ -89,7 +89,7 @@ const { all } = await recorder.stop();   // count, mean, p95, max of the runtime
   },
   {
     name: 'factorial',
-    summary: 'factorials of 10000..14999: InterpreterPoolExecutor vs ThreadPoolExecutor vs sequential',
+    summary: 'factorials of 10000..14999: interpreter pool vs thread pool vs sequential',
     source: 'notebook 001 “Multiple interpreters + InterpreterPoolExecutor”',
     feature: 'concurrent.futures.InterpreterPoolExecutor → ts314/futures InterpreterPoolExecutor',
     excerpt: `const futures = numbers.map((n) => executor.submit(factorialDigits, n));
@@ -98,18 +98,18 @@ for await (const done of asCompleted(futures)) results.push(await done.result())
   },
   {
     name: 'hybrid',
-    summary: 'CPU in interpreters, I/O overlapped: pipeline, producer–consumer, nested, comparison (loopback HTTP)',
+    summary: 'CPU in interpreters, I/O overlapped: pipeline, producer–consumer, nested',
     source: 'notebook 001 “Hybrid approach” and “Advanced hybrid patterns”',
-    feature: 'interpreters + threads → InterpreterPoolExecutor workers that await fetch() while they compute',
+    feature: 'interpreters + threads → InterpreterPoolExecutor workers computing while fetch() waits',
     excerpt: `pool.submit(hybridWorker, cpuTasks, urls, base);   // in the worker:
 const io = limited(urls, 2, (s) => fetch(\`\${base}/delay/\${s}\`)); for (…) cpuTask(n); await io;`,
     run: hybrid,
   },
   {
     name: 'features',
-    summary: "the guide's feature detection and fallbacks (uuid7→uuid4, zstd→gzip, interpreters→processes)",
+    summary: "the guide's feature detection: uuid7→uuid4, zstd→gzip, interpreters→processes",
     source: 'the Python 3.14 migration guide',
-    feature: 'sys._is_gil_enabled() / hasattr checks → ts314/runtime features(): detect features, never versions',
+    feature: 'sys._is_gil_enabled()/hasattr checks → ts314/runtime features(): features, not versions',
     excerpt: `const f = features();
 const compressed = f.zstd.available ? zstd.compress(payload) : gzip.compress(payload);`,
     run: async () => featuresDemo(),
