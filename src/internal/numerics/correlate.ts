@@ -9,7 +9,26 @@ export function convolveValid(x: Float64Array, kernel: Float64Array, out: Float6
   const [a, v] = x.length >= kernel.length ? [x, kernel] : [kernel, x];
   const m = v.length;
   const count = a.length - m + 1;
-  for (let i = 0; i < count; i++) {
+  let i = 0;
+  // Four outputs per pass share each kernel load; each output still adds its terms in order j = 0 … m − 1.
+  for (; i + 3 < count; i += 4) {
+    let acc0 = 0;
+    let acc1 = 0;
+    let acc2 = 0;
+    let acc3 = 0;
+    for (let j = 0; j < m; j++) {
+      const w = v[m - 1 - j]!;
+      acc0 += a[i + j]! * w;
+      acc1 += a[i + j + 1]! * w;
+      acc2 += a[i + j + 2]! * w;
+      acc3 += a[i + j + 3]! * w;
+    }
+    out[i] = acc0;
+    out[i + 1] = acc1;
+    out[i + 2] = acc2;
+    out[i + 3] = acc3;
+  }
+  for (; i < count; i++) {
     let acc = 0;
     for (let j = 0; j < m; j++) acc += a[i + j]! * v[m - 1 - j]!;
     out[i] = acc;
