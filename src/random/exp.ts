@@ -1,11 +1,10 @@
 // e**x exactly as glibc computes it (Arm's table-driven exp, built with FMA), so lognormal matches NumPy's bits.
-import { fma } from './fma.js';
+import { HIGH_WORD as HIGH, LOW_WORD as LOW } from './float-words.js';
+import { fma, productError } from './fma.js';
 import { POLY, REDUCTION, SCALE_HIGH, SCALE_LOW, TAIL } from './glibc-exp-data.js';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
-const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
-const HIGH = 1 - LOW;
 
 const [INV_LN2_N, NEG_LN2_HI_N, NEG_LN2_LO_N, SHIFT] = REDUCTION as unknown as [number, number, number, number];
 const [C2, C3, C4, C5] = POLY as unknown as [number, number, number, number];
@@ -13,8 +12,6 @@ const [C2, C3, C4, C5] = POLY as unknown as [number, number, number, number];
 const TOP_TINY = 0x3c9;
 const TOP_LARGE = 0x408;
 
-/** Veltkamp's splitting constant for doubles: 2**27 + 1. */
-const SPLITTER = 134217729;
 /** As in log: how far the unfused evaluation may stray from the fused one, relative to its terms, with a wide safety factor. */
 const MARGIN_SCALE = 2 ** -46;
 
@@ -50,17 +47,14 @@ function scaled(tmp: number, high: number, low: number, k: number): number {
  */
 export function exp(x: number): number {
   bits[0] = x;
-  let top = (words[HIGH]! >>> 20) & 0x7ff;
-  if (top < TOP_TINY || top >= TOP_LARGE) {
-    if (top < TOP_TINY) return 1.0 + x;
-    if (top > TOP_LARGE) {
-      if (x === -Infinity) return 0;
-      if (top === 0x7ff) return 1.0 + x;
-      return x < 0 ? 0 : Infinity;
-    }
-    top = 0;
+  const top = (words[HIGH]! >>> 20) & 0x7ff;
+  if (top < TOP_TINY) return 1.0 + x;
+  if (top >= TOP_LARGE) {
+    if (top === TOP_LARGE) return expExact(x, true);
+    if (x === -Infinity) return 0;
+    if (top === 0x7ff) return 1.0 + x;
+    return x < 0 ? 0 : Infinity;
   }
-  if (top === 0) return expExact(x, true);
   // Below 512 in magnitude |k| < 2**17, so k * ln2hi/N (36 bits) is exact. kd = fma(x, 128/ln2, shift)
   // rounds x * 128/ln2 to an integer; unfused it lands on the same one unless the product is within
   // a hair of a half, which the exact path settles.
@@ -79,13 +73,7 @@ export function exp(x: number): number {
   // scale + scale * tmp with the product's rounding error kept (Dekker), then the same
   // rounding-boundary check as log's: the unfused tmp is within `margin` of glibc's fused one.
   const p = scale * tmp;
-  let t = SPLITTER * scale;
-  const sh = t - (t - scale);
-  const sl = scale - sh;
-  t = SPLITTER * tmp;
-  const th = t - (t - tmp);
-  const tl = tmp - th;
-  const pe = sh * th - p + sh * tl + sl * th + sl * tl;
+  const pe = productError(scale, tmp, p);
   const sum = scale + p;
   const bv = sum - scale;
   const error = scale - (sum - bv) + (p - bv) + pe;

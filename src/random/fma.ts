@@ -1,13 +1,11 @@
 // A fused multiply-add, a * b + c rounded once, which JavaScript lacks and glibc's log and exp are compiled with.
+import { HIGH_WORD as HIGH, LOW_WORD as LOW } from './float-words.js';
 
 /** Veltkamp's splitting constant for doubles: 2**27 + 1. */
-const SPLITTER = 134217729;
+export const SPLITTER = 134217729;
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
-/** The low 32 bits of a double's representation sit first on little-endian machines, last on big-endian ones. */
-const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
-const HIGH = 1 - LOW;
 
 /** Rounds the exact sum `s + err` (s = fl(s + err)) to odd: s if exact or odd, else its neighbour towards err. */
 function roundToOdd(s: number, err: number): number {
@@ -28,6 +26,17 @@ function roundToOdd(s: number, err: number): number {
   return bits[0]!;
 }
 
+/** The rounding error of `product = a * b`, exactly (Dekker's product; no overflow or underflow assumed). */
+export function productError(a: number, b: number, product: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return ah * bh - product + ah * bl + al * bh + al * bl;
+}
+
 /**
  * `a * b + c` with a single rounding, for finite operands whose product neither overflows nor
  * underflows (all of log's and exp's uses). Dekker's exact product, Knuth's exact sum, and
@@ -35,13 +44,7 @@ function roundToOdd(s: number, err: number): number {
  */
 export function fma(a: number, b: number, c: number): number {
   const ph = a * b;
-  let t = SPLITTER * a;
-  const ah = t - (t - a);
-  const al = a - ah;
-  t = SPLITTER * b;
-  const bh = t - (t - b);
-  const bl = b - bh;
-  const pl = ah * bh - ph + ah * bl + al * bh + al * bl;
+  const pl = productError(a, b, ph);
   // (th, tl) = TwoSum(c, ph)
   const th = c + ph;
   const bv = th - c;

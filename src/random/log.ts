@@ -1,16 +1,15 @@
 // The natural logarithm exactly as glibc computes it (Arm's table-driven log, built with FMA), so legacy distributions match NumPy's bits.
-import { fma } from './fma.js';
+import { HIGH_WORD as HIGH, LOW_WORD as LOW } from './float-words.js';
+import { fma, SPLITTER } from './fma.js';
 import { LN2, POLY, POLY1, TABLE } from './glibc-log-data.js';
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
-const LOW = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 0 : 1;
-const HIGH = 1 - LOW;
 
 const LN2_HI = LN2[0]!;
 const LN2_LO = LN2[1]!;
 const [A0, A1, A2, A3, A4] = POLY as unknown as [number, number, number, number, number];
-const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = POLY1 as unknown as number[] as [
+const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = POLY1 as unknown as [
   number,
   number,
   number,
@@ -24,8 +23,6 @@ const [B0, B1, B2, B3, B4, B5, B6, B7, B8, B9, B10] = POLY1 as unknown as number
   number,
 ];
 
-/** Veltkamp's splitting constant for doubles: 2**27 + 1. */
-const SPLITTER = 134217729;
 /** The table's 1/c, split into 26-bit high halves for Dekker's exact product. */
 const INVC_HIGH = Float64Array.from({ length: 128 }, (_, i) => {
   const invc = TABLE[2 * i]!;
@@ -50,15 +47,24 @@ function logNearOne(x: number): number {
   const r = x - 1.0;
   const r2 = r * r;
   const r3 = r * r2;
-  const q = fma(fma(fma(r3, B10, fma(r2, B9, fma(r, B8, B7))), r3, fma(r2, B6, fma(r, B5, B4))), r3, fma(r2, B3, fma(r, B2, B1)));
-  // r * r in two halves, so that r**2 / 2 is exact: rhi has 26 bits.
-  const rhi = fma(-134217728, r, fma(r, 134217728, r));
+  // r**2 / 2 with an exact high part (rhi has 26 bits); these products are exact, so the unfused
+  // forms equal glibc's fused ones.
+  const w = r * 134217728;
+  const rhi = r + w - w;
   const rlo = r - rhi;
   const rhi2 = rhi * rhi;
-  const hi = fma(rhi2, B0, r);
-  let lo = fma(rhi2, B0, r - hi);
-  lo = fma(B0 * rlo, r + rhi, lo);
-  return hi + fma(q, r3, lo);
+  const hi = r + rhi2 * B0;
+  const lo = r - hi + rhi2 * B0;
+  // The polynomial and the rlo term, unfused, checked against the rounding boundary as in log().
+  const q = ((r3 * B10 + (r2 * B9 + (r * B8 + B7))) * r3 + (r2 * B6 + (r * B5 + B4))) * r3 + (r2 * B3 + (r * B2 + B1));
+  const tail = q * r3 + (B0 * rlo * (r + rhi) + lo);
+  const sum = hi + tail;
+  const bv = sum - hi;
+  const error = hi - (sum - bv) + (tail - bv);
+  const margin = (Math.abs(q * r3) + Math.abs(rlo * r) + Math.abs(lo)) * MARGIN_SCALE;
+  if (sum + (error + margin) === sum && sum + (error - margin) === sum) return sum;
+  const qFused = fma(fma(fma(r3, B10, fma(r2, B9, fma(r, B8, B7))), r3, fma(r2, B6, fma(r, B5, B4))), r3, fma(r2, B3, fma(r, B2, B1)));
+  return hi + fma(qFused, r3, fma(B0 * rlo, r + rhi, lo));
 }
 
 /**
@@ -76,7 +82,7 @@ export function log(x: number): number {
     return logNearOne(x);
   }
   const top = high >>> 16;
-  if (top - 0x0010 >= 0x7ff0 - 0x0010 || top < 0x0010) {
+  if (top < 0x0010 || top >= 0x7ff0) {
     if (x === 0) return -Infinity;
     if (x === Infinity) return x;
     if (!(x > 0)) return Number.NaN;
