@@ -17,6 +17,7 @@ export type { TableOptions } from './table.js';
 export { renderHtmlReport } from './report/index.js';
 export type { HtmlReportInput } from './report/index.js';
 export { createProgress } from './progress.js';
+export { progressMode } from './progress.js';
 export type { Progress, ProgressMode } from './progress.js';
 export { BenchDefinitionError, BenchFileError, BenchSchemaError, BenchTimeoutError } from './errors.js';
 export type { BenchErrorCode } from './errors.js';

@@ -16,6 +16,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   gc: () => import('./commands/gc.js'),
   bench: () => import('./commands/bench.js'),
   compare: () => import('./commands/compare.js'),
+  play: () => import('./commands/play.js'),
 };
 
 async function usage(): Promise<string> {

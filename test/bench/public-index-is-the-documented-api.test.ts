@@ -16,6 +16,7 @@ const PUBLIC_VALUES = [
   'QUICK_BUDGET',
   'compareRuns',
   'createProgress',
+  'progressMode',
   'defaultWorkers',
   'defineBench',
   'loadBenchFile',
