@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { median } from '../../src/bench/stats.js';
 import { InterpreterPoolExecutor } from '../../src/futures/index.js';
 import { computeFeatures, marketData, parallelFeatures, ROWS, sensorData, sharedMarket } from '../../src/play/index.js';
-import type { rankFeature, windowFeatures, Column } from '../../src/play/kernels/indicators.js';
 import { analyzeSensors, RESULT_WIDTH } from '../../src/play/kernels/sensors.js';
 import { kernelTask } from '../../src/play/kernels/locate.js';
 import { parallelFor, SharedArray } from '../../src/threading/index.js';

@@ -8,8 +8,6 @@ import { Template, templateOf } from './template.js';
 /** Characters a shell would treat as operators; with no shell they would silently be literal text. */
 const OPERATORS = new Set(['|', '&', ';', '<', '>', '(', ')', '`']);
 
-type Piece = { kind: 'text'; text: string } | { kind: 'value'; index: number; item: Interpolation };
-
 function label(index: number, item: Interpolation): string {
   return `interpolation #${index}${item.expression ? ` {${item.expression}}` : ''}`;
 }

@@ -7,7 +7,9 @@ import { tinyRun } from './fixtures.js';
 const run = await tinyRun();
 const json = JSON.stringify(run);
 
+// biome-ignore lint/suspicious/noExplicitAny: each case edits an arbitrary path of a parsed run document
 function broken(edit: (doc: Record<string, any>) => void): unknown {
+  // biome-ignore lint/suspicious/noExplicitAny: as above
   const doc = JSON.parse(json) as Record<string, any>;
   edit(doc);
   return doc;

@@ -58,7 +58,13 @@ test('lines mode prints one line per benchmark; none prints nothing', async () =
   const none = capture();
   const a = createProgress('lines', lines);
   const b = createProgress('none', none);
-  await runBenchmarks(benches, { budget: TINY_BUDGET, onProgress: (e) => (a.update(e), b.update(e)) });
+  await runBenchmarks(benches, {
+    budget: TINY_BUDGET,
+    onProgress: (e) => {
+      a.update(e);
+      b.update(e);
+    },
+  });
   assert.match(
     lines.text,
     /^\[1\/3\] alpha\/first\/first {2}.+\/op {2}\(\d+\.\d s\)\n\[2\/3\] beta\/second\/second {2}FAILED: nope {2}\(\d+\.\d s\)\n\[3\/3\] beta\/third\/third {2}.+\/op/,
@@ -74,7 +80,13 @@ test('the bar is cut to the terminal width, and not cut when the terminal report
   unsized.columns = 0;
   const a = createProgress('bar', narrow);
   const b = createProgress('bar', unsized);
-  await runBenchmarks([benches[0]!], { budget: TINY_BUDGET, onProgress: (e) => (a.update(e), b.update(e)) });
+  await runBenchmarks([benches[0]!], {
+    budget: TINY_BUDGET,
+    onProgress: (e) => {
+      a.update(e);
+      b.update(e);
+    },
+  });
   assert.ok(narrow.text.startsWith('[....................] 0/1 d…'), narrow.text);
   assert.match(unsized.text, /0\/1 done, running alpha › first {2}ETA \d+:\d\d/);
 });
