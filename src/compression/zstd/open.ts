@@ -6,7 +6,7 @@ import type { PathLike } from 'node:fs';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { CompressedFile } from '../core/file.js';
 import { checkOptions } from '../core/options.js';
-import { ZstdFile, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
+import { DEFAULT_MAX_LINE_LENGTH, ZstdFile, checkMaxLineLength, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
 import type { ZstdFlushMode } from './compressor.js';
 import type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
 import { createCompressStream, createDecompressStream } from './stream.js';
@@ -52,6 +52,7 @@ export class ZstdTextFile {
   readonly #fatal: TextDecoder | undefined;
   readonly #decoder: StringDecoder;
   readonly #newline: ZstdOpenOptions['newline'];
+  readonly #maxLineLength: number;
   #text = '';
   #pendingCr = false;
   #ended = false;
@@ -71,6 +72,7 @@ export class ZstdTextFile {
       throw new RangeError(`open: newline must be undefined, '', '\\n', '\\r\\n' or '\\r', got ${JSON.stringify(options.newline)}`);
     }
     this.#newline = options.newline;
+    this.#maxLineLength = options.maxLineLength === undefined ? DEFAULT_MAX_LINE_LENGTH : checkMaxLineLength(options.maxLineLength);
   }
 
   get mode(): string {
@@ -132,19 +134,40 @@ export class ZstdTextFile {
     return out;
   }
 
-  /** Reads one line including its terminator ('' at the end). */
+  /**
+   * Reads one line including its terminator ('' at the end). A line longer than `maxLineLength`
+   * characters is a ZstdError (ERR_OUTPUT_LIMIT); `read(size)` still reads it.
+   */
   readline(): string {
     const terminator = this.#newline === '\r\n' || this.#newline === '\r' ? this.#newline : '\n';
+    // Text already searched moves to `parts`, so each character is scanned once and the line is joined
+    // once (searching one growing string would flatten and rescan it on every refill).
+    const parts: string[] = [];
+    let partsLength = 0;
     for (;;) {
-      const at = this.#newline === '' ? this.#text.search(/\r\n|\r(?!$)|\n/) : this.#text.indexOf(terminator);
+      const text = this.#text;
+      const at = this.#newline === '' ? anyNewline(text) : text.indexOf(terminator);
       if (at >= 0) {
-        const len = this.#newline === '' ? (this.#text.startsWith('\r\n', at) ? 2 : 1) : terminator.length;
-        const line = this.#text.slice(0, at + len);
-        this.#text = this.#text.slice(at + len);
-        return line;
+        const len = this.#newline === '' ? (text.startsWith('\r\n', at) ? 2 : 1) : terminator.length;
+        parts.push(text.slice(0, at + len));
+        this.#text = text.slice(at + len);
+        return parts.join('');
+      }
+      // A trailing '\r' may begin a '\r\n' that the next chunk completes: keep it unsearched.
+      const keep = text.endsWith('\r') && (this.#newline === '' || this.#newline === '\r\n') ? 1 : 0;
+      parts.push(text.slice(0, text.length - keep));
+      partsLength += text.length - keep;
+      this.#text = text.slice(text.length - keep);
+      if (partsLength > this.#maxLineLength) {
+        this.#text = parts.join('') + this.#text;
+        throw new ZstdError(
+          `ZstdTextFile.readline: a line is longer than maxLineLength (${this.#maxLineLength} characters). ` +
+            'Read it with read(size), or open the file with a larger maxLineLength (Infinity for no limit).',
+          { code: 'ERR_OUTPUT_LIMIT' },
+        );
       }
       if (!this.#more()) {
-        const rest = this.#text;
+        const rest = parts.join('') + this.#text;
         this.#text = '';
         return rest;
       }
@@ -153,6 +176,11 @@ export class ZstdTextFile {
 
   *[Symbol.iterator](): IterableIterator<string> {
     for (let line = this.readline(); line; line = this.readline()) yield line;
+  }
+
+  /** Writes each string of `lines` in turn (no separators are added), as Python's `writelines`. */
+  writelines(lines: Iterable<string>): void {
+    for (const line of lines) this.write(line);
   }
 
   /** Encodes and writes `text`; returns its length in characters. */
@@ -174,6 +202,14 @@ export class ZstdTextFile {
   [Symbol.dispose](): void {
     this.close();
   }
+}
+
+const ANY_NEWLINE = /\r\n|\r(?!$)|\n/g;
+
+/** Where the first '\r\n', '\r' (not last: a '\n' may follow) or '\n' starts, or -1. */
+function anyNewline(text: string): number {
+  ANY_NEWLINE.lastIndex = 0;
+  return ANY_NEWLINE.exec(text)?.index ?? -1;
 }
 
 /** Options of the async {@link open}: `level` only when writing; `options` are compression or decompression parameters by mode. */
@@ -233,7 +269,7 @@ export function openSync(
 export function openSync(file: ZstdFileTarget, mode: 'rt' | 'wt' | 'at' | 'xt', options?: ZstdOpenOptions): ZstdTextFile;
 export function openSync(file: ZstdFileTarget, mode?: ZstdOpenMode, options?: ZstdOpenOptions): ZstdFile | ZstdTextFile;
 export function openSync(file: ZstdFileTarget, mode: ZstdOpenMode = 'rb', options: ZstdOpenOptions = {}): ZstdFile | ZstdTextFile {
-  checkOptionKeys(options, ['level', 'options', 'zstdDict', 'encoding', 'errors', 'newline'], 'openSync');
+  checkOptionKeys(options, ['level', 'options', 'zstdDict', 'maxLineLength', 'encoding', 'errors', 'newline'], 'openSync');
   const text = String(mode).includes('t');
   if (text && String(mode).includes('b'))
     throw new RangeError(`openSync: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);

@@ -24,6 +24,8 @@ export type ZstdDictArgument = ZstdDict | ZstdDictUse;
 const COMPRESSION_NAMES: readonly string[] = CompressionParameter.values().map((p) => p.name);
 const DECOMPRESSION_NAMES: readonly string[] = DecompressionParameter.values().map((p) => p.name);
 
+const FLAG_PARAMETERS: ReadonlySet<string> = new Set(['contentSizeFlag', 'checksumFlag', 'dictIdFlag']);
+
 function checkValue(
   value: unknown,
   name: string,
@@ -35,20 +37,30 @@ function checkValue(
   if (typeof n !== 'number' || !Number.isInteger(n)) {
     throw new TypeError(`${where}: the value of ${kind} parameter '${name}' must be an integer, got ${String(value)}`);
   }
+  // libzstd reads the frame flags as booleans (any non-zero is on), and takes 0 as "default" wherever 0 is
+  // outside the range; CPython passes both through, so they are not range errors here either.
+  if (FLAG_PARAMETERS.has(name)) return n;
   const [lo, hi] = bounds;
-  if (n < lo || n > hi) {
-    throw new ZstdError(
-      `${where}: error when setting zstd ${kind} parameter "${name}", it should ${lo} <= value <= ${hi}, provided value is ${n}. (Zstd v${zstdVersion}, 64-bit build)`,
-      { code: 'ERR_INVALID_ARGUMENT' },
-    );
+  if ((n < lo || n > hi) && !(n === 0 && lo > 0)) {
+    // CPython 3.14's wording (a ValueError there); the range is the linked libzstd's, as there.
+    throw new RangeError(`${where}: ${kind} parameter '${name}' received an illegal value ${n}; the valid range is [${lo}, ${hi}]`);
   }
   return n;
+}
+
+/** Python's name for the type of a JavaScript value, for messages that quote CPython's. */
+function pythonTypeName(value: unknown): string {
+  if (value === null || value === undefined) return 'None';
+  if (typeof value === 'string') return 'str';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'bigint') return 'int';
+  return typeof value;
 }
 
 /** Validates a level the way CPython does and returns it (0 and undefined mean the default). */
 export function checkLevel(level: unknown, where: string): number {
   if (typeof level !== 'number' || !Number.isInteger(level)) {
-    throw new TypeError(`${where}: level must be an integer, got ${typeof level === 'number' ? level : typeof level}`);
+    throw new TypeError(`${where}: invalid type for level, expected int, got ${typeof level === 'number' ? level : pythonTypeName(level)}`);
   }
   const [lo, hi] = CompressionParameter.compressionLevel.bounds();
   if (level < lo || level > hi) {
@@ -66,7 +78,7 @@ export interface CompressionSetup {
 /** Turns `{ level, options }` into parameter pairs, with CPython's checks and ts314's "Did you mean". */
 export function compressionSetup(level: unknown, options: unknown, where: string): CompressionSetup {
   if (level !== undefined && level !== null && options !== undefined && options !== null) {
-    throw new TypeError(`${where}: only one of level or options should be used.`);
+    throw new TypeError(`${where}: Only one of level or options should be used.`);
   }
   if (level !== undefined && level !== null) {
     const checked = checkLevel(level, where);
@@ -78,7 +90,9 @@ export function compressionSetup(level: unknown, options: unknown, where: string
   }
   for (const key of Object.keys(options)) {
     if (DECOMPRESSION_NAMES.includes(key)) {
-      throw new TypeError(`${where}: '${key}' is a DecompressionParameter; it cannot be used when compressing.`);
+      throw new TypeError(
+        `${where}: compression options dictionary key must not be a DecompressionParameter attribute ('${key}' is one; it applies only when decompressing)`,
+      );
     }
   }
   checkOptionKeys(options, COMPRESSION_NAMES, `${where} options`);
@@ -87,7 +101,11 @@ export function compressionSetup(level: unknown, options: unknown, where: string
   for (const parameter of CompressionParameter.values()) {
     const value = (options as Record<string, unknown>)[parameter.name];
     if (value === undefined) continue;
-    const n = checkValue(value, parameter.name, parameter.bounds(), 'compression', where);
+    // CPython checks options.compressionLevel as it checks level, with the same message.
+    const n =
+      parameter === CompressionParameter.compressionLevel && typeof value === 'number' && Number.isInteger(value)
+        ? checkLevel(value, where)
+        : checkValue(value, parameter.name, parameter.bounds(), 'compression', where);
     if (parameter === CompressionParameter.compressionLevel) effective = n || COMPRESSION_LEVEL_DEFAULT;
     pairs.push(parameter.value, n);
   }
@@ -102,7 +120,10 @@ export function decompressionPairs(options: unknown, where: string): ParamPairs 
   }
   for (const key of Object.keys(options)) {
     if (COMPRESSION_NAMES.includes(key)) {
-      throw new TypeError(`${where}: '${key}' is a CompressionParameter; it cannot be used when decompressing.`);
+      // CPython says "compression options" here too.
+      throw new TypeError(
+        `${where}: compression options dictionary key must not be a CompressionParameter attribute ('${key}' is one; it applies only when compressing)`,
+      );
     }
   }
   checkOptionKeys(options, DECOMPRESSION_NAMES, `${where} options`);
