@@ -29,13 +29,13 @@ export const DEFAULT_MAX_LINE_LENGTH = 256 * 1024 * 1024;
 
 export type ZstdFileOptions = ZstdCompressOptions &
   ZstdDecompressOptions & {
-  /**
-   * Reading: the longest line `readline()` (without a limit) and iteration return; a longer one is a
-   * ZstdError with code ERR_OUTPUT_LIMIT (the bytes stay readable with `read()`). Default
-   * DEFAULT_MAX_LINE_LENGTH; `Infinity` reads lines of any length, as Python does.
-   */
-  readonly maxLineLength?: number;
-};
+    /**
+     * Reading: the longest line `readline()` (without a limit) and iteration return; a longer one is a
+     * ZstdError with code ERR_OUTPUT_LIMIT (the bytes stay readable with `read()`). Default
+     * DEFAULT_MAX_LINE_LENGTH; `Infinity` reads lines of any length, as Python does.
+     */
+    readonly maxLineLength?: number;
+  };
 
 const FLAGS: Record<string, string> = { r: 'r', w: 'w', a: 'a', x: 'wx' };
 
@@ -77,14 +77,14 @@ export class ZstdFile {
     this.#addon = zstdAddon();
     if (letter === 'r') {
       if (options.level !== undefined) throw new TypeError('ZstdFile: level is a compression option; it cannot be used in read mode');
-      this.#maxLineLength =
-        options.maxLineLength === undefined ? DEFAULT_MAX_LINE_LENGTH : checkMaxLineLength(options.maxLineLength);
+      this.#maxLineLength = options.maxLineLength === undefined ? DEFAULT_MAX_LINE_LENGTH : checkMaxLineLength(options.maxLineLength);
       const pairs = decompressionPairs(options.options, 'ZstdFile');
       this.#dict = decompressionDict(options.zstdDict, 'ZstdFile');
       this.#ctx = this.#addon.dctxCreate();
       this.#configure(() => this.#addon.configure(this.#ctx, pairs, this.#dict.kind, this.#dict.arg, this.#dict.type));
     } else {
-      if (options.maxLineLength !== undefined) throw new TypeError('ZstdFile: maxLineLength is a reading option; it cannot be used in write mode');
+      if (options.maxLineLength !== undefined)
+        throw new TypeError('ZstdFile: maxLineLength is a reading option; it cannot be used in write mode');
       this.#maxLineLength = DEFAULT_MAX_LINE_LENGTH;
       const setup = compressionSetup(options.level, options.options, 'ZstdFile');
       this.#dict = compressionDict(options.zstdDict, setup.level, 'ZstdFile');
@@ -421,7 +421,9 @@ export function checkMaxLineLength(value: unknown): number {
 
 function writableBytes(buffer: unknown, where: string): Uint8Array {
   if (!ArrayBuffer.isView(buffer)) {
-    throw new TypeError(`${where}: expected a Buffer, typed array or DataView to read into, got ${buffer === null ? 'null' : typeof buffer}`);
+    throw new TypeError(
+      `${where}: expected a Buffer, typed array or DataView to read into, got ${buffer === null ? 'null' : typeof buffer}`,
+    );
   }
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -6,7 +6,14 @@ import type { PathLike } from 'node:fs';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { CompressedFile } from '../core/file.js';
 import { checkOptions } from '../core/options.js';
-import { DEFAULT_MAX_LINE_LENGTH, ZstdFile, checkMaxLineLength, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
+import {
+  DEFAULT_MAX_LINE_LENGTH,
+  ZstdFile,
+  checkMaxLineLength,
+  type ZstdFileOptions,
+  type ZstdFileTarget,
+  type ZstdFileMode,
+} from './file.js';
 import type { ZstdFlushMode } from './compressor.js';
 import type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
 import { createCompressStream, createDecompressStream } from './stream.js';

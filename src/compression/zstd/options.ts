@@ -1,12 +1,10 @@
 // Validation of level/options/zstdDict arguments, turned into the (parameter, value) pairs libzstd takes.
 import { checkOptionKeys } from '../../internal/validate.js';
-import { ZstdError } from './errors.js';
 import { NO_DICT, type DictSpec, type ParamPairs } from './native.js';
 import {
   COMPRESSION_LEVEL_DEFAULT,
   CompressionParameter,
   DecompressionParameter,
-  zstdVersion,
   type CompressionParameterName,
   type DecompressionParameterName,
 } from './parameters.js';

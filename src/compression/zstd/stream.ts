@@ -26,7 +26,7 @@ const flushMarks = new WeakMap<object, ZstdFlushMode>();
 export class ZstdCompressStream extends Transform {
   readonly #addon: ZstdAddon;
   readonly #ctx: ZstdHandle;
-  /** Held so a prefix's bytes outlive the frame: libzstd only references them. */
+  // biome-ignore lint/correctness/noUnusedPrivateClassMembers: never read, held so a prefix's bytes outlive the frame (libzstd only references them).
   readonly #dict: DictSpec;
   #frameOpen = false;
 
@@ -128,7 +128,9 @@ export class ZstdDecompressStream extends Transform {
     const pairs = decompressionPairs(options.options, 'createDecompressStream');
     const dict = decompressionDict(options.zstdDict, 'createDecompressStream');
     const maxOutput =
-      options.maxOutputLength === undefined ? Number.MAX_SAFE_INTEGER : resolveMaxOutputLength(options.maxOutputLength, 'createDecompressStream');
+      options.maxOutputLength === undefined
+        ? Number.MAX_SAFE_INTEGER
+        : resolveMaxOutputLength(options.maxOutputLength, 'createDecompressStream');
     const transformOptions: TransformOptions = {};
     if (options.highWaterMark !== undefined) transformOptions.highWaterMark = options.highWaterMark;
     super(transformOptions);

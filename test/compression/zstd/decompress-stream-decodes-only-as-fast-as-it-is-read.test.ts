@@ -90,7 +90,8 @@ test('maxOutputLength fails the stream with ERR_OUTPUT_LIMIT once the output pas
       createDecompressStream({ maxOutputLength: 10 * MiB }),
       sink,
     ),
-    (error: unknown) => error instanceof ZstdError && error.code === 'ERR_OUTPUT_LIMIT' && /maxOutputLength \(10485760 bytes\)/.test(error.message),
+    (error: unknown) =>
+      error instanceof ZstdError && error.code === 'ERR_OUTPUT_LIMIT' && /maxOutputLength \(10485760 bytes\)/.test(error.message),
   );
   assert.ok(sink.total <= 10 * MiB, `${sink.total} bytes passed before the error`);
 });

