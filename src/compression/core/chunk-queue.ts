@@ -57,10 +57,9 @@ export class ChunkQueue {
     return want;
   }
 
-  /** Everything queued, without consuming it. */
+  /** A copy of everything queued, without consuming it (a copy: the caller may change it freely). */
   peekAll(): Buffer {
-    const live = this.#chunks.slice(this.#head);
-    return live.length === 1 ? (live[0] as Buffer) : Buffer.concat(live, this.#length);
+    return Buffer.concat(this.#chunks.slice(this.#head), this.#length);
   }
 
   /** Offset of the first `byte` at or after offset `from`, or -1. */
