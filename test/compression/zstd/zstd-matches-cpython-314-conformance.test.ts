@@ -184,7 +184,10 @@ after(() => {
   const documented = Object.entries(counts)
     .filter(([group]) => group.endsWith('(documented)'))
     .reduce((a, [, n]) => a + n, 0);
-  console.log(`zstd conformance with CPython ${py?.version.split(' ')[0]}: ${total} cases compared, ${documented} under a documented deviation`, counts);
+  console.log(
+    `zstd conformance with CPython ${py?.version.split(' ')[0]}: ${total} cases compared, ${documented} under a documented deviation`,
+    counts,
+  );
 });
 
 test('setup: CPython 3.14 links the same libzstd as ts314', async () => {
