@@ -156,7 +156,11 @@ export class ZstdDecompressStream extends Transform {
     if (this.#waiting) {
       this.#waiting = false;
       this.#decode();
-    } else super._read(size);
+      if (this.#waiting) return;
+    }
+    // Lets Transform release a write callback it held back (the chunk may have just finished): without
+    // it, a _read that pushed nothing leaves the stream waiting for a push that never comes.
+    super._read(size);
   }
 
   /** Decodes the current chunk until it is used up, or until the reader has enough (then waits for `_read`). */
