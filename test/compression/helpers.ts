@@ -45,8 +45,37 @@ export function samplePayload(size = 200_000, seed = 1): Buffer {
       out[i++] = x & 0xff;
     } else {
       const w = words[x % words.length]!;
-      i += out.write(w + ' ', i);
+      i += out.write(`${w} `, i);
     }
   }
   return out;
+}
+
+/**
+ * How much faster `run`'s time grows than `baseline`'s from `small` to `large` bytes (1 means the same
+ * growth), each timed best of five, alternating. Dividing by a baseline known to be linear (one-shot
+ * decompression of the same data) cancels what the machine adds at larger sizes — page faults of
+ * fresh memory, other processes — which on a loaded machine alone can make linear code look 5× worse.
+ */
+export async function growthVersus(
+  run: (size: number) => unknown,
+  baseline: (size: number) => unknown,
+  small: number,
+  large: number,
+): Promise<{ excess: number; detail: string }> {
+  const best = { run: [Infinity, Infinity], base: [Infinity, Infinity] };
+  for (let round = 0; round < 5; round++) {
+    for (const [i, size] of [small, large].entries()) {
+      for (const kind of ['run', 'base'] as const) {
+        const t0 = performance.now();
+        await (kind === 'run' ? run : baseline)(size);
+        best[kind][i] = Math.min(best[kind][i] as number, performance.now() - t0);
+      }
+    }
+  }
+  const [rs, rl] = best.run as [number, number];
+  const [bs, bl] = best.base as [number, number];
+  const excess = rl / rs / (bl / bs);
+  const detail = `${small} → ${large} bytes: ${rs.toFixed(1)} → ${rl.toFixed(1)} ms, baseline ${bs.toFixed(1)} → ${bl.toFixed(1)} ms (excess growth ${excess.toFixed(2)}×)`;
+  return { excess, detail };
 }

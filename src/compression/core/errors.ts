@@ -12,6 +12,7 @@ export { InvalidArgumentError, InvalidValueError } from '../../internal/errors.j
  * - `ERR_INVALID_ARGUMENT`: an option value the codec rejects.
  * - `ERR_UNAVAILABLE`: this codec's backend cannot be loaded in this runtime.
  * - `ERR_CLOSED`: the file or stream was already closed.
+ * - `ERR_UNSUPPORTED_OPERATION`: the file cannot do this at all (`truncate`, `detach`).
  * - `ERR_NO_MEMORY`, `ERR_INTERNAL`: the library itself failed.
  */
 export type CompressionErrorCode =
@@ -23,6 +24,7 @@ export type CompressionErrorCode =
   | 'ERR_INVALID_ARGUMENT'
   | 'ERR_UNAVAILABLE'
   | 'ERR_CLOSED'
+  | 'ERR_UNSUPPORTED_OPERATION'
   | 'ERR_NO_MEMORY'
   | 'ERR_INTERNAL';
 
@@ -55,6 +57,15 @@ export type CodecErrorOptions = Ts314ErrorOptions<CompressionErrorCode>;
 export class EOFError extends CompressionError {
   static override readonly code: CompressionErrorCode = 'ERR_CLOSED';
   override name = 'EOFError';
+}
+
+/**
+ * Python's `io.UnsupportedOperation`: a file method the file cannot support (ZstdFile's `truncate`,
+ * `detach`), as opposed to one that failed this time.
+ */
+export class UnsupportedOperation extends CompressionError {
+  static override readonly code: CompressionErrorCode = 'ERR_UNSUPPORTED_OPERATION';
+  override name = 'UnsupportedOperation';
 }
 
 /** The messages CPython uses for the same failures, so logs read alike in both languages. */

@@ -7,6 +7,7 @@ import type { PathLike } from 'node:fs';
 import { didYouMean } from '../../internal/did-you-mean.js';
 import type { CompressionError, CompressionErrorCode, CodecName } from './errors.js';
 import { asBuffer, toBytes, type BytesLike } from './bytes.js';
+import { ChunkQueue } from './chunk-queue.js';
 
 /** Builds the codec's own error class, so a closed file fails with GzipError, Bz2Error … */
 type ErrorFactory = (message: string, code: CompressionErrorCode) => CompressionError;
@@ -50,7 +51,7 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
   #done: Promise<void>;
   #failure: unknown;
   #reader: AsyncIterator<Buffer> | undefined;
-  #buffered: Buffer = Buffer.alloc(0);
+  readonly #buffered = new ChunkQueue();
   #atEnd = false;
   #source: Readable | undefined;
   readonly #makeError: ErrorFactory;
@@ -138,7 +139,7 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
       this.#atEnd = true;
       return false;
     }
-    this.#buffered = this.#buffered.length === 0 ? next.value : Buffer.concat([this.#buffered, next.value]);
+    this.#buffered.push(next.value);
     return true;
   }
 
@@ -150,10 +151,7 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
     this.#check('rb', 'read');
     const all = size < 0;
     while ((all || this.#buffered.length < size) && !this.#atEnd) await this.#pull();
-    const take = all ? this.#buffered.length : Math.min(size, this.#buffered.length);
-    const out = this.#buffered.subarray(0, take);
-    this.#buffered = this.#buffered.subarray(take);
-    return out;
+    return this.#buffered.take(all ? this.#buffered.length : size);
   }
 
   /** Reads the rest of the file and decodes it as text. */
@@ -164,17 +162,9 @@ export class CompressedFile implements AsyncDisposable, AsyncIterable<Buffer> {
   /** Decompressed chunks as they arrive. */
   async *[Symbol.asyncIterator](): AsyncIterator<Buffer> {
     this.#check('rb', 'iterate');
-    if (this.#buffered.length > 0) {
-      const first = this.#buffered;
-      this.#buffered = Buffer.alloc(0);
-      yield first;
-    }
+    if (this.#buffered.length > 0) yield this.#buffered.take(this.#buffered.length);
     while (!this.#atEnd) {
-      if (await this.#pull()) {
-        const chunk = this.#buffered;
-        this.#buffered = Buffer.alloc(0);
-        yield chunk;
-      }
+      if (await this.#pull()) yield this.#buffered.take(this.#buffered.length);
     }
   }
 

@@ -1,4 +1,5 @@
 // ZstdCompressor: incremental compression with explicit flush modes (Python's compression.zstd.ZstdCompressor).
+import { InvalidValueError } from '../../internal/errors.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { COMPRESS_ACTION, toZstdError } from './errors.js';
@@ -32,6 +33,7 @@ export class ZstdCompressor {
 
   readonly #addon: ZstdAddon;
   readonly #ctx: ZstdHandle;
+  /** Held so a prefix's bytes outlive the frame: libzstd only references them. */
   readonly #dict: DictSpec;
   #lastMode: ZstdFlushMode = FLUSH_FRAME;
 
@@ -60,8 +62,8 @@ export class ZstdCompressor {
    */
   compress(data: BytesLike, mode: ZstdFlushMode = CONTINUE): Buffer {
     if (mode !== CONTINUE && mode !== FLUSH_BLOCK && mode !== FLUSH_FRAME) {
-      throw new RangeError(
-        `ZstdCompressor.compress: mode must be one of ZstdCompressor.CONTINUE, ZstdCompressor.FLUSH_BLOCK, ZstdCompressor.FLUSH_FRAME, got ${String(mode)}`,
+      throw new InvalidValueError(
+        `ZstdCompressor.compress: mode argument wrong value, it should be one of ZstdCompressor.CONTINUE, ZstdCompressor.FLUSH_BLOCK, ZstdCompressor.FLUSH_FRAME. Got ${String(mode)}`,
       );
     }
     return this.#run(toBytes(data, 'ZstdCompressor.compress'), mode);
@@ -73,8 +75,8 @@ export class ZstdCompressor {
    */
   flush(mode: ZstdFlushMode = FLUSH_FRAME): Buffer {
     if (mode !== FLUSH_BLOCK && mode !== FLUSH_FRAME) {
-      throw new RangeError(
-        `ZstdCompressor.flush: mode must be ZstdCompressor.FLUSH_BLOCK or ZstdCompressor.FLUSH_FRAME, got ${String(mode)}`,
+      throw new InvalidValueError(
+        `ZstdCompressor.flush: mode argument wrong value, it should be ZstdCompressor.FLUSH_FRAME or ZstdCompressor.FLUSH_BLOCK. Got ${String(mode)}`,
       );
     }
     return this.#run(EMPTY, mode);
@@ -91,7 +93,7 @@ export class ZstdCompressor {
       throw new Error('ZstdCompressor.setPledgedInputSize must be called when lastMode === FLUSH_FRAME (between frames)');
     }
     if (size !== null && (typeof size !== 'number' || !Number.isInteger(size) || size < 0 || size >= MAX_PLEDGED)) {
-      throw new RangeError(`ZstdCompressor.setPledgedInputSize: size must be a non-negative integer or null, got ${String(size)}`);
+      throw new InvalidValueError(`ZstdCompressor.setPledgedInputSize: size must be a non-negative integer or null, got ${String(size)}`);
     }
     try {
       this.#addon.cctxSetPledgedSize(this.#ctx, size === null ? -1 : size);
@@ -100,12 +102,9 @@ export class ZstdCompressor {
     }
   }
 
+  // A prefix lasts one frame in libzstd, and is not re-attached for later frames: CPython's compressor
+  // does the same, and frames must match its byte for byte. Later frames simply do not use it.
   #run(src: Uint8Array, mode: ZstdFlushMode): Buffer {
-    // A prefix lasts one frame in libzstd; re-attach it whenever a new frame begins.
-    if (this.#lastMode === FLUSH_FRAME && this.#dict.kind === 3 && this.#started) {
-      this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
-    }
-    this.#started = true;
     try {
       const out = contextCompress(this.#addon, this.#ctx, src, mode);
       this.#lastMode = mode;
@@ -116,8 +115,6 @@ export class ZstdCompressor {
       throw toZstdError(error, COMPRESS_ACTION);
     }
   }
-
-  #started = false;
 }
 
 const EMPTY = new Uint8Array(0);

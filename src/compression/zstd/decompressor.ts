@@ -1,4 +1,5 @@
 // ZstdDecompressor: incremental decoding of one frame with an output cap (Python's ZstdDecompressor).
+import { InvalidArgumentError } from '../../internal/errors.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
@@ -59,7 +60,7 @@ export class ZstdDecompressor {
    */
   decompress(data: BytesLike, maxLength = -1): Buffer {
     if (typeof maxLength !== 'number' || !Number.isInteger(maxLength)) {
-      throw new TypeError(`ZstdDecompressor.decompress: maxLength must be an integer, got ${String(maxLength)}`);
+      throw new InvalidArgumentError(`ZstdDecompressor.decompress: maxLength must be an integer, got ${String(maxLength)}`);
     }
     if (this.#eof) {
       throw new ZstdError('Already at the end of a Zstandard frame.', { code: 'ERR_CLOSED' });

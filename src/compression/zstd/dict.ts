@@ -1,4 +1,5 @@
 // Zstandard dictionaries: ZstdDict with its three load modes, and training/finalizing from samples (ZDICT).
+import { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
 import { toZstdError } from './errors.js';
 import { DictContentType, DictKind, zstdAddon, type DictSpec, type ZstdHandle } from './native.js';
@@ -23,26 +24,28 @@ export interface ZstdDictUse {
 export class ZstdDict {
   /** The dictionary bytes, as given (a copy, so later changes to the caller's buffer cannot corrupt it). */
   readonly dictContent: Buffer;
-  /** The dictionary ID stored in its header; 0 for raw content. */
+  /** The dictionary ID stored in its header; 0 when the content has no dictionary header. */
   readonly dictId: number;
-  readonly #isRaw: boolean;
   readonly #cdicts = new Map<number, ZstdHandle>();
   #ddict: ZstdHandle | undefined;
 
   constructor(dictContent: BytesLike, options: { readonly isRaw?: boolean } = {}) {
     const bytes = toBytes(dictContent, 'ZstdDict');
     if (bytes.byteLength < 8) {
-      throw new RangeError(`ZstdDict: Zstandard dictionary content must be at least 8 bytes, got ${bytes.byteLength}`);
-    }
-    this.dictContent = Buffer.from(bytes);
-    this.#isRaw = options.isRaw === true;
-    const id = zstdAddon().dictId(this.dictContent);
-    if (!this.#isRaw && id === 0) {
-      throw new RangeError(
-        'ZstdDict: invalid Zstandard dictionary and isRaw not set (it has no dictionary header). Pass { isRaw: true } to use the bytes as raw content.',
+      throw new InvalidValueError(
+        `ZstdDict: Zstandard dictionary content too short (must have at least eight bytes), got ${bytes.byteLength}`,
       );
     }
-    this.dictId = this.#isRaw ? 0 : id;
+    this.dictContent = Buffer.from(bytes);
+    // As in CPython, isRaw only skips the header check: the id is read from the content either way, and
+    // libzstd decides how to load it (ZSTD_dct_auto), so raw-flagged content that has a header is a full dictionary.
+    const id = zstdAddon().dictId(this.dictContent);
+    if (options.isRaw !== true && id === 0) {
+      throw new InvalidValueError(
+        'ZstdDict: invalid Zstandard dictionary (it has no dictionary header). Pass { isRaw: true } to use the bytes as raw content.',
+      );
+    }
+    this.dictId = id;
   }
 
   /** The dictionary content size in bytes (Python's `len(zd)`). */
@@ -50,17 +53,28 @@ export class ZstdDict {
     return this.dictContent.byteLength;
   }
 
-  /** Load as a digested dictionary: built once per level and reused. */
+  /**
+   * Load as a digested dictionary when compressing: built once per compression level and cached, so
+   * reusing it is fast; its own parameters (window, hash sizes) may override the compressor's. For
+   * decompression a dictionary is always digested, so this is the same as passing the ZstdDict.
+   */
   get asDigestedDict(): ZstdDictUse {
     return { dict: this, mode: 'digested' };
   }
 
-  /** Load undigested: loaded on each use, leaving the caller's compression parameters alone. */
+  /**
+   * Load undigested when compressing (the default for a bare ZstdDict): loaded on each use, which costs
+   * more, and leaves the compressor's parameters alone. For decompression it loads the content afresh.
+   */
   get asUndigestedDict(): ZstdDictUse {
     return { dict: this, mode: 'undigested' };
   }
 
-  /** Use as a prefix: shared history for one frame, compatible with long-distance matching. */
+  /**
+   * Use the content as a raw prefix (ZSTD_CCtx_refPrefix / ZSTD_DCtx_refPrefix): shared history for one
+   * frame, whatever the content's header says. The frame records no dictionary ID, and the decompressor
+   * must be given the same prefix. Frames are interchangeable with CPython's `zstd_dict=zd.as_prefix`.
+   */
   get asPrefix(): ZstdDictUse {
     return { dict: this, mode: 'prefix' };
   }
@@ -69,51 +83,54 @@ export class ZstdDict {
     return `<ZstdDict dict_id=${this.dictId} dict_size=${this.size}>`;
   }
 
-  get #contentType(): DictContentType {
-    return this.#isRaw ? DictContentType.Raw : DictContentType.Full;
-  }
-
   /** @internal How the compressor attaches this dictionary. */
   compressionSpec(mode: ZstdDictUse['mode'], level: number): DictSpec {
     if (mode === 'digested') {
       let handle = this.#cdicts.get(level);
       if (!handle) {
-        handle = zstdAddon().createCDict(this.dictContent, this.#contentType, level);
+        handle = zstdAddon().createCDict(this.dictContent, DictContentType.Auto, level);
         this.#cdicts.set(level, handle);
       }
-      return { kind: DictKind.Digested, arg: handle, type: this.#contentType };
+      return { kind: DictKind.Digested, arg: handle, type: DictContentType.Auto };
     }
-    return { kind: mode === 'prefix' ? DictKind.Prefix : DictKind.Undigested, arg: this.dictContent, type: this.#contentType };
+    return this.#contentSpec(mode);
   }
 
   /** @internal How the decompressor attaches this dictionary. */
   decompressionSpec(mode: ZstdDictUse['mode']): DictSpec {
     if (mode === 'digested') {
-      this.#ddict ??= zstdAddon().createDDict(this.dictContent, this.#contentType);
-      return { kind: DictKind.Digested, arg: this.#ddict, type: this.#contentType };
+      this.#ddict ??= zstdAddon().createDDict(this.dictContent, DictContentType.Auto);
+      return { kind: DictKind.Digested, arg: this.#ddict, type: DictContentType.Auto };
     }
-    return { kind: mode === 'prefix' ? DictKind.Prefix : DictKind.Undigested, arg: this.dictContent, type: this.#contentType };
+    return this.#contentSpec(mode);
+  }
+
+  // A prefix is always raw content, as CPython's refPrefix: the frame must not name a dictionary.
+  #contentSpec(mode: 'undigested' | 'prefix'): DictSpec {
+    return mode === 'prefix'
+      ? { kind: DictKind.Prefix, arg: this.dictContent, type: DictContentType.Raw }
+      : { kind: DictKind.Undigested, arg: this.dictContent, type: DictContentType.Auto };
   }
 }
 
 function concatSamples(samples: Iterable<BytesLike>, where: string): { data: Buffer; sizes: Float64Array } {
   if (samples === null || typeof (samples as Iterable<unknown>)?.[Symbol.iterator] !== 'function' || typeof samples === 'string') {
-    throw new TypeError(`${where}: samples must be an iterable of byte buffers`);
+    throw new InvalidArgumentError(`${where}: samples must be an iterable of byte buffers`);
   }
   const parts: Uint8Array[] = [];
   for (const sample of samples) parts.push(toBytes(sample, `${where} sample`));
   const data = Buffer.concat(parts);
   if (data.byteLength === 0) {
-    throw new RangeError(`${where}: the samples are empty content, a dictionary cannot be trained from them`);
+    throw new InvalidValueError(`${where}: the samples are empty content, a dictionary cannot be trained from them`);
   }
   return { data, sizes: Float64Array.from(parts, (p) => p.byteLength) };
 }
 
 function checkDictSize(dictSize: unknown, where: string): number {
   if (typeof dictSize !== 'number' || !Number.isInteger(dictSize)) {
-    throw new TypeError(`${where}: dictSize must be an integer number of bytes, got ${String(dictSize)}`);
+    throw new InvalidArgumentError(`${where}: dictSize must be an integer number of bytes, got ${String(dictSize)}`);
   }
-  if (dictSize <= 0) throw new RangeError(`${where}: dictSize must be a positive integer, got ${dictSize}`);
+  if (dictSize <= 0) throw new InvalidValueError(`${where}: dictSize argument should be positive number. Got ${dictSize}`);
   return dictSize;
 }
 
@@ -148,10 +165,10 @@ export function finalizeDict(
   dictSize: number,
   level: number = COMPRESSION_LEVEL_DEFAULT,
 ): ZstdDict {
-  if (!(zstdDict instanceof ZstdDict)) throw new TypeError('finalizeDict: zstdDict must be a ZstdDict');
+  if (!(zstdDict instanceof ZstdDict)) throw new InvalidArgumentError('finalizeDict: zstdDict must be a ZstdDict');
   const size = checkDictSize(dictSize, 'finalizeDict');
   if (typeof level !== 'number' || !Number.isInteger(level))
-    throw new TypeError(`finalizeDict: level must be an integer, got ${String(level)}`);
+    throw new InvalidArgumentError(`finalizeDict: level must be an integer, got ${String(level)}`);
   const { data, sizes } = concatSamples(samples, 'finalizeDict');
   let content: Buffer;
   try {

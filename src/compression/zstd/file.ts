@@ -1,8 +1,10 @@
 // ZstdFile and openSync(): reading and writing .zst files synchronously, in binary or text mode (Python's ZstdFile).
+import { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { toBytes, type BytesLike } from '../core/bytes.js';
+import { ChunkQueue } from '../core/chunk-queue.js';
+import { UnsupportedOperation } from '../core/errors.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { DictKind, contextCompress, contextDecompress, zstdAddon, type DictSpec, type ZstdAddon, type ZstdHandle } from './native.js';
 import { compressionDict, compressionSetup, decompressionDict, decompressionPairs } from './options.js';
@@ -18,7 +20,22 @@ export type ZstdFileTarget = string | URL | Buffer | number;
 /** Binary modes; `t` is only accepted by openSync(). */
 export type ZstdFileMode = 'r' | 'rb' | 'w' | 'wb' | 'a' | 'ab' | 'x' | 'xb';
 
-export type ZstdFileOptions = ZstdCompressOptions & ZstdDecompressOptions;
+/**
+ * Longest line `readline()` and line iteration return, in bytes, unless `maxLineLength` says otherwise.
+ * Why 256 MiB: far beyond any real line, half V8's longest string (so a line always fits one in text
+ * mode), and reached in well under a second, so newline-free input fails fast instead of exhausting memory.
+ */
+export const DEFAULT_MAX_LINE_LENGTH = 256 * 1024 * 1024;
+
+export type ZstdFileOptions = ZstdCompressOptions &
+  ZstdDecompressOptions & {
+    /**
+     * Reading: the longest line `readline()` (without a limit) and iteration return; a longer one is a
+     * ZstdError with code ERR_OUTPUT_LIMIT (the bytes stay readable with `read()`). Default
+     * DEFAULT_MAX_LINE_LENGTH; `Infinity` reads lines of any length, as Python does.
+     */
+    readonly maxLineLength?: number;
+  };
 
 const FLAGS: Record<string, string> = { r: 'r', w: 'w', a: 'a', x: 'wx' };
 
@@ -44,26 +61,32 @@ export class ZstdFile {
   #position = 0;
   // read state
   #raw: Buffer = Buffer.alloc(0);
-  #decoded: Buffer = Buffer.alloc(0);
+  readonly #decoded = new ChunkQueue();
+  readonly #maxLineLength: number;
   #inFrame = false;
   #rawEof = false;
   /** Next byte offset to read when the file was opened by path (positional reads allow seek); null for a caller's fd. */
   #readOffset: number | null = null;
 
   constructor(file: ZstdFileTarget, mode: ZstdFileMode = 'r', options: ZstdFileOptions = {}) {
-    checkOptionKeys(options, ['level', 'options', 'zstdDict'], 'ZstdFile');
+    checkOptionKeys(options, ['level', 'options', 'zstdDict', 'maxLineLength'], 'ZstdFile');
     const m = /^([rwax])b?$/.exec(String(mode));
-    if (!m) throw new RangeError(`ZstdFile: invalid mode ${JSON.stringify(mode)}; use one of r, rb, w, wb, a, ab, x, xb`);
+    if (!m) throw new InvalidValueError(`ZstdFile: invalid mode ${JSON.stringify(mode)}; use one of r, rb, w, wb, a, ab, x, xb`);
     const letter = m[1] as 'r' | 'w' | 'a' | 'x';
     this.mode = letter === 'r' ? 'rb' : 'wb';
     this.#addon = zstdAddon();
     if (letter === 'r') {
-      if (options.level !== undefined) throw new TypeError('ZstdFile: level is a compression option; it cannot be used in read mode');
+      if (options.level !== undefined)
+        throw new InvalidArgumentError('ZstdFile: level is a compression option; it cannot be used in read mode');
+      this.#maxLineLength = options.maxLineLength === undefined ? DEFAULT_MAX_LINE_LENGTH : checkMaxLineLength(options.maxLineLength);
       const pairs = decompressionPairs(options.options, 'ZstdFile');
       this.#dict = decompressionDict(options.zstdDict, 'ZstdFile');
       this.#ctx = this.#addon.dctxCreate();
       this.#configure(() => this.#addon.configure(this.#ctx, pairs, this.#dict.kind, this.#dict.arg, this.#dict.type));
     } else {
+      if (options.maxLineLength !== undefined)
+        throw new InvalidArgumentError('ZstdFile: maxLineLength is a reading option; it cannot be used in write mode');
+      this.#maxLineLength = DEFAULT_MAX_LINE_LENGTH;
       const setup = compressionSetup(options.level, options.options, 'ZstdFile');
       this.#dict = compressionDict(options.zstdDict, setup.level, 'ZstdFile');
       this.#ctx = this.#addon.cctxCreate();
@@ -124,10 +147,16 @@ export class ZstdFile {
 
   #checkMode(wanted: 'rb' | 'wb', op: string): void {
     this.#checkOpen();
-    if (this.mode !== wanted) throw new TypeError(`ZstdFile.${op}: the file is open for ${this.mode === 'rb' ? 'reading' : 'writing'}`);
+    if (this.mode !== wanted)
+      throw new InvalidArgumentError(`ZstdFile.${op}: the file is open for ${this.mode === 'rb' ? 'reading' : 'writing'}`);
   }
 
   // ---- writing ---------------------------------------------------------------------------------
+
+  /** Flush mode for `flush()`: end the current block, keeping the frame open (Python's `ZstdFile.FLUSH_BLOCK`). */
+  static readonly FLUSH_BLOCK = 1;
+  /** Flush mode for `flush()`: end the frame; later writes start a new one (Python's `ZstdFile.FLUSH_FRAME`). */
+  static readonly FLUSH_FRAME = 2;
 
   /** Compresses and writes `data`; returns its uncompressed length. */
   write(data: BytesLike): number {
@@ -138,33 +167,51 @@ export class ZstdFile {
     return bytes.byteLength;
   }
 
-  /** Writes out buffered data: FLUSH_BLOCK (default) keeps the frame open, FLUSH_FRAME ends it. No-op when reading. */
-  flush(mode: ZstdFlushMode = 1): void {
-    this.#checkOpen();
+  /**
+   * Writes each buffer of `lines` in turn (Python's `writelines`: no separators are added).
+   * @example
+   * f.writelines(records.map((r) => Buffer.from(`${JSON.stringify(r)}\n`)));
+   */
+  writelines(lines: Iterable<BytesLike>): void {
+    this.#checkMode('wb', 'writelines');
+    if (lines === null || typeof (lines as Iterable<unknown>)?.[Symbol.iterator] !== 'function' || typeof lines === 'string') {
+      throw new InvalidArgumentError('ZstdFile.writelines: lines must be an iterable of byte buffers');
+    }
+    for (const line of lines) this.write(line);
+  }
+
+  /**
+   * Writes out buffered data: FLUSH_BLOCK (default) keeps the frame open, FLUSH_FRAME ends it. As in
+   * Python, a flush in the mode of the last one does nothing, and flushing when reading does nothing.
+   */
+  flush(mode: ZstdFlushMode = ZstdFile.FLUSH_BLOCK): void {
     if (this.mode === 'rb') return;
-    if (mode !== 1 && mode !== 2)
-      throw new RangeError(`ZstdFile.flush: mode must be FLUSH_BLOCK (1) or FLUSH_FRAME (2), got ${String(mode)}`);
+    this.#checkOpen();
+    if (mode !== ZstdFile.FLUSH_BLOCK && mode !== ZstdFile.FLUSH_FRAME)
+      throw new InvalidValueError(`ZstdFile.flush: mode must be ZstdFile.FLUSH_BLOCK or ZstdFile.FLUSH_FRAME, got ${String(mode)}`);
+    if (this.#lastMode === mode) return;
     this.#emit(new Uint8Array(0), mode);
   }
 
-  #frameOpen = false;
+  /** The compressor's last mode, as CPython tracks it: FLUSH_FRAME means no frame is open. */
+  #lastMode: number = ZstdFile.FLUSH_FRAME;
 
+  // A prefix serves the first frame only, as in ZstdCompressor (and CPython).
   #emit(bytes: Uint8Array, mode: number): void {
-    if (!this.#frameOpen && this.#dict.kind === DictKind.Prefix)
-      this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
     let out: Buffer;
     try {
       out = contextCompress(this.#addon, this.#ctx, bytes, mode);
     } catch (error) {
+      this.#lastMode = ZstdFile.FLUSH_FRAME;
       throw toZstdError(error, COMPRESS_ACTION);
     }
-    this.#frameOpen = mode !== 2;
+    this.#lastMode = mode;
     for (let off = 0; off < out.byteLength; ) off += writeSync(this.#fd, out, off, out.byteLength - off);
   }
 
   // ---- reading ---------------------------------------------------------------------------------
 
-  /** Decodes more output into the buffer; false at the clean end of the data. */
+  /** Decodes more output into the queue; false at the clean end of the data. */
   #fill(): boolean {
     for (;;) {
       if (this.#raw.byteLength === 0 && !this.#rawEof) {
@@ -194,15 +241,14 @@ export class ZstdFile {
         if (this.#dict.kind === DictKind.Prefix) this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
       } else this.#inFrame = true;
       if (out.byteLength) {
-        this.#decoded = this.#decoded.byteLength ? Buffer.concat([this.#decoded, out]) : out;
+        this.#decoded.push(out);
         return true;
       }
     }
   }
 
   #take(n: number): Buffer {
-    const out = this.#decoded.subarray(0, n);
-    this.#decoded = this.#decoded.subarray(n);
+    const out = this.#decoded.take(n);
     this.#position += out.byteLength;
     return out;
   }
@@ -211,38 +257,79 @@ export class ZstdFile {
   read(size = -1): Buffer {
     this.#checkMode('rb', 'read');
     if (size < 0) {
-      const parts: Buffer[] = [this.#take(this.#decoded.byteLength)];
-      while (this.#fill()) parts.push(this.#take(this.#decoded.byteLength));
-      return Buffer.concat(parts);
+      while (this.#fill());
+      return this.#take(this.#decoded.length);
     }
-    while (this.#decoded.byteLength < size && this.#fill());
+    while (this.#decoded.length < size && this.#fill());
     return this.#take(size);
   }
 
   /** Reads at most `size` bytes with at most one refill (fewer than asked does not mean the end). */
   read1(size = -1): Buffer {
     this.#checkMode('rb', 'read1');
-    if (this.#decoded.byteLength === 0) this.#fill();
-    return this.#take(size < 0 ? this.#decoded.byteLength : size);
+    if (this.#decoded.length === 0) this.#fill();
+    return this.#take(size < 0 ? this.#decoded.length : size);
+  }
+
+  /**
+   * Reads into `buffer` until it is full or the data ends; returns the number of bytes read (0 at the end).
+   * @example
+   * const buf = new Uint8Array(65536);
+   * for (let n = f.readinto(buf); n > 0; n = f.readinto(buf)) sink(buf.subarray(0, n));
+   */
+  readinto(buffer: ArrayBufferView): number {
+    this.#checkMode('rb', 'readinto');
+    const target = writableBytes(buffer, 'ZstdFile.readinto');
+    while (this.#decoded.length < target.byteLength && this.#fill());
+    return this.#takeInto(target);
+  }
+
+  /** Like `readinto`, with at most one refill: fewer bytes than fit does not mean the end. */
+  readinto1(buffer: ArrayBufferView): number {
+    this.#checkMode('rb', 'readinto1');
+    const target = writableBytes(buffer, 'ZstdFile.readinto1');
+    if (this.#decoded.length === 0 && target.byteLength > 0) this.#fill();
+    return this.#takeInto(target);
+  }
+
+  #takeInto(target: Uint8Array): number {
+    const n = this.#decoded.takeInto(target);
+    this.#position += n;
+    return n;
   }
 
   /** Returns buffered bytes without consuming them (at least one unless at the end). */
   peek(size = 1): Buffer {
     this.#checkMode('rb', 'peek');
-    while (this.#decoded.byteLength < Math.max(1, size) && this.#fill());
-    return Buffer.from(this.#decoded);
+    while (this.#decoded.length < Math.max(1, size) && this.#fill());
+    return this.#decoded.peekAll();
   }
 
-  /** Reads one line including its '\n' (empty at the end). */
+  /**
+   * Reads one line including its '\n' (empty at the end), or at most `limit` bytes of it. Without a
+   * limit, a line longer than `maxLineLength` is a ZstdError (ERR_OUTPUT_LIMIT), never a silent cut.
+   */
   readline(limit = -1): Buffer {
     this.#checkMode('rb', 'readline');
     for (let scanned = 0; ; ) {
       const at = this.#decoded.indexOf(0x0a, scanned);
-      if (at >= 0 && (limit < 0 || at < limit)) return this.#take(at + 1);
-      if (limit >= 0 && this.#decoded.byteLength >= limit) return this.#take(limit);
-      scanned = this.#decoded.byteLength;
-      if (!this.#fill()) return this.#take(this.#decoded.byteLength);
+      if (at >= 0 && (limit < 0 || at < limit)) return this.#checkedLine(at + 1, limit);
+      if (limit >= 0 && this.#decoded.length >= limit) return this.#take(limit);
+      scanned = this.#decoded.length;
+      if (limit < 0 && scanned > this.#maxLineLength) this.#checkedLine(scanned, limit);
+      if (!this.#fill()) return this.#checkedLine(this.#decoded.length, limit);
     }
+  }
+
+  #checkedLine(length: number, limit: number): Buffer {
+    if (limit < 0 && length > this.#maxLineLength) {
+      throw new ZstdError(
+        `ZstdFile.readline: a line is longer than maxLineLength (${this.#maxLineLength} bytes) and has no '\\n' within it. ` +
+          'Read it with read(size) or readline(limit), or open the file with a larger maxLineLength (Infinity for no limit).',
+        { code: 'ERR_OUTPUT_LIMIT' },
+      );
+    }
+    return this.#take(length);
   }
 
   /** Reads the remaining lines. */
@@ -262,19 +349,19 @@ export class ZstdFile {
    */
   seek(offset: number, whence: 0 | 1 | 2 = 0): number {
     this.#checkMode('rb', 'seek');
-    if (!this.#ownsFd) throw new TypeError('ZstdFile.seek: only files opened by path can seek');
+    if (!this.#ownsFd) throw new InvalidArgumentError('ZstdFile.seek: only files opened by path can seek');
     let target = whence === 0 ? offset : whence === 1 ? this.#position + offset : -1;
     if (whence === 2) {
-      while (this.#fill()) this.#take(this.#decoded.byteLength);
-      this.#take(this.#decoded.byteLength);
+      do this.#take(this.#decoded.length);
+      while (this.#fill());
       target = this.#position + offset;
     }
     if (target < this.#position) {
       this.#restart();
     }
     while (this.#position < Math.max(0, target)) {
-      if (this.#decoded.byteLength === 0 && !this.#fill()) break;
-      this.#take(Math.min(this.#decoded.byteLength, target - this.#position));
+      if (this.#decoded.length === 0 && !this.#fill()) break;
+      this.#take(Math.min(this.#decoded.length, target - this.#position));
     }
     return this.#position;
   }
@@ -283,11 +370,29 @@ export class ZstdFile {
     this.#addon.reset(this.#ctx);
     if (this.#dict.kind === DictKind.Prefix) this.#addon.setDict(this.#ctx, this.#dict.kind, this.#dict.arg, this.#dict.type);
     this.#raw = Buffer.alloc(0);
-    this.#decoded = Buffer.alloc(0);
+    this.#decoded.clear();
     this.#rawEof = false;
     this.#inFrame = false;
     this.#position = 0;
     this.#readOffset = 0;
+  }
+
+  /** False: a compressed file is never an interactive terminal (Python's `isatty`). */
+  isatty(): boolean {
+    this.#checkOpen();
+    return false;
+  }
+
+  /** Always throws UnsupportedOperation, as Python's ZstdFile does: a compressed stream cannot be cut at an uncompressed offset. */
+  truncate(_size?: number): never {
+    this.#checkOpen();
+    throw new UnsupportedOperation('ZstdFile.truncate: a Zstandard file cannot be truncated; rewrite it instead', { codec: 'zstd' });
+  }
+
+  /** Always throws UnsupportedOperation, as Python's ZstdFile does: there is no separate raw stream to hand over. */
+  detach(): never {
+    this.#checkOpen();
+    throw new UnsupportedOperation('ZstdFile.detach: a ZstdFile has no underlying raw stream to detach', { codec: 'zstd' });
   }
 
   /** Ends the frame (when writing) and closes the file; closing twice is harmless. */
@@ -295,7 +400,7 @@ export class ZstdFile {
     if (this.#closed) return;
     try {
       // As in Python, an untouched writer leaves an empty file rather than an empty frame.
-      if (this.mode === 'wb' && this.#frameOpen) this.#emit(new Uint8Array(0), 2);
+      if (this.mode === 'wb') this.flush(ZstdFile.FLUSH_FRAME);
     } finally {
       this.#closed = true;
       if (this.#ownsFd) closeSync(this.#fd);
@@ -305,4 +410,22 @@ export class ZstdFile {
   [Symbol.dispose](): void {
     this.close();
   }
+}
+
+/** Validates a `maxLineLength` option (Infinity: no limit). */
+export function checkMaxLineLength(value: unknown): number {
+  if (value === Infinity) return Number.MAX_SAFE_INTEGER;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new InvalidValueError(`ZstdFile: maxLineLength must be a positive integer number of bytes or Infinity, got ${String(value)}`);
+  }
+  return value;
+}
+
+function writableBytes(buffer: unknown, where: string): Uint8Array {
+  if (!ArrayBuffer.isView(buffer)) {
+    throw new InvalidArgumentError(
+      `${where}: expected a Buffer, typed array or DataView to read into, got ${buffer === null ? 'null' : typeof buffer}`,
+    );
+  }
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

@@ -1,6 +1,6 @@
 // Frame inspection without decompressing: the header's content size and dictionary ID, and a frame's length.
 import { toBytes, type BytesLike } from '../core/bytes.js';
-import { toZstdError } from './errors.js';
+import { ZstdError, toZstdError } from './errors.js';
 import { zstdAddon } from './native.js';
 
 /** What a frame header records (Python's `FrameInfo`). */
@@ -18,12 +18,18 @@ export interface FrameInfo {
  */
 export function getFrameInfo(frameBuffer: BytesLike): FrameInfo {
   const src = toBytes(frameBuffer, 'getFrameInfo');
+  let size: number;
+  let dictionaryId: number;
   try {
-    const [size, dictionaryId] = zstdAddon().frameInfo(src);
-    return Object.freeze({ decompressedSize: size < 0 ? null : size, dictionaryId });
+    [size, dictionaryId] = zstdAddon().frameInfo(src);
   } catch (error) {
-    throw toZstdError(error, 'getFrameInfo');
+    if (error instanceof ZstdError) throw error;
+    throw new ZstdError(
+      'Error when getting information from the header of a Zstandard frame. Ensure the frameBuffer argument starts from the beginning of a frame, and its length is not less than the frame header (6~18 bytes).',
+      { code: 'ERR_FORMAT', cause: error },
+    );
   }
+  return Object.freeze({ decompressedSize: size < 0 ? null : size, dictionaryId });
 }
 
 /**
@@ -37,6 +43,13 @@ export function getFrameSize(frameBuffer: BytesLike): number {
   try {
     return zstdAddon().frameSize(src);
   } catch (error) {
-    throw toZstdError(error, 'Unable to get the Zstandard frame size');
+    const failure = toZstdError(error, 'getFrameSize');
+    if (!(failure instanceof ZstdError) || failure.zstdError === undefined) throw failure;
+    // CPython's wording, with libzstd's reason at the end.
+    throw new ZstdError(
+      'Error when finding the compressed size of a Zstandard frame. Ensure the frameBuffer argument starts from the beginning of a frame, ' +
+        `and its length is not less than this complete frame. Zstd error message: ${(error as Error).message}.`,
+      { code: failure.code, cause: error, zstdError: failure.zstdError },
+    );
   }
 }

@@ -19,8 +19,8 @@ export {
 export type { CompressionParameterName, DecompressionParameterName } from './parameters.js';
 export type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
 export { ZstdError } from './errors.js';
-export { InvalidArgumentError, InvalidValueError } from '../core/errors.js';
-export { ZstdFile, FILE_READ_CHUNK } from './file.js';
+export { InvalidArgumentError, InvalidValueError, UnsupportedOperation } from '../core/errors.js';
+export { ZstdFile, FILE_READ_CHUNK, DEFAULT_MAX_LINE_LENGTH } from './file.js';
 export type { ZstdFileMode, ZstdFileOptions, ZstdFileTarget } from './file.js';
 export { open, openSync, ZstdTextFile } from './open.js';
 export type { ZstdAsyncOpenOptions, ZstdOpenMode, ZstdOpenOptions, ZstdTextEncoding } from './open.js';
@@ -32,5 +32,5 @@ export {
   ZstdDecompressStream,
   STREAM_OUTPUT_SLICE,
 } from './stream.js';
-export type { ZstdStreamOptions } from './stream.js';
+export type { ZstdStreamOptions, ZstdDecompressStreamOptions } from './stream.js';
 export { zstdBackend } from './backend.js';

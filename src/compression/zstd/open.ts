@@ -1,12 +1,20 @@
 // open() and openSync(): the async CompressedFile every codec's open() returns, and Python's synchronous
 // compression.zstd.open — a ZstdFile in binary mode, a ZstdTextFile (decoded strings) in text mode.
+import { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 import { StringDecoder } from 'node:string_decoder';
 import { TextDecoder } from 'node:util';
 import type { PathLike } from 'node:fs';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { CompressedFile } from '../core/file.js';
 import { checkOptions } from '../core/options.js';
-import { ZstdFile, type ZstdFileOptions, type ZstdFileTarget, type ZstdFileMode } from './file.js';
+import {
+  DEFAULT_MAX_LINE_LENGTH,
+  ZstdFile,
+  checkMaxLineLength,
+  type ZstdFileOptions,
+  type ZstdFileTarget,
+  type ZstdFileMode,
+} from './file.js';
 import type { ZstdFlushMode } from './compressor.js';
 import type { CompressionOptions, DecompressionOptions, ZstdDictArgument } from './options.js';
 import { createCompressStream, createDecompressStream } from './stream.js';
@@ -52,6 +60,7 @@ export class ZstdTextFile {
   readonly #fatal: TextDecoder | undefined;
   readonly #decoder: StringDecoder;
   readonly #newline: ZstdOpenOptions['newline'];
+  readonly #maxLineLength: number;
   #text = '';
   #pendingCr = false;
   #ended = false;
@@ -60,17 +69,20 @@ export class ZstdTextFile {
     this.#file = file;
     const enc = ENCODINGS[options.encoding ?? 'utf-8'];
     if (!enc)
-      throw new RangeError(`open: unsupported encoding ${String(options.encoding)}; use one of ${Object.keys(ENCODINGS).join(', ')}`);
+      throw new InvalidValueError(
+        `open: unsupported encoding ${String(options.encoding)}; use one of ${Object.keys(ENCODINGS).join(', ')}`,
+      );
     this.#encoding = enc;
     if (options.errors !== undefined && options.errors !== 'strict' && options.errors !== 'replace') {
-      throw new RangeError(`open: errors must be 'strict' or 'replace', got ${String(options.errors)}`);
+      throw new InvalidValueError(`open: errors must be 'strict' or 'replace', got ${String(options.errors)}`);
     }
     this.#fatal = (options.errors ?? 'strict') === 'strict' && enc === 'utf8' ? new TextDecoder('utf-8', { fatal: true }) : undefined;
     this.#decoder = new StringDecoder(enc);
     if (options.newline !== undefined && !['', '\n', '\r\n', '\r'].includes(options.newline)) {
-      throw new RangeError(`open: newline must be undefined, '', '\\n', '\\r\\n' or '\\r', got ${JSON.stringify(options.newline)}`);
+      throw new InvalidValueError(`open: newline must be undefined, '', '\\n', '\\r\\n' or '\\r', got ${JSON.stringify(options.newline)}`);
     }
     this.#newline = options.newline;
+    this.#maxLineLength = options.maxLineLength === undefined ? DEFAULT_MAX_LINE_LENGTH : checkMaxLineLength(options.maxLineLength);
   }
 
   get mode(): string {
@@ -103,7 +115,7 @@ export class ZstdTextFile {
         ? this.#decoder.write(bytes) + this.#decoder.end()
         : this.#decoder.write(bytes);
     if (this.#newline === undefined) {
-      if (this.#pendingCr) s = '\r' + s;
+      if (this.#pendingCr) s = `\r${s}`;
       this.#pendingCr = !final && s.endsWith('\r');
       if (this.#pendingCr) s = s.slice(0, -1);
       s = s.replace(/\r\n?/g, '\n');
@@ -132,19 +144,40 @@ export class ZstdTextFile {
     return out;
   }
 
-  /** Reads one line including its terminator ('' at the end). */
+  /**
+   * Reads one line including its terminator ('' at the end). A line longer than `maxLineLength`
+   * characters is a ZstdError (ERR_OUTPUT_LIMIT); `read(size)` still reads it.
+   */
   readline(): string {
     const terminator = this.#newline === '\r\n' || this.#newline === '\r' ? this.#newline : '\n';
+    // Text already searched moves to `parts`, so each character is scanned once and the line is joined
+    // once (searching one growing string would flatten and rescan it on every refill).
+    const parts: string[] = [];
+    let partsLength = 0;
     for (;;) {
-      const at = this.#newline === '' ? this.#text.search(/\r\n|\r(?!$)|\n/) : this.#text.indexOf(terminator);
+      const text = this.#text;
+      const at = this.#newline === '' ? anyNewline(text) : text.indexOf(terminator);
       if (at >= 0) {
-        const len = this.#newline === '' ? (this.#text.startsWith('\r\n', at) ? 2 : 1) : terminator.length;
-        const line = this.#text.slice(0, at + len);
-        this.#text = this.#text.slice(at + len);
-        return line;
+        const len = this.#newline === '' ? (text.startsWith('\r\n', at) ? 2 : 1) : terminator.length;
+        parts.push(text.slice(0, at + len));
+        this.#text = text.slice(at + len);
+        return parts.join('');
+      }
+      // A trailing '\r' may begin a '\r\n' that the next chunk completes: keep it unsearched.
+      const keep = text.endsWith('\r') && (this.#newline === '' || this.#newline === '\r\n') ? 1 : 0;
+      parts.push(text.slice(0, text.length - keep));
+      partsLength += text.length - keep;
+      this.#text = text.slice(text.length - keep);
+      if (partsLength > this.#maxLineLength) {
+        this.#text = parts.join('') + this.#text;
+        throw new ZstdError(
+          `ZstdTextFile.readline: a line is longer than maxLineLength (${this.#maxLineLength} characters). ` +
+            'Read it with read(size), or open the file with a larger maxLineLength (Infinity for no limit).',
+          { code: 'ERR_OUTPUT_LIMIT' },
+        );
       }
       if (!this.#more()) {
-        const rest = this.#text;
+        const rest = parts.join('') + this.#text;
         this.#text = '';
         return rest;
       }
@@ -155,9 +188,14 @@ export class ZstdTextFile {
     for (let line = this.readline(); line; line = this.readline()) yield line;
   }
 
+  /** Writes each string of `lines` in turn (no separators are added), as Python's `writelines`. */
+  writelines(lines: Iterable<string>): void {
+    for (const line of lines) this.write(line);
+  }
+
   /** Encodes and writes `text`; returns its length in characters. */
   write(text: string): number {
-    if (typeof text !== 'string') throw new TypeError(`ZstdTextFile.write: expected a string, got ${typeof text}`);
+    if (typeof text !== 'string') throw new InvalidArgumentError(`ZstdTextFile.write: expected a string, got ${typeof text}`);
     const translated = this.#newline === '\r\n' || this.#newline === '\r' ? text.replace(/\n/g, this.#newline) : text;
     this.#file.write(Buffer.from(translated, this.#encoding));
     return text.length;
@@ -174,6 +212,14 @@ export class ZstdTextFile {
   [Symbol.dispose](): void {
     this.close();
   }
+}
+
+const ANY_NEWLINE = /\r\n|\r(?!$)|\n/g;
+
+/** Where the first '\r\n', '\r' (not last: a '\n' may follow) or '\n' starts, or -1. */
+function anyNewline(text: string): number {
+  ANY_NEWLINE.lastIndex = 0;
+  return ANY_NEWLINE.exec(text)?.index ?? -1;
 }
 
 /** Options of the async {@link open}: `level` only when writing; `options` are compression or decompression parameters by mode. */
@@ -199,13 +245,13 @@ function zstdFileError(message: string, code: CompressionErrorCode): ZstdError {
 export async function open(path: PathLike, mode: string = 'rb', options?: ZstdAsyncOpenOptions): Promise<CompressedFile> {
   const { level, options: parameters, zstdDict } = checkOptions(options, ['level', 'options', 'zstdDict'], 'zstd.open');
   if (typeof mode === 'string' && mode.includes('t')) {
-    throw new RangeError(
+    throw new InvalidValueError(
       `zstd.open: invalid mode ${JSON.stringify(mode)}. Text modes are not supported by the async open(): ` +
         `openSync(path, ${JSON.stringify(mode)}) gives a synchronous ZstdTextFile, or read binary and call file.text().`,
     );
   }
   const reading = typeof mode === 'string' && mode.startsWith('r');
-  if (reading && level !== undefined) throw new TypeError("zstd.open: 'level' applies only when writing");
+  if (reading && level !== undefined) throw new InvalidArgumentError("zstd.open: 'level' applies only when writing");
   return CompressedFile.open(
     'zstd',
     path,
@@ -233,15 +279,15 @@ export function openSync(
 export function openSync(file: ZstdFileTarget, mode: 'rt' | 'wt' | 'at' | 'xt', options?: ZstdOpenOptions): ZstdTextFile;
 export function openSync(file: ZstdFileTarget, mode?: ZstdOpenMode, options?: ZstdOpenOptions): ZstdFile | ZstdTextFile;
 export function openSync(file: ZstdFileTarget, mode: ZstdOpenMode = 'rb', options: ZstdOpenOptions = {}): ZstdFile | ZstdTextFile {
-  checkOptionKeys(options, ['level', 'options', 'zstdDict', 'encoding', 'errors', 'newline'], 'openSync');
+  checkOptionKeys(options, ['level', 'options', 'zstdDict', 'maxLineLength', 'encoding', 'errors', 'newline'], 'openSync');
   const text = String(mode).includes('t');
   if (text && String(mode).includes('b'))
-    throw new RangeError(`openSync: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);
+    throw new InvalidValueError(`openSync: invalid mode ${JSON.stringify(mode)}: 'b' and 't' cannot be combined`);
   const { encoding, errors, newline, ...fileOptions } = options;
   if (!text) {
     for (const [key, value] of Object.entries({ encoding, errors, newline })) {
       if (value !== undefined)
-        throw new TypeError(`openSync: argument '${key}' is only for text mode ('rt', 'wt', …), not ${JSON.stringify(mode)}`);
+        throw new InvalidArgumentError(`openSync: argument '${key}' is only for text mode ('rt', 'wt', …), not ${JSON.stringify(mode)}`);
     }
     return new ZstdFile(file, mode as ZstdFileMode, fileOptions);
   }

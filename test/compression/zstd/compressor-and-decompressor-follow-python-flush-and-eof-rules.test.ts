@@ -41,7 +41,7 @@ test('flush-block-and-flush-frame-via-flush-and-an-extra-empty-frame-after-a-fin
   assert.deepEqual(decompress(Buffer.concat([...parts, empty])), data);
   assert.equal(getFrameInfo(empty).decompressedSize, 0);
   assert.throws(() => c.flush(ZstdCompressor.CONTINUE as never), RangeError);
-  assert.throws(() => c.compress(data, 7 as never), /mode must be one of/);
+  assert.throws(() => c.compress(data, 7 as never), /mode argument wrong value, it should be one of/);
 });
 
 test('a-compressor-writes-consecutive-frames', () => {

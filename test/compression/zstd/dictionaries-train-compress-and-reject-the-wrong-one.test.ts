@@ -50,13 +50,22 @@ test('train-dict-builds-a-dictionary-with-an-id-that-shrinks-small-records', () 
 test('every-load-mode-round-trips-and-the-decompressor-needs-the-same-dictionary', () => {
   const record = users[7]!;
   for (const use of [zd, zd.asDigestedDict, zd.asUndigestedDict, zd.asPrefix]) {
+    const isPrefix = use instanceof ZstdDict ? false : use.mode === 'prefix';
     const frame = compress(record, { zstdDict: use, level: 5 });
-    const back = use === zd.asPrefix ? decompress(frame, { zstdDict: zd.asPrefix }) : decompress(frame, { zstdDict: zd });
+    // A prefix is raw history: the frame names no dictionary; a dictionary's frame names it.
+    assert.equal(getFrameInfo(frame).dictionaryId, isPrefix ? 0 : zd.dictId);
+    const back = isPrefix ? decompress(frame, { zstdDict: zd.asPrefix }) : decompress(frame, { zstdDict: zd });
     assert.deepEqual(back, record);
     const c = new ZstdCompressor({ zstdDict: use });
-    const d = new ZstdDecompressor({ zstdDict: use === zd.asPrefix ? zd.asPrefix : zd.asUndigestedDict });
+    const d = new ZstdDecompressor({ zstdDict: isPrefix ? zd.asPrefix : zd.asUndigestedDict });
     assert.deepEqual(d.decompress(Buffer.concat([c.compress(record), c.flush()])), record);
   }
+  // A prefix serves a compressor's first frame only (as in CPython); every frame still decodes with it.
+  const c = new ZstdCompressor({ zstdDict: zd.asPrefix });
+  const frames = [c.compress(record, ZstdCompressor.FLUSH_FRAME), c.compress(record, ZstdCompressor.FLUSH_FRAME)];
+  assert.ok((frames[0] as Buffer).length < (frames[1] as Buffer).length);
+  assert.deepEqual(frames[1] as Buffer, compress(record));
+  assert.deepEqual(decompress(Buffer.concat(frames), { zstdDict: zd.asPrefix }), Buffer.concat([record, record]));
   // Digested dictionaries are cached per level and reused.
   for (let i = 0; i < 50; i++)
     assert.deepEqual(decompress(compress(users[i]!, { zstdDict: zd.asDigestedDict, level: 1 }), { zstdDict: zd.asDigestedDict }), users[i]);
@@ -90,10 +99,17 @@ test('raw-content-dictionaries-have-id-zero-and-work-as-shared-history', () => {
 });
 
 test('zstd-dict-validates-its-content-like-python', () => {
-  assert.throws(() => new ZstdDict(Buffer.from('short')), /at least 8 bytes/);
-  assert.throws(() => new ZstdDict(Buffer.from('not a trained dictionary at all')), /invalid Zstandard dictionary and isRaw not set/);
+  assert.throws(() => new ZstdDict(Buffer.from('short')), /too short \(must have at least eight bytes\)/);
+  assert.throws(
+    () => new ZstdDict(Buffer.from('not a trained dictionary at all')),
+    /invalid Zstandard dictionary \(it has no dictionary header\)\. Pass \{ isRaw: true \}/,
+  );
   const copy = new ZstdDict(zd.dictContent);
   assert.equal(copy.dictId, zd.dictId);
+  // As in CPython, isRaw skips the header check only: trained content keeps its id and loads as a full dictionary.
+  const flagged = new ZstdDict(zd.dictContent, { isRaw: true });
+  assert.equal(flagged.dictId, zd.dictId);
+  assert.deepEqual(compress(users[3]!, { zstdDict: flagged }), compress(users[3]!, { zstdDict: zd }));
   assert.deepEqual(copy.dictContent, zd.dictContent);
 });
 

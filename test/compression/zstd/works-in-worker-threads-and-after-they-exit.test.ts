@@ -20,6 +20,6 @@ test('worker-threads-compress-independently-and-the-main-thread-decodes-their-fr
       });
     }),
   );
-  for (const [id, frame] of frames.entries()) assert.equal(decompress(frame).toString(), `worker ${id}` + ' '.repeat(5000));
+  for (const [id, frame] of frames.entries()) assert.equal(decompress(frame).toString(), `worker ${id}${' '.repeat(5000)}`);
   assert.equal(decompress(compress(Buffer.from('main thread after workers exited'))).toString(), 'main thread after workers exited');
 });

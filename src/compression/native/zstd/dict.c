@@ -19,9 +19,12 @@ napi_value js_create_cdict(napi_env env, napi_callback_info info) {
   if (!get_bytes(env, argv[0], &content)) return NULL;
   int type = get_int(env, argv[1]);
   int level = get_int(env, argv[2]);
-  ZSTD_compressionParameters cp = ZSTD_getCParams(level, ZSTD_CONTENTSIZE_UNKNOWN, content.len);
-  ZSTD_CDict *cd = ZSTD_createCDict_advanced(content.data, content.len, ZSTD_dlm_byCopy, (ZSTD_dictContentType_e)type, cp,
-                                             ZSTD_defaultCMem);
+  /* ZSTD_createCDict for auto content, as CPython does: it picks the parameters for building a CDict and records
+   * the level, which the _advanced form does not — and both show in the frames compressed with it. */
+  ZSTD_CDict *cd = type == ZSTD_dct_auto
+                       ? ZSTD_createCDict(content.data, content.len, level)
+                       : ZSTD_createCDict_advanced(content.data, content.len, ZSTD_dlm_byCopy, (ZSTD_dictContentType_e)type,
+                                                   ZSTD_getCParams(level, ZSTD_CONTENTSIZE_UNKNOWN, content.len), ZSTD_defaultCMem);
   if (!cd) {
     throw_kind(env, KIND_ZSTD, "Failed to create a ZSTD_CDict instance from Zstandard dictionary content", ZSTD_error_dictionary_corrupted);
     return NULL;

@@ -129,9 +129,11 @@ static uint8_t *decompress_stream_all(ZSTD_DCtx *dctx, const params *p, const di
   return buf;
 }
 
-/* Size every frame declares, or -1 when some frame does not say (or the input is not clean frames). */
-static int64_t declared_size(bytes src, const dict_spec *d) {
-  if (d->kind == DICT_PREFIX || src.len == 0) return -1;
+/* Size every frame declares, or -1 when some frame does not say (or the input is not clean frames).
+ * Also -1 with decompression parameters: the one-pass decoder ignores windowLogMax, which must refuse
+ * frames needing a larger window (as CPython's streaming decoder does). */
+static int64_t declared_size(bytes src, const dict_spec *d, const params *p) {
+  if (d->kind == DICT_PREFIX || src.len == 0 || p->count > 0) return -1;
   unsigned long long n = ZSTD_findDecompressedSize(src.data, src.len);
   if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN || n > (unsigned long long)INT64_MAX) return -1;
   return (int64_t)n;
@@ -185,7 +187,7 @@ napi_value js_decompress(napi_env env, napi_callback_info info) {
   double maxd = get_double(env, argv[5]);
   size_t max_out = maxd >= 9007199254740991.0 ? SIZE_MAX - 1 : (size_t)maxd;
   instance *inst = get_instance(env);
-  int64_t declared = declared_size(src, &d);
+  int64_t declared = declared_size(src, &d, &p);
   if (declared >= 0) {
     if ((uint64_t)declared > max_out) {
       throw_kind(env, KIND_LIMIT, "decompressed data exceeds maxOutputLength", 0);
@@ -280,7 +282,7 @@ static void async_execute(napi_env env, void *data) {
     j->o.msg = "cannot allocate a decompression context";
     return;
   }
-  int64_t declared = declared_size(j->src, &j->d);
+  int64_t declared = declared_size(j->src, &j->d, &j->p);
   if (declared >= 0) {
     if ((uint64_t)declared > j->max_out) {
       j->o.kind = KIND_LIMIT;
