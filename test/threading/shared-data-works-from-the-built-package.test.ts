@@ -30,7 +30,7 @@ test('features().sharedMemoryParallelism is detected, and `ts314 info` shows it'
   assert.match(probe.fallback, /copies data to workers/);
   const text = await runCli(['info']);
   assert.equal(text.code, 0, text.stderr);
-  assert.match(text.stdout, /- sharedMemoryParallelism\s+YES \(worker_threads \+ SharedArrayBuffer \+ Atomics\.wait\)/);
+  assert.match(text.stdout, /✓ sharedMemoryParallelism\s+worker_threads \+ SharedArrayBuffer \+ Atomics\.wait/);
   const json = await runCli(['info', '--json']);
   const parsed = JSON.parse(json.stdout) as { features: Record<string, { available: boolean }> };
   assert.equal(parsed.features.sharedMemoryParallelism?.available, true);
