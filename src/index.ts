@@ -17,7 +17,9 @@ const SUBPATHS = [
   ['ts314/compression', 'compression; each codec also as ts314/compression/<codec>'],
   ['ts314/uuid', 'uuid'],
   ['ts314/gc', 'gc'],
+  ['ts314/random', "NumPy's seeded np.random"],
   ['ts314/bench', 'benchmarks'],
+  ['ts314/play', "the seed notebooks' demos"],
 ] as const;
 
 throw new Ts314Error(
