@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { InterpreterPoolExecutor, ProcessPoolExecutor, task, type Executor } from '../../src/futures/index.js';
 import type { LateFault } from './fixtures/tasks.js';
+import { seededRandom } from '../helpers/seeded-random.js';
 import { tempDir } from '../helpers/temp-dir.js';
 
 const fixtures = new URL('./fixtures/tasks.ts', import.meta.url);
@@ -14,16 +15,6 @@ function runsPerId(file: string): Map<number, number> {
   const counts = new Map<number, number>();
   for (const line of readFileSync(file, 'utf8').split('\n')) if (line) counts.set(Number(line), (counts.get(Number(line)) ?? 0) + 1);
   return counts;
-}
-
-/** A small seeded PRNG (mulberry32), so a failing storm can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const executors: [string, (maxWorkers: number) => Executor][] = [
@@ -63,7 +54,7 @@ for (const [name, make] of executors) {
     using dir = tempDir('late-storm');
     const file = dir.join('ran.txt');
     await using pool = make(2);
-    const next = random(314);
+    const next = seededRandom(314).next;
     const TASKS = 300;
     const futures: PromiseLike<number>[] = [];
     for (let id = 0; id < TASKS; id++) {

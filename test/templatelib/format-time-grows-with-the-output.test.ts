@@ -2,24 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormatSpecError, formatValue } from '../../src/templatelib/index.js';
-
-/** The fastest of a few runs, in ms: the least disturbed by other work on the machine. */
-function fastest(fn: () => unknown, runs = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < runs; r++) {
-    const start = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
-}
-
-/** Time of `large` over time of `small`, each the fastest of `runs`. */
-function ratio(small: () => unknown, large: () => unknown, runs = 5): number {
-  small();
-  large();
-  return fastest(large, runs) / Math.max(fastest(small, runs), 0.05);
-}
+import { growthRatio as ratio } from '../helpers/timing.js';
 
 test('".Nf" with 10× the precision takes about 10× the time (linear, not quadratic)', () => {
   assert.equal(formatValue(1.5, '.3000000f').length, 3_000_002);

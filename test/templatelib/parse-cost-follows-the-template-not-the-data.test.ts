@@ -2,26 +2,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Template, TemplateSyntaxError } from '../../src/templatelib/index.js';
-
-/** The fastest of a few runs, in ms: the least disturbed by other work on the machine. */
-function fastest(fn: () => void, runs = 5): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < runs; r++) {
-    const start = process.hrtime.bigint();
-    fn();
-    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return best;
-}
+import { growthRatio } from '../helpers/timing.js';
 
 /** Time for `template` over data 1,000× larger, divided by the time over small data: ~1 when cost follows the template. */
 function growth(template: string, small: unknown, large: unknown): number {
   const each = (data: unknown) => () => {
     for (let i = 0; i < 20; i++) Template.parse(template, { data });
   };
-  each(small)(); // warm up
-  each(large)();
-  return fastest(each(large)) / Math.max(fastest(each(small)), 0.05);
+  return growthRatio(each(small), each(large));
 }
 
 test('an attribute of a 1,000,000-element array costs what it costs on a 1,000-element one', () => {
