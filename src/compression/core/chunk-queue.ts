@@ -64,8 +64,15 @@ export class ChunkQueue {
 
   /** Offset of the first `byte` at or after offset `from`, or -1. */
   indexOf(byte: number, from = 0): number {
-    let base = 0;
-    for (let i = this.#head; i < this.#chunks.length; i++) {
+    // Walk back from the tail to the chunk holding `from`: a line reader asks only about the chunk it
+    // just appended, and walking forward from the head would make each refill cost O(chunks).
+    let i = this.#chunks.length;
+    let base = this.#length;
+    while (i > this.#head && base > from) {
+      i--;
+      base -= (this.#chunks[i] as Buffer).byteLength;
+    }
+    for (; i < this.#chunks.length; i++) {
       const chunk = this.#chunks[i] as Buffer;
       if (base + chunk.byteLength > from) {
         const at = chunk.indexOf(byte, Math.max(0, from - base));
