@@ -14,6 +14,7 @@
         'src/compression/native/zstd/context.c',
         'src/compression/native/zstd/errors.c',
         'src/compression/native/zstd/marshal.c',
+        'src/compression/native/zstd/window_buffers.c',
         'src/compression/native/vendor/zstd/lib/common/debug.c',
         'src/compression/native/vendor/zstd/lib/common/entropy_common.c',
         'src/compression/native/vendor/zstd/lib/common/error_private.c',

@@ -11,8 +11,12 @@ import { compressionDict, compressionSetup, decompressionDict, decompressionPair
 import type { ZstdCompressOptions, ZstdDecompressOptions } from './one-shot.js';
 import type { ZstdFlushMode } from './compressor.js';
 
-/** Bytes read from disk per refill. Why 128 KiB: one zstd block, and large enough to amortise syscalls. */
-export const FILE_READ_CHUNK = 128 * 1024;
+/**
+ * Bytes read from disk per refill: libzstd's ZSTD_DStreamInSize() (one block and its header), which is
+ * what CPython's ZstdFile reads too. The same reads give the same frames a one-pass decode, so a damaged
+ * file fails with CPython's reason.
+ */
+export const FILE_READ_CHUNK = 128 * 1024 + 3;
 
 /** What ZstdFile opens: a path, or an already-open file descriptor (left open on close, like a wrapped file object). */
 export type ZstdFileTarget = string | URL | Buffer | number;

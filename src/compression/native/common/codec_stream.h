@@ -24,7 +24,7 @@ typedef struct codec_step_result {
 typedef int (*codec_step_fn)(void *state, const uint8_t *in, size_t in_len, uint8_t *out, size_t out_len,
                              int finish, codec_step_result *res);
 typedef void (*codec_free_fn)(void *state);
-/* Optional: the output capacity a run starts with, for codecs whose speed depends on it (zstd decodes a
+/* Optional, called once as each run starts: the output capacity it starts with, for codecs whose speed depends on it (zstd decodes a
  * whole frame in one pass, without its window buffers, only when the output can hold the frame). */
 typedef size_t (*codec_capacity_fn)(void *state, size_t in_len, int finish);
 

@@ -54,89 +54,100 @@ int one_shot_init(napi_env env) {
 
 /* ---------- one-shot core (shared by sync and async) ----------------------------------------------- */
 
-/* Streams every frame of `src` (skippable ones included, as libzstd does) into a growing malloc'd
- * buffer, refusing to grow past `max_out`. This is also the slow path that names the failure when the
- * single-call decoder refused the input: truncation is "ran out of input inside a frame". */
-static uint8_t *decompress_stream_all(ZSTD_DCtx *dctx, const params *p, const dict_spec *d, bytes src, size_t max_out,
-                                      size_t *out_len, outcome *o) {
+typedef struct output {
+  uint8_t *buf;
+  size_t cap;
+  size_t len;
+  size_t max_out;
+  int borrowed; /* buf is the caller's (a Buffer of the declared size, or a reused scratch buffer): copied, never reallocated or freed */
+} output;
+
+/* Makes room for `need` more bytes, growing at most one block past max_out (enough to see it crossed). */
+static int reserve(output *w, size_t need, outcome *o) {
+  if (w->cap - w->len >= need) return 1;
+  size_t ncap = w->cap * 2 < w->cap ? SIZE_MAX : w->cap * 2;
+  size_t ceiling = w->max_out + CPYTHON_FIRST_BLOCK < w->max_out ? SIZE_MAX : w->max_out + CPYTHON_FIRST_BLOCK;
+  if (ncap > ceiling) ncap = ceiling;
+  if (ncap < w->len + need) ncap = w->len + need;
+  uint8_t *nb = (uint8_t *)(w->borrowed ? malloc(ncap) : realloc(w->buf, ncap));
+  if (!nb) {
+    o->kind = KIND_NOMEM;
+    o->msg = "cannot allocate the decompression buffer";
+    return 0;
+  }
+  if (w->borrowed && w->len) memcpy(nb, w->buf, w->len);
+  w->borrowed = 0;
+  w->buf = nb;
+  w->cap = ncap;
+  return 1;
+}
+
+static void release(output *w) {
+  if (!w->borrowed) free(w->buf);
+  w->buf = NULL;
+}
+
+/* The total size the frames of `src` declare; ZSTD_CONTENTSIZE_UNKNOWN when one does not say or the input is not clean frames. */
+static unsigned long long declared_size(bytes src) {
+  unsigned long long n = src.len ? ZSTD_findDecompressedSize(src.data, src.len) : 0;
+  return n == ZSTD_CONTENTSIZE_ERROR ? ZSTD_CONTENTSIZE_UNKNOWN : n;
+}
+
+/* A first buffer for `src`: the declared size, or a guess, plus CPython's first block. */
+static int reserve_for(output *w, bytes src, unsigned long long declared, outcome *o) {
+  size_t guess = declared == ZSTD_CONTENTSIZE_UNKNOWN ? src.len * 4 : (size_t)declared;
+  return reserve(w, (guess < w->max_out ? guess : w->max_out) + CPYTHON_FIRST_BLOCK, o);
+}
+
+static int limit_exceeded(outcome *o) {
+  o->kind = KIND_LIMIT;
+  o->msg = "decompressed data exceeds maxOutputLength";
+  return 0;
+}
+
+/* Decodes one frame as a new CPython ZstdDecompressor would: CPYTHON_FIRST_BLOCK bytes of room for the
+ * first call, then the rest of the buffer. 1 at the end of the frame; 0 after setting `o`. */
+static int decode_frame(ZSTD_DCtx *dctx, ZSTD_inBuffer *in, output *w, outcome *o) {
+  for (int first = 1;; first = 0) {
+    if (!reserve(w, first ? CPYTHON_FIRST_BLOCK : 1, o)) return 0;
+    ZSTD_outBuffer out = {w->buf, first ? w->len + CPYTHON_FIRST_BLOCK : w->cap, w->len};
+    size_t r = ZSTD_decompressStream(dctx, &out, in);
+    w->len = out.pos;
+    if (ZSTD_isError(r)) {
+      set_zstd_err(o, r);
+      return 0;
+    }
+    if (w->len > w->max_out) return limit_exceeded(o);
+    if (r == 0) return 1;
+    if (in->pos == in->size && out.pos < out.size) {
+      o->kind = KIND_TRUNCATED;
+      o->msg = "Compressed data ended before the end-of-stream marker was reached";
+      return 0;
+    }
+  }
+}
+
+/* Decodes every frame of `src` (skippable ones included) into `w` as CPython's decompress() does, which gives
+ * each frame a new decompressor: before each frame the reused context's window buffers are fitted to it, as
+ * a new context's would be. 1 on success; 0 after setting `o` and releasing `w`. */
+static int decompress_all(ZSTD_DCtx *dctx, const params *p, const dict_spec *d, bytes src, output *w, outcome *o) {
   size_t r = decompress_setup(dctx, p, d);
   if (ZSTD_isError(r)) {
     set_zstd_err(o, r);
-    return NULL;
-  }
-  size_t cap = src.len * 4;
-  if (cap < 64 * 1024) cap = 64 * 1024;
-  if (cap > max_out + 1) cap = max_out + 1;
-  uint8_t *buf = (uint8_t *)malloc(cap);
-  if (!buf) {
-    o->kind = KIND_NOMEM;
-    o->msg = "cannot allocate the decompression buffer";
-    return NULL;
+    release(w);
+    return 0;
   }
   ZSTD_inBuffer in = {src.data, src.len, 0};
-  ZSTD_outBuffer out = {buf, cap, 0};
-  int frame_done = 0;
-  for (;;) {
-    if (out.pos == out.size) {
-      if (out.size > max_out) {
-        free(buf);
-        o->kind = KIND_LIMIT;
-        o->msg = "decompressed data exceeds maxOutputLength";
-        return NULL;
-      }
-      size_t ncap = out.size * 2;
-      if (ncap > max_out + 1 || ncap < out.size) ncap = max_out + 1;
-      uint8_t *nb = (uint8_t *)realloc(buf, ncap);
-      if (!nb) {
-        free(buf);
-        o->kind = KIND_NOMEM;
-        o->msg = "cannot allocate the decompression buffer";
-        return NULL;
-      }
-      buf = nb;
-      out.dst = buf;
-      out.size = ncap;
+  for (int first = 1; first || in.pos < in.size; first = 0) {
+    fit_window_buffers(dctx, (const uint8_t *)src.data + in.pos, src.len - in.pos);
+    /* A prefix applies to one frame only. */
+    if (!first && d->kind == DICT_PREFIX) dctx_apply_dict(dctx, d);
+    if (!decode_frame(dctx, &in, w, o)) {
+      release(w);
+      return 0;
     }
-    r = ZSTD_decompressStream(dctx, &out, &in);
-    if (ZSTD_isError(r)) {
-      free(buf);
-      set_zstd_err(o, r);
-      return NULL;
-    }
-    if (r == 0) {
-      frame_done = 1;
-      if (in.pos == in.size) break;
-      /* A prefix applies to one frame; Python decodes every frame with a fresh decompressor. */
-      if (d->kind == DICT_PREFIX) dctx_apply_dict(dctx, d);
-      continue;
-    }
-    frame_done = 0;
-    if (in.pos == in.size && out.pos < out.size) break;
   }
-  if (!frame_done) {
-    free(buf);
-    o->kind = KIND_TRUNCATED;
-    o->msg = "Compressed data ended before the end-of-stream marker was reached";
-    return NULL;
-  }
-  if (out.size > max_out && out.pos > max_out) {
-    free(buf);
-    o->kind = KIND_LIMIT;
-    o->msg = "decompressed data exceeds maxOutputLength";
-    return NULL;
-  }
-  *out_len = out.pos;
-  return buf;
-}
-
-/* Size every frame declares, or -1 when some frame does not say (or the input is not clean frames).
- * Also -1 with decompression parameters: the one-pass decoder ignores windowLogMax, which must refuse
- * frames needing a larger window (as CPython's streaming decoder does). */
-static int64_t declared_size(bytes src, const dict_spec *d, const params *p) {
-  if (d->kind == DICT_PREFIX || src.len == 0 || p->count > 0) return -1;
-  unsigned long long n = ZSTD_findDecompressedSize(src.data, src.len);
-  if (n == ZSTD_CONTENTSIZE_ERROR || n == ZSTD_CONTENTSIZE_UNKNOWN || n > (unsigned long long)INT64_MAX) return -1;
-  return (int64_t)n;
+  return 1;
 }
 
 /* ---------- sync one-shot -------------------------------------------------------------------------- */
@@ -187,46 +198,32 @@ napi_value js_decompress(napi_env env, napi_callback_info info) {
   double maxd = get_double(env, argv[5]);
   size_t max_out = maxd >= 9007199254740991.0 ? SIZE_MAX - 1 : (size_t)maxd;
   instance *inst = get_instance(env);
-  int64_t declared = declared_size(src, &d, &p);
-  if (declared >= 0) {
-    if ((uint64_t)declared > max_out) {
-      throw_kind(env, KIND_LIMIT, "decompressed data exceeds maxOutputLength", 0);
-      return NULL;
-    }
-    size_t r = decompress_setup(inst->dctx, &p, &d);
-    if (ZSTD_isError(r)) {
-      ZSTD_DCtx_reset(inst->dctx, ZSTD_reset_session_and_parameters);
-      throw_zstd(env, r);
-      return NULL;
-    }
-    napi_value buf;
-    void *dst;
-    if (napi_create_buffer(env, (size_t)declared, &dst, &buf) != napi_ok) {
-      throw_kind(env, KIND_NOMEM, "cannot allocate the decompression buffer", 0);
-      return NULL;
-    }
-    r = ZSTD_decompressDCtx(inst->dctx, declared ? dst : NULL, (size_t)declared, src.data, src.len);
-    if (!ZSTD_isError(r) && r == (size_t)declared) {
-      ZSTD_DCtx_reset(inst->dctx, ZSTD_reset_session_and_parameters);
-      return buf;
-    }
-    /* Fall through: the streaming decoder names the failure precisely (e.g. truncation). */
-  }
   outcome o = {0};
-  size_t len = 0;
-  uint8_t *out = decompress_stream_all(inst->dctx, &p, &d, src, max_out, &len, &o);
+  output w = {NULL, 0, 0, max_out, 0};
+  unsigned long long declared = declared_size(src);
+  napi_value result = NULL;
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > max_out) limit_exceeded(&o);
+  /* Decoding straight into a Buffer of the declared size spares a copy; CPython's first block must fit in it. */
+  else if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared >= CPYTHON_FIRST_BLOCK &&
+           napi_create_buffer(env, (size_t)declared, (void **)&w.buf, &result) == napi_ok) {
+    w.cap = (size_t)declared;
+    w.borrowed = 1;
+  } else if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared < CPYTHON_FIRST_BLOCK &&
+             (w.buf = scratch(inst, 2 * CPYTHON_FIRST_BLOCK))) {
+    w.cap = inst->scratch_cap; /* small frames: this thread's reused buffer, then one copy */
+    w.borrowed = 1;
+  } else
+    reserve_for(&w, src, declared, &o);
+  int ok = !o.kind && decompress_all(inst->dctx, &p, &d, src, &w, &o);
   ZSTD_DCtx_reset(inst->dctx, ZSTD_reset_session_and_parameters);
-  if (!out) {
+  if (!ok) {
     throw_kind(env, o.kind, o.msg, o.zcode);
     return NULL;
   }
-  if (len < 64 * 1024) {
-    napi_value b = make_buffer_copy(env, out, len);
-    free(out);
-    return b;
-  }
-  uint8_t *shrunk = len ? (uint8_t *)realloc(out, len) : out;
-  return adopt_buffer(env, shrunk ? shrunk : out, len);
+  if (w.borrowed && w.len == w.cap) return result;
+  result = make_buffer_copy(env, w.buf, w.len);
+  release(&w);
+  return result;
 }
 
 /* ---------- async one-shot on the libuv pool ------------------------------------------------------- */
@@ -282,33 +279,16 @@ static void async_execute(napi_env env, void *data) {
     j->o.msg = "cannot allocate a decompression context";
     return;
   }
-  int64_t declared = declared_size(j->src, &j->d, &j->p);
-  if (declared >= 0) {
-    if ((uint64_t)declared > j->max_out) {
-      j->o.kind = KIND_LIMIT;
-      j->o.msg = "decompressed data exceeds maxOutputLength";
-      ZSTD_freeDCtx(dctx);
-      return;
-    }
-    size_t r = decompress_setup(dctx, &j->p, &j->d);
-    if (ZSTD_isError(r)) {
-      set_zstd_err(&j->o, r);
-      ZSTD_freeDCtx(dctx);
-      return;
-    }
-    j->out = (uint8_t *)malloc(declared ? (size_t)declared : 1);
-    if (j->out) {
-      r = ZSTD_decompressDCtx(dctx, j->out, (size_t)declared, j->src.data, j->src.len);
-      if (!ZSTD_isError(r) && r == (size_t)declared) {
-        j->out_len = r;
-        ZSTD_freeDCtx(dctx);
-        return;
-      }
-      free(j->out);
-      j->out = NULL;
-    }
-  }
-  j->out = decompress_stream_all(dctx, &j->p, &j->d, j->src, j->max_out, &j->out_len, &j->o);
+  output w = {NULL, 0, 0, j->max_out, 0};
+  unsigned long long declared = declared_size(j->src);
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > j->max_out)
+    limit_exceeded(&j->o);
+  else if (reserve_for(&w, j->src, declared, &j->o) && decompress_all(dctx, &j->p, &j->d, j->src, &w, &j->o)) {
+    uint8_t *shrunk = w.len ? (uint8_t *)realloc(w.buf, w.len) : w.buf;
+    j->out = shrunk ? shrunk : w.buf;
+    j->out_len = w.len;
+  } else
+    release(&w);
   ZSTD_freeDCtx(dctx);
 }
 

@@ -7,6 +7,7 @@
 
 typedef struct zstd_stream {
   int is_compressor;
+  int run_starting; /* the next decompress_step is a run's first: its first call gets CPython's first block */
   ZSTD_CCtx *cctx;
   ZSTD_DCtx *dctx;
 } zstd_stream;
@@ -65,7 +66,12 @@ static int decompress_step(void *p, const uint8_t *in, size_t in_len, uint8_t *o
   (void)finish;
   zstd_stream *s = (zstd_stream *)p;
   ZSTD_inBuffer ib = {in, in_len, 0};
-  ZSTD_outBuffer ob = {out, out_len, 0};
+  /* As ZstdDecompressor.decompress() in CPython: each call starts with a CPYTHON_FIRST_BLOCK room (or less
+   * under maxLength), which decides whether a frame whose header arrives now decodes in one pass. */
+  size_t room = out_len;
+  if (s->run_starting && room > CPYTHON_FIRST_BLOCK) room = CPYTHON_FIRST_BLOCK;
+  s->run_starting = 0;
+  ZSTD_outBuffer ob = {out, room, 0};
   int status = STEP_OK;
   for (;;) {
     size_t r = ZSTD_decompressStream(s->dctx, &ob, &ib);
@@ -75,8 +81,13 @@ static int decompress_step(void *p, const uint8_t *in, size_t in_len, uint8_t *o
       return stream_error(s, r, res);
     }
     if (r == 0) {
+      forget_window_buffers(s->dctx); /* CPython reads each frame with a new decompressor */
       status = STEP_END;
       break;
+    }
+    if (ob.pos == ob.size && ob.size < out_len) {
+      ob.size = out_len; /* the first block is full: CPython grows its buffer and goes on */
+      continue;
     }
     if (ob.pos == ob.size || ib.pos == ib.size) break;
   }
@@ -92,9 +103,10 @@ static size_t compress_capacity(void *p, size_t in_len, int finish) {
   return finish == ZSTD_e_continue ? in_len / 2 + ZSTD_CStreamOutSize() : ZSTD_compressBound(in_len) + 1024;
 }
 
+/* Called once as each run starts, so it also arms the run's first-block room. */
 static size_t decompress_capacity(void *p, size_t in_len, int finish) {
-  (void)p;
   (void)finish;
+  ((zstd_stream *)p)->run_starting = 1;
   size_t cap = in_len * 4;
   return cap < ZSTD_DStreamOutSize() ? ZSTD_DStreamOutSize() : cap;
 }
@@ -179,7 +191,10 @@ napi_value js_stream_reset(napi_env env, napi_callback_info info) {
   CHECK(napi_get_cb_info(env, info, &argc, argv, NULL, NULL));
   zstd_stream *s = get_stream(env, argv[0], -1);
   if (s && s->is_compressor) ZSTD_CCtx_reset(s->cctx, ZSTD_reset_session_only);
-  if (s && !s->is_compressor) ZSTD_DCtx_reset(s->dctx, ZSTD_reset_session_only);
+  if (s && !s->is_compressor) {
+    ZSTD_DCtx_reset(s->dctx, ZSTD_reset_session_only);
+    forget_window_buffers(s->dctx);
+  }
   return NULL;
 }
 

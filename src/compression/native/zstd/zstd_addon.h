@@ -36,6 +36,13 @@ void throw_zstd(napi_env env, size_t code);
   } while (0)
 
 /* A failure found off the JavaScript thread, reported once back on it. */
+/* CPython's first output block (pycore_blocks_output_buffer.h): the room every ZstdDecompressor.decompress()
+ * call, and so every frame of compression.zstd.decompress(), starts with. libzstd decodes a frame in one pass,
+ * without its window buffer, only when that room holds the whole frame, and the two decoders do not reject the
+ * same damage (the one-pass decoder lets a match reach back past the window); starting with the same room
+ * gives CPython's output and CPython's error for every input. */
+#define CPYTHON_FIRST_BLOCK ((size_t)32 * 1024)
+
 typedef struct outcome {
   const char *kind; /* NULL on success */
   const char *msg;
@@ -104,6 +111,10 @@ napi_value js_decompress_async(napi_env env, napi_callback_info info);
 /* stream.c */
 napi_value js_cctx_create(napi_env env, napi_callback_info info);
 napi_value js_dctx_create(napi_env env, napi_callback_info info);
+
+/* window_buffers.c: a reused context's window buffers as a new context would have them for the next frame. */
+void forget_window_buffers(ZSTD_DCtx *dctx);
+void fit_window_buffers(ZSTD_DCtx *dctx, const void *src, size_t len);
 napi_value js_stream_configure(napi_env env, napi_callback_info info);
 napi_value js_stream_set_dict(napi_env env, napi_callback_info info);
 napi_value js_stream_reset(napi_env env, napi_callback_info info);

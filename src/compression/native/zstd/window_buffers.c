@@ -1,0 +1,35 @@
+/* ts314_zstd window buffers: a reused decompression context behaves as the new one CPython makes for every frame.
+ * libzstd keeps a streaming context's window buffers while they are big enough; a new context sizes them for
+ * the frame at hand, and that size decides which damage the decoder catches (a match reaching back past the
+ * window, a block larger than the room left). Reading the context's buffer sizes needs libzstd's internal
+ * header: the vendored 1.5.7 sources are compiled into this addon, so its layout is the one used here. */
+#include "zstd_addon.h"
+#include "common/allocations.h"
+#include "decompress/zstd_decompress_internal.h"
+
+static void drop(ZSTD_DCtx *dctx) {
+  ZSTD_customFree(dctx->inBuff, dctx->customMem);
+  dctx->inBuff = NULL;
+  dctx->outBuff = NULL;
+  dctx->inBuffSize = 0;
+  dctx->outBuffSize = 0;
+}
+
+void forget_window_buffers(ZSTD_DCtx *dctx) {
+  if (dctx->inBuff) drop(dctx);
+}
+
+/* The sizes are those ZSTD_decompressStream computes from the header; buffers of exactly those sizes are kept,
+ * so decoding the same kind of frame again does not reallocate. */
+void fit_window_buffers(ZSTD_DCtx *dctx, const void *src, size_t len) {
+  if (!dctx->inBuff) return;
+  ZSTD_frameHeader h;
+  if (ZSTD_getFrameHeader(&h, src, len) != 0 || h.frameType == ZSTD_skippableFrame) {
+    drop(dctx);
+    return;
+  }
+  unsigned long long window = h.windowSize < (1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN) ? 1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN : h.windowSize;
+  size_t need_in = h.blockSizeMax > 4 ? h.blockSizeMax : 4;
+  size_t need_out = ZSTD_decodingBufferSize_min(window, h.frameContentSize);
+  if (ZSTD_isError(need_out) || dctx->inBuffSize != need_in || dctx->outBuffSize != need_out) drop(dctx);
+}
