@@ -150,6 +150,13 @@ static int decompress_all(ZSTD_DCtx *dctx, const params *p, const dict_spec *d, 
   return 1;
 }
 
+/* CPython's answer the fast way, where it is the same (see streaming_holds_every_frame): one pass into `dst`,
+ * the declared size. 0 when that does not apply or the input fails: the streaming way then names the failure. */
+static int decode_in_one_pass(ZSTD_DCtx *dctx, bytes src, const params *p, const dict_spec *d, uint8_t *dst, size_t size) {
+  if (!streaming_holds_every_frame(src, p, d) || ZSTD_isError(decompress_setup(dctx, p, d))) return 0;
+  return ZSTD_decompressDCtx(dctx, size ? dst : NULL, size, src.data, src.len) == size;
+}
+
 /* ---------- sync one-shot -------------------------------------------------------------------------- */
 
 /* compress(src, params, dictKind, dictArg, contentType) -> Buffer */
@@ -199,29 +206,42 @@ napi_value js_decompress(napi_env env, napi_callback_info info) {
   size_t max_out = maxd >= 9007199254740991.0 ? SIZE_MAX - 1 : (size_t)maxd;
   instance *inst = get_instance(env);
   outcome o = {0};
-  output w = {NULL, 0, 0, max_out, 0};
   unsigned long long declared = declared_size(src);
-  napi_value result = NULL;
-  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > max_out) limit_exceeded(&o);
-  /* Decoding straight into a Buffer of the declared size spares a copy; CPython's first block must fit in it. */
-  else if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared >= CPYTHON_FIRST_BLOCK &&
-           napi_create_buffer(env, (size_t)declared, (void **)&w.buf, &result) == napi_ok) {
+  int known = declared != ZSTD_CONTENTSIZE_UNKNOWN;
+  if (known && declared > max_out) {
+    limit_exceeded(&o);
+    throw_kind(env, o.kind, o.msg, 0);
+    return NULL;
+  }
+  napi_value sized = NULL; /* a Buffer of the declared size */
+  uint8_t *sized_data = NULL;
+  if (known && napi_create_buffer(env, (size_t)declared, (void **)&sized_data, &sized) != napi_ok) sized = NULL;
+  if (sized && decode_in_one_pass(inst->dctx, src, &p, &d, sized_data, (size_t)declared)) {
+    ZSTD_DCtx_reset(inst->dctx, ZSTD_reset_session_and_parameters);
+    return sized;
+  }
+  /* CPython's way: into the sized Buffer when CPython's first block fits in it (no copy), else into this
+   * thread's reused buffer (small frames) or a new one, then one copy. */
+  output w = {NULL, 0, 0, max_out, 0};
+  if (sized && declared >= CPYTHON_FIRST_BLOCK) {
+    w.buf = sized_data;
     w.cap = (size_t)declared;
     w.borrowed = 1;
-  } else if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared < CPYTHON_FIRST_BLOCK &&
-             (w.buf = scratch(inst, 2 * CPYTHON_FIRST_BLOCK))) {
-    w.cap = inst->scratch_cap; /* small frames: this thread's reused buffer, then one copy */
+  } else if (known && declared < CPYTHON_FIRST_BLOCK && (w.buf = scratch(inst, 2 * CPYTHON_FIRST_BLOCK))) {
+    w.cap = inst->scratch_cap;
     w.borrowed = 1;
-  } else
-    reserve_for(&w, src, declared, &o);
-  int ok = !o.kind && decompress_all(inst->dctx, &p, &d, src, &w, &o);
+  } else if (!reserve_for(&w, src, declared, &o)) {
+    throw_kind(env, o.kind, o.msg, 0);
+    return NULL;
+  }
+  int ok = decompress_all(inst->dctx, &p, &d, src, &w, &o);
   ZSTD_DCtx_reset(inst->dctx, ZSTD_reset_session_and_parameters);
   if (!ok) {
     throw_kind(env, o.kind, o.msg, o.zcode);
     return NULL;
   }
-  if (w.borrowed && w.len == w.cap) return result;
-  result = make_buffer_copy(env, w.buf, w.len);
+  if (w.buf == sized_data && w.len == declared) return sized;
+  napi_value result = make_buffer_copy(env, w.buf, w.len);
   release(&w);
   return result;
 }
@@ -281,14 +301,19 @@ static void async_execute(napi_env env, void *data) {
   }
   output w = {NULL, 0, 0, j->max_out, 0};
   unsigned long long declared = declared_size(j->src);
-  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > j->max_out)
+  uint8_t *dst = declared != ZSTD_CONTENTSIZE_UNKNOWN && declared <= j->max_out ? (uint8_t *)malloc(declared ? (size_t)declared : 1) : NULL;
+  if (declared != ZSTD_CONTENTSIZE_UNKNOWN && declared > j->max_out) {
     limit_exceeded(&j->o);
-  else if (reserve_for(&w, j->src, declared, &j->o) && decompress_all(dctx, &j->p, &j->d, j->src, &w, &j->o)) {
+  } else if (dst && decode_in_one_pass(dctx, j->src, &j->p, &j->d, dst, (size_t)declared)) {
+    j->out = dst;
+    j->out_len = (size_t)declared;
+    dst = NULL;
+  } else if (reserve_for(&w, j->src, declared, &j->o) && decompress_all(dctx, &j->p, &j->d, j->src, &w, &j->o)) {
     uint8_t *shrunk = w.len ? (uint8_t *)realloc(w.buf, w.len) : w.buf;
     j->out = shrunk ? shrunk : w.buf;
     j->out_len = w.len;
-  } else
-    release(&w);
+  }
+  free(dst);
   ZSTD_freeDCtx(dctx);
 }
 

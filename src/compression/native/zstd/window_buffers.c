@@ -33,3 +33,28 @@ void fit_window_buffers(ZSTD_DCtx *dctx, const void *src, size_t len) {
   size_t need_out = ZSTD_decodingBufferSize_min(window, h.frameContentSize);
   if (ZSTD_isError(need_out) || dctx->inBuffSize != need_in || dctx->outBuffSize != need_out) drop(dctx);
 }
+
+/* Whether the streaming decoder CPython uses would hold each frame of `src` whole in its window buffer, so
+ * that its history is never cut by wrapping around: then libzstd's one-pass decoder, which keeps the whole
+ * output as history, accepts exactly the frames it accepts, with the same bytes (a failure is re-run the
+ * streaming way for CPython's reason). Every frame must declare its size and fit the default window limit
+ * (one pass ignores it); decompression parameters (windowLogMax) and a prefix, which lasts one frame, rule
+ * it out. */
+int streaming_holds_every_frame(bytes src, const params *p, const dict_spec *d) {
+  if (p->count > 0 || d->kind == DICT_PREFIX || src.len == 0) return 0;
+  const uint8_t *at = (const uint8_t *)src.data;
+  for (size_t left = src.len; left > 0;) {
+    ZSTD_frameHeader h;
+    size_t size = ZSTD_findFrameCompressedSize(at, left);
+    if (ZSTD_getFrameHeader(&h, at, left) != 0 || ZSTD_isError(size)) return 0;
+    if (h.frameType != ZSTD_skippableFrame) {
+      unsigned long long window = h.windowSize < (1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN) ? 1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN : h.windowSize;
+      if (h.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN || window > (1ULL << ZSTD_WINDOWLOG_LIMIT_DEFAULT) + 1) return 0;
+      size_t buffer = ZSTD_decodingBufferSize_min(window, h.frameContentSize);
+      if (ZSTD_isError(buffer) || buffer < h.frameContentSize) return 0;
+    }
+    at += size;
+    left -= size;
+  }
+  return 1;
+}

@@ -115,6 +115,7 @@ napi_value js_dctx_create(napi_env env, napi_callback_info info);
 /* window_buffers.c: a reused context's window buffers as a new context would have them for the next frame. */
 void forget_window_buffers(ZSTD_DCtx *dctx);
 void fit_window_buffers(ZSTD_DCtx *dctx, const void *src, size_t len);
+int streaming_holds_every_frame(bytes src, const params *p, const dict_spec *d);
 napi_value js_stream_configure(napi_env env, napi_callback_info info);
 napi_value js_stream_set_dict(napi_env env, napi_callback_info info);
 napi_value js_stream_reset(napi_env env, napi_callback_info info);
