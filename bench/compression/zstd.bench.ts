@@ -1,10 +1,12 @@
 // Benchmark: in-memory level-3 zstd compress/decompress of the standard payloads — ts314 vs the zstd CLI's own
-// benchmark (`zstd -b3`) and every other zstd route Node has here (zstd-napi, node:zlib's zstd where present).
+// benchmark (`zstd -b3`), every other zstd route Node has here (zstd-napi, node:zlib's zstd where present), and the
+// ceiling: a C loop over the same vendored libzstd (bench/compression/zstd-c-loop.c), run in the same rounds.
 // Run: node --import tsx bench/compression/zstd.bench.ts  [--runs=7] [--cli-seconds=3]
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import zlib from 'node:zlib';
-import { compress, decompress, zstdVersion } from '../../src/compression/zstd/index.js';
+import { compress, decompress, decompressInto, zstdVersion } from '../../src/compression/zstd/index.js';
+import { buildCLoop, runCLoop } from './zstd-c-loop.js';
 import { loadPeer } from '../peers/load.js';
 import { standardPayloads } from './payloads.js';
 import { tempDir } from '../../test/helpers/temp-dir.js';
@@ -52,6 +54,9 @@ if (typeof z.zstdCompressSync === 'function' && typeof z.zstdDecompressSync === 
   skipped.push(`node:zlib zstd (absent in Node ${process.versions.node})`);
 }
 skipped.push('@mongodb-js/zstd (cannot install here: its prebuilt binary and its zstd source both come from GitHub)');
+
+const cLoop = buildCLoop();
+if (cLoop instanceof Error) skipped.push(`C loop (${cLoop.message})`);
 
 let sink = 0; // every result is consumed, so no call can be optimised away
 
@@ -108,7 +113,17 @@ for (const { name, data } of standardPayloads()) {
   const cliBefore = cliBench(file);
   const c: number[][] = routes.map(() => []);
   const d: number[][] = routes.map(() => []);
+  const into: number[] = [];
+  const ceiling = { c: [] as number[], d: [] as number[] };
+  const reused = Buffer.alloc(data.byteLength);
   for (let run = 0; run < RUNS; run++) {
+    if (typeof cLoop === 'string') {
+      const loop = runCLoop(cLoop, file, LEVEL, SAMPLE_MS);
+      ceiling.c.push(loop.compress);
+      ceiling.d.push(loop.decompress);
+    }
+    const frame = compress(data, { level: LEVEL });
+    into.push(rate(() => reused.subarray(0, decompressInto(frame, reused)), data.byteLength));
     const order = routes.map((_, i) => i);
     if (run % 2) order.reverse();
     for (const i of order) {
@@ -144,6 +159,23 @@ for (const { name, data } of standardPayloads()) {
       );
     }
   });
+  const intoMedian = median(into);
+  lines.push(
+    `| ${name} | ts314 \`decompressInto\` (one reused buffer) | — | ${intoMedian.toFixed(1)} [${Math.max(...into).toFixed(1)}] | | |`,
+  );
+  if (ceiling.c.length > 0) {
+    const loop = { c: median(ceiling.c), d: median(ceiling.d) };
+    lines.push(
+      `| ${name} | C loop, same libzstd ${zstdVersion} (ceiling) | ${loop.c.toFixed(1)} [${Math.max(...ceiling.c).toFixed(1)}] | ${loop.d.toFixed(1)} [${Math.max(...ceiling.d).toFixed(1)}] | | |`,
+    );
+    const share = (value: number, of: number, target: number, what: string) =>
+      verdicts.push(
+        `${value >= target * of ? 'PASS' : 'FAIL'} ${name}: ${what} reaches ${((100 * value) / of).toFixed(1)}% of the C loop (medians; target ≥ ${target * 100}%)`,
+      );
+    share(ours.c, loop.c, 0.95, 'ts314 compress');
+    share(ours.d, loop.d, 0.9, 'ts314 decompress');
+    share(intoMedian, loop.d, 0.95, 'ts314 decompressInto');
+  }
   const okCli = ours.bestC >= 0.85 * cli.compress && ours.bestD >= 0.85 * cli.decompress;
   verdicts.push(
     `${okCli ? 'PASS' : 'FAIL'} ${name}: ts314 vs zstd CLI -b${LEVEL} (best vs best): compress ${(ours.bestC / cli.compress).toFixed(2)}×, decompress ${(ours.bestD / cli.decompress).toFixed(2)}× (target ≥ 0.85×)`,

@@ -20,3 +20,13 @@ export function toBytes(data: unknown, where: string): Uint8Array {
 export function asBuffer(bytes: Uint8Array): Buffer {
   return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
+
+/** A Uint8Array over the bytes of `buffer` for a codec to write into, or a TypeError naming what was passed instead. */
+export function writableBytes(buffer: unknown, where: string): Uint8Array {
+  if (!ArrayBuffer.isView(buffer)) {
+    throw new InvalidArgumentError(
+      `${where}: expected a Buffer, typed array or DataView to read into, got ${buffer === null ? 'null' : typeof buffer}`,
+    );
+  }
+  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+}

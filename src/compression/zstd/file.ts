@@ -2,7 +2,7 @@
 import { InvalidArgumentError, InvalidValueError } from '../../internal/errors.js';
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { checkOptionKeys } from '../../internal/validate.js';
-import { toBytes, type BytesLike } from '../core/bytes.js';
+import { toBytes, writableBytes, type BytesLike } from '../core/bytes.js';
 import { ChunkQueue } from '../core/chunk-queue.js';
 import { UnsupportedOperation } from '../core/errors.js';
 import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
@@ -423,13 +423,4 @@ export function checkMaxLineLength(value: unknown): number {
     throw new InvalidValueError(`ZstdFile: maxLineLength must be a positive integer number of bytes or Infinity, got ${String(value)}`);
   }
   return value;
-}
-
-function writableBytes(buffer: unknown, where: string): Uint8Array {
-  if (!ArrayBuffer.isView(buffer)) {
-    throw new InvalidArgumentError(
-      `${where}: expected a Buffer, typed array or DataView to read into, got ${buffer === null ? 'null' : typeof buffer}`,
-    );
-  }
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

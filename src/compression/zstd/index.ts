@@ -1,5 +1,5 @@
 // ts314/compression/zstd: Python 3.14's compression.zstd for Node — libzstd with parameters, streaming, dictionaries and files.
-export { compress, decompress, compressAsync, decompressAsync, DEFAULT_MAX_OUTPUT_LENGTH } from './one-shot.js';
+export { compress, decompress, decompressInto, compressAsync, decompressAsync, DEFAULT_MAX_OUTPUT_LENGTH } from './one-shot.js';
 export type { ZstdCompressOptions, ZstdDecompressOptions, ZstdOneShotDecompressOptions } from './one-shot.js';
 export { ZstdCompressor } from './compressor.js';
 export type { ZstdFlushMode } from './compressor.js';

@@ -46,6 +46,8 @@ export interface ZstdAddon {
   readonly defaultLevel: number;
   compress(src: Uint8Array, params: ParamPairs, kind: DictKind, dict: DictArg, type: DictContentType): Buffer;
   decompress(src: Uint8Array, params: ParamPairs, kind: DictKind, dict: DictArg, type: DictContentType, maxOut: number): Buffer;
+  /** Decodes into `target`; returns the bytes written. */
+  decompressInto(src: Uint8Array, params: ParamPairs, kind: DictKind, dict: DictArg, type: DictContentType, target: Uint8Array): number;
   compressAsync(src: Uint8Array, params: ParamPairs, kind: DictKind, dict: DictArg, type: DictContentType): Promise<Buffer>;
   decompressAsync(
     src: Uint8Array,

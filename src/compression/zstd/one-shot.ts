@@ -1,8 +1,8 @@
 // One-shot compress/decompress, synchronous and on the libuv thread pool (the async twins).
-import { toBytes, type BytesLike } from '../core/bytes.js';
+import { toBytes, writableBytes, type BytesLike } from '../core/bytes.js';
 import { DEFAULT_MAX_OUTPUT_LENGTH, resolveMaxOutputLength } from '../core/limits.js';
 import { checkOptionKeys } from '../../internal/validate.js';
-import { COMPRESS_ACTION, DECOMPRESS_ACTION, toZstdError } from './errors.js';
+import { COMPRESS_ACTION, DECOMPRESS_ACTION, ZstdError, toZstdError } from './errors.js';
 import { zstdAddon } from './native.js';
 import {
   compressionDict,
@@ -42,6 +42,7 @@ export interface ZstdOneShotDecompressOptions extends ZstdDecompressOptions {
 
 const COMPRESS_KEYS = ['level', 'options', 'zstdDict'] as const;
 const DECOMPRESS_KEYS = ['zstdDict', 'options', 'maxOutputLength'] as const;
+const INTO_KEYS = ['zstdDict', 'options'] as const;
 
 function prepareCompress(data: BytesLike, opts: ZstdCompressOptions | undefined, where: string) {
   checkOptionKeys(opts, COMPRESS_KEYS, where);
@@ -89,6 +90,35 @@ export function decompress(data: BytesLike, options?: ZstdOneShotDecompressOptio
     return zstdAddon().decompress(src, pairs, dict.kind, dict.arg, dict.type, max);
   } catch (error) {
     throw toZstdError(error, DECOMPRESS_ACTION);
+  }
+}
+
+/**
+ * Decompresses `data` into `target` (any typed array or DataView; its bytes are written) and returns how
+ * many bytes were written: `decompress` without a fresh Buffer per call, for loops that reuse one buffer.
+ * Python has no such call. The output is `decompress`'s: the same bytes, the same errors; output that does
+ * not fit is a ZstdError with code ERR_OUTPUT_LIMIT, and then `target` holds nothing meaningful.
+ * @example
+ * const out = Buffer.alloc(1 << 20);
+ * const n = decompressInto(frame, out);
+ * use(out.subarray(0, n));
+ */
+export function decompressInto(data: BytesLike, target: ArrayBufferView, options?: ZstdDecompressOptions): number {
+  const where = 'zstd.decompressInto';
+  checkOptionKeys(options, INTO_KEYS, where);
+  const src = toBytes(data, where);
+  const out = writableBytes(target, where);
+  const pairs = decompressionPairs(options?.options, where);
+  const dict = decompressionDict(options?.zstdDict, where);
+  try {
+    return zstdAddon().decompressInto(src, pairs, dict.kind, dict.arg, dict.type, out);
+  } catch (error) {
+    const failure = toZstdError(error, DECOMPRESS_ACTION);
+    if (!(failure instanceof ZstdError && failure.code === 'ERR_OUTPUT_LIMIT')) throw failure;
+    throw new ZstdError(`${where}: the decompressed data does not fit in the target (${out.byteLength} bytes)`, {
+      code: 'ERR_OUTPUT_LIMIT',
+      cause: error,
+    });
   }
 }
 

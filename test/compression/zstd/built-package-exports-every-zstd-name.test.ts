@@ -9,6 +9,7 @@ const NAMES = [
   'decompress',
   'compressAsync',
   'decompressAsync',
+  'decompressInto',
   'ZstdCompressor',
   'ZstdDecompressor',
   'ZstdDict',

@@ -39,6 +39,7 @@ NAPI_MODULE_INIT() {
   napi_property_descriptor fns[] = {
       {"compress", NULL, js_compress, NULL, NULL, NULL, napi_default, NULL},
       {"decompress", NULL, js_decompress, NULL, NULL, NULL, napi_default, NULL},
+      {"decompressInto", NULL, js_decompress_into, NULL, NULL, NULL, napi_default, NULL},
       {"compressAsync", NULL, js_compress_async, NULL, NULL, NULL, napi_default, NULL},
       {"decompressAsync", NULL, js_decompress_async, NULL, NULL, NULL, napi_default, NULL},
       {"cctxCreate", NULL, js_cctx_create, NULL, NULL, NULL, napi_default, NULL},

@@ -106,6 +106,7 @@ size_t decompress_setup(ZSTD_DCtx *dctx, const params *p, const dict_spec *d);
 int one_shot_init(napi_env env);
 napi_value js_compress(napi_env env, napi_callback_info info);
 napi_value js_decompress(napi_env env, napi_callback_info info);
+napi_value js_decompress_into(napi_env env, napi_callback_info info);
 napi_value js_compress_async(napi_env env, napi_callback_info info);
 napi_value js_decompress_async(napi_env env, napi_callback_info info);
 /* stream.c */
