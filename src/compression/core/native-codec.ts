@@ -243,7 +243,9 @@ export function createEncodeStream(spec: NativeCodecSpec, newEncoder: () => Nati
 
 /**
  * A decompressing Transform over concatenated streams. Output is pushed in slices of at most
- * STREAM_OUTPUT_SLICE; truncated input fails the stream with ERR_TRUNCATED at its end.
+ * STREAM_OUTPUT_SLICE, and decoding waits while the reader's buffer is full, so a small bomb read
+ * slowly (or not at all) holds about one slice beyond the highWaterMark, not its whole output.
+ * Truncated input fails the stream with ERR_TRUNCATED at its end.
  */
 export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => NativeHandle): Transform {
   let handle: NativeHandle | undefined;
@@ -251,6 +253,7 @@ export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => Nati
   let sawAny = false;
   let ignoring = false; // trailing non-stream bytes after a complete stream
   let pending: Buffer = Buffer.alloc(0); // a short tail kept until its first bytes can be judged
+  let resume: (() => void) | undefined; // set while decoding waits for the reader to take what it has
   async function feed(stream: Transform, input: Uint8Array): Promise<void> {
     let rest = input;
     while (rest.length > 0 || inStream) {
@@ -270,8 +273,12 @@ export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => Nati
         sawAny = true;
       }
       const [out, consumed, eof, limited] = await runAsync(spec, handle!, rest, false, STREAM_OUTPUT_SLICE);
-      if (out.length > 0) stream.push(out);
       rest = rest.subarray(consumed);
+      if (out.length > 0 && !stream.push(out)) {
+        await new Promise<void>((wake) => {
+          resume = wake;
+        });
+      }
       if (eof) {
         inStream = false;
         continue;
@@ -279,7 +286,7 @@ export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => Nati
       if (!limited) return;
     }
   }
-  return new Transform({
+  const stream = new Transform({
     transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
       const input = pending.length > 0 ? Buffer.concat([pending, chunk]) : chunk;
       pending = Buffer.alloc(0);
@@ -304,4 +311,13 @@ export function createDecodeStream(spec: NativeCodecSpec, newDecoder: () => Nati
       );
     },
   });
+  // The reader wants more: a decode waiting for room goes on (Transform's own _read still runs).
+  const transformRead = stream._read.bind(stream);
+  stream._read = (size: number): void => {
+    const wake = resume;
+    resume = undefined;
+    wake?.();
+    transformRead(size);
+  };
+  return stream;
 }
