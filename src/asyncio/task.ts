@@ -1,0 +1,266 @@
+// Task: a function run as a named, registered, cancellable Future (Python's asyncio.Task), plus createTask, currentTask, allTasks and run.
+import { checkOptionKeys } from '../internal/validate.js';
+import { CancelledError, InvalidArgumentError, InvalidStateError } from './errors.js';
+import { captureCallSite, type FrameInfo, parseCallSite, TASK_FRAME_PREFIX } from './frames.js';
+import { Future, settle } from './future.js';
+import { framesFor, type GraphNode, NODE, type NodeInfo, registry, taskOfSite } from './registry.js';
+import { interruptWaits, TAKE_INTERRUPT } from './waits.js';
+
+/** What a task runs: a function given the task (for `task.signal`), or a promise already running. */
+export type TaskBody<T> = ((task: Task<T>) => T | PromiseLike<T>) | PromiseLike<T>;
+
+export interface TaskOptions {
+  /** Python's `name=`; `Task-<n>` when omitted, numbered per thread in creation order. */
+  readonly name?: string | undefined;
+}
+
+// Importing ts314/asyncio installs the registry, so `ts314 ps` finds even a process with no task yet.
+registry();
+
+type Runner = (task: Task<unknown>, body: TaskBody<unknown>) => Promise<void>;
+
+/**
+ * One runner function per slot, named `ts314-task-<slot>`: a task's body runs under it, so V8's async
+ * stack traces name the slot, and the slot names the task. Slots are reused, so the functions made
+ * are as many as the tasks alive at once.
+ */
+const runners: Runner[] = [];
+
+function runnerFor(slot: number): Runner {
+  let runner = runners[slot];
+  if (runner === undefined) {
+    const key = `${TASK_FRAME_PREFIX}${slot}`;
+    runner = {
+      async [key](task: Task<unknown>, body: TaskBody<unknown>): Promise<void> {
+        let value: unknown;
+        try {
+          value = await (typeof body === 'function' ? body(task) : body);
+        } catch (error) {
+          finish(task, error instanceof CancelledError ? 3 : 2, error);
+          return;
+        }
+        finish(task, 1, value);
+      },
+    }[key] as Runner;
+    runners[slot] = runner;
+  }
+  return runner;
+}
+
+let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown) => void;
+let start: (task: Task<unknown>, slot: number, body: TaskBody<unknown>) => void;
+
+/**
+ * A function running as a task (Python's `asyncio.Task`): named, listed by `allTasks()` and
+ * `ts314 ps` while pending, cancellable, awaitable. Create one with {@link createTask}.
+ *
+ * `cancel()` throws CancelledError into the task at the ts314 await it is suspended in (`sleep`,
+ * `gather`, a TaskGroup's end, another Future) — or at its next one — and aborts `task.signal`;
+ * an await on a foreign promise cannot be interrupted, so long waits should take the signal.
+ * @example
+ * const task = createTask(async () => { await sleep(10); return 1; }, { name: 'worker' });
+ * console.log(task.name, await task); // worker 1
+ */
+export class Task<T = unknown> extends Future<T> {
+  #name: string;
+  #slot: number;
+  readonly #root: FrameInfo;
+  readonly #promiseBody: boolean;
+  #controller: AbortController | undefined;
+  #cancelRequests = 0;
+  #pendingInterrupt: unknown;
+
+  static {
+    finish = (task, state, value) => {
+      const reg = registry();
+      reg.tasks.delete(task);
+      if (task.#slot !== -1) {
+        reg.slots[task.#slot] = undefined;
+        reg.freeSlots.push(task.#slot);
+        task.#slot = -1;
+      }
+      if (task.#pendingInterrupt !== undefined) {
+        task.#pendingInterrupt = undefined;
+        reg.pendingInterrupts--;
+      }
+      if (!task.done()) settle(task, state, value);
+    };
+    start = (task, slot, body) => {
+      if (task.done()) return;
+      // Cancelled before it started: like Python, the body never runs.
+      if (task.#cancelRequests > 0 && !task.#promiseBody) finish(task, 3, task.#pendingInterrupt);
+      else void runnerFor(slot)(task, body);
+    };
+  }
+
+  constructor(body: TaskBody<T>, options?: TaskOptions) {
+    super();
+    checkOptionKeys(options, ['name'], 'createTask()');
+    const isFunction = typeof body === 'function';
+    if (!isFunction && typeof (body as PromiseLike<T> | null)?.then !== 'function') {
+      throw new InvalidArgumentError(`createTask(): expected a function or a promise, got ${body === null ? 'null' : typeof body}`);
+    }
+    const reg = registry();
+    const name = options?.name;
+    if (name !== undefined && typeof name !== 'string')
+      throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
+    this.#name = name ?? `Task-${++reg.unnamed}`;
+    this.#promiseBody = !isFunction;
+    this.#root = {
+      funcname: isFunction ? (body as { name: string }).name || '<anonymous>' : '<promise>',
+      filename: '',
+      lineno: 0,
+      async: true,
+    };
+    const slot = reg.freeSlots.pop() ?? reg.slots.length;
+    this.#slot = slot;
+    reg.slots[slot] = this;
+    reg.tasks.add(this);
+    // Python starts a task at the loop's next turn, not inside create_task(): the caller's code runs first.
+    queueMicrotask(() => start(this as Task<unknown>, slot, body as TaskBody<unknown>));
+  }
+
+  /** Python's `get_name()` / `set_name()`. */
+  get name(): string {
+    return this.#name;
+  }
+
+  set name(value: string) {
+    this.#name = String(value);
+  }
+
+  /** Aborted by `cancel()`: hand it to fetch, streams and timers so a cancel reaches foreign awaits too. */
+  get signal(): AbortSignal {
+    this.#controller ??= new AbortController();
+    return this.#controller.signal;
+  }
+
+  /**
+   * Where the task is suspended, innermost frame first: the frames of the ts314 await it is in
+   * (`sleep`, `gather`, a TaskGroup's end) up to its function, or just its function's name when it
+   * is awaiting something else.
+   */
+  getStack(): FrameInfo[] {
+    const reg = registry();
+    let frames: readonly FrameInfo[] | undefined;
+    for (const wait of reg.waits) {
+      wait.parsed ??= parseCallSite(wait.site);
+      if (taskOfSite(reg, wait.parsed, wait.seq) === this) frames = framesFor(this[NODE](), wait.parsed);
+    }
+    return [...(frames ?? [this.#root])];
+  }
+
+  /**
+   * Asks the task to stop (Python's `Task.cancel()`): CancelledError is thrown at the ts314 await it
+   * is in, or its next one, and `signal` aborts. A task made from a promise is cancelled at once.
+   * False if the task is already done.
+   */
+  override cancel(message?: string): boolean {
+    if (this.done()) return false;
+    this.#cancelRequests++;
+    const error = new CancelledError(message ?? `Task ${JSON.stringify(this.#name)} was cancelled`);
+    this.#controller?.abort(error);
+    if (this.#promiseBody) {
+      finish(this as Task<unknown>, 3, error);
+      return true;
+    }
+    const reg = registry();
+    if (interruptWaits(reg, this, error) === 0 && this.#pendingInterrupt === undefined) {
+      this.#pendingInterrupt = error;
+      reg.pendingInterrupts++;
+    }
+    return true;
+  }
+
+  /** How many cancel requests are outstanding (Python's `Task.cancelling()`). */
+  cancelling(): number {
+    return this.#cancelRequests;
+  }
+
+  /** Decrements the cancel requests (Python's `Task.uncancel()`); returns the new count. */
+  uncancel(): number {
+    if (this.#cancelRequests > 0) this.#cancelRequests--;
+    if (this.#cancelRequests === 0 && this.#pendingInterrupt !== undefined) {
+      this.#pendingInterrupt = undefined;
+      registry().pendingInterrupts--;
+    }
+    return this.#cancelRequests;
+  }
+
+  /** A task's result comes from its function (Python raises RuntimeError). */
+  override setResult(_value: T): never {
+    throw new InvalidStateError('Task does not support setResult(): its result is what its function returns');
+  }
+
+  override setException(_error: unknown): never {
+    throw new InvalidStateError('Task does not support setException(): its error is what its function throws');
+  }
+
+  /** @internal an interruption requested while the task was not in a ts314 await */
+  [TAKE_INTERRUPT](): unknown {
+    return this.takePendingInterrupt();
+  }
+
+  /** @internal */
+  peekPendingInterrupt(): unknown {
+    return this.#pendingInterrupt;
+  }
+
+  /** @internal */
+  takePendingInterrupt(): unknown {
+    const pending = this.#pendingInterrupt;
+    if (pending !== undefined) {
+      this.#pendingInterrupt = undefined;
+      registry().pendingInterrupts--;
+    }
+    return pending;
+  }
+
+  /** @internal for timeout(): an interruption to deliver at the task's next ts314 await */
+  setPendingInterrupt(error: unknown): void {
+    const reg = registry();
+    if (this.#pendingInterrupt === undefined) reg.pendingInterrupts++;
+    this.#pendingInterrupt = error;
+  }
+
+  /** @internal */
+  override [NODE](): NodeInfo {
+    const info = super[NODE]();
+    return { ...info, kind: 'task', name: this.#name, root: this.#root };
+  }
+
+  override get [Symbol.toStringTag](): string {
+    return 'Task';
+  }
+}
+
+/**
+ * Runs `body` as a task (Python's `asyncio.create_task`). Pass a function — it runs under the task,
+ * so `currentTask()`, `ts314 ps` and cancellation know it — or a promise already running.
+ * @example
+ * const task = createTask(async () => fetchUser(1), { name: 'user-1' });
+ */
+export function createTask<T>(body: TaskBody<T>, options?: TaskOptions): Task<T> {
+  return new Task(body, options);
+}
+
+/**
+ * The task whose function is running (Python's `asyncio.current_task()`), found from V8's async
+ * stack trace, so it costs a stack capture (microseconds): fine for diagnostics, not for hot loops.
+ * Undefined outside any task, and after an await on a promise V8 cannot follow (a `.then` callback).
+ */
+export function currentTask(): Task | undefined {
+  const reg = registry();
+  const site = parseCallSite(captureCallSite(currentTask));
+  return taskOfSite(reg, site, reg.seq + 1) as Task | undefined;
+}
+
+/** The pending tasks of this thread (Python's `asyncio.all_tasks()`). */
+export function allTasks(): Set<Task> {
+  return new Set(registry().tasks as Set<GraphNode> as Set<Task>);
+}
+
+/** Runs `main` as the first task and returns its result (Python's `asyncio.run`). */
+export function run<T>(main: (task: Task<T>) => T | PromiseLike<T>, options?: TaskOptions): Promise<T> {
+  return Promise.resolve(createTask(main, options));
+}
