@@ -8,6 +8,8 @@ export const REGISTRY_KEY = Symbol.for('ts314.asyncio');
 export const CHANNEL_NAME = 'ts314.asyncio.v1';
 /** How long `collect()` waits for worker threads that have not answered, by default. */
 export const COLLECT_TIMEOUT_MS = 500;
+/** How long `collect()` listens when no worker thread has announced itself. */
+const NO_WORKERS_GRACE_MS = 50;
 
 /** The method every task and future answers the graph walk with (a symbol shared by every copy of ts314). */
 export const NODE = Symbol.for('ts314.asyncio.node');
@@ -197,7 +199,8 @@ async function collect(registry: Registry, workers: Set<number>, timeoutMs: numb
   const answers = new Map<number, AwaitedInfo>();
   const channel = new BroadcastChannel(CHANNEL_NAME);
   await new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, timeoutMs);
+    // Workers announce themselves when their registry starts; with none known, a short grace for any missed.
+    const timer = setTimeout(resolve, workers.size === 0 ? Math.min(timeoutMs, NO_WORKERS_GRACE_MS) : timeoutMs);
     channel.onmessage = (event) => {
       const message = (event as unknown as { data: ChannelMessage }).data;
       if (message.type !== 'snapshot' || message.requestId !== requestId || !message.info) return;
