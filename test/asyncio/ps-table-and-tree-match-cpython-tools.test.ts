@@ -46,7 +46,7 @@ async function stopExample(): Promise<void> {
   const { done } = await import('./fixtures/example.js');
   await done.then(
     () => assert.fail('main was cancelled'),
-    (error: Error) => assert.equal(error.name, 'CancelledError'),
+    (error: unknown) => assert.equal((error as Error).name, 'CancelledError'),
   );
   assert.equal(allTasks().size, 0, 'cancelling main cancelled every task of its groups');
 }
