@@ -41,8 +41,13 @@ const COLLECT_EXPRESSION = `(async () => {
   return threads.length > 0 ? { threads: threads.sort((a, b) => a.threadId - b.threadId) } : { missing: true };
 })()`;
 
-/** Closes the inspector after the reply to this evaluation has gone out (close() waits for the session to end). */
-const CLOSE_EXPRESSION = `setImmediate(() => (process.getBuiltinModule ? process.getBuiltinModule('node:inspector') : require('node:inspector')).close()), true`;
+/**
+ * Closes the inspector once this session has gone. Node 20 can crash later (SIGSEGV) when close()
+ * runs while the session is still connected, so the target waits CLOSE_DELAY_MS, and this side
+ * disconnects at once after the reply (then waits for the port to close).
+ */
+const CLOSE_DELAY_MS = 500;
+const CLOSE_EXPRESSION = `setTimeout(() => (process.getBuiltinModule ? process.getBuiltinModule('node:inspector') : require('node:inspector')).close(), ${CLOSE_DELAY_MS}).unref(), true`;
 
 function fail(pid: number, code: AsyncioErrorCode, message: string, cause?: unknown): never {
   throw new InspectError(message, { code, pid, ...(cause === undefined ? {} : { cause }) });
