@@ -131,7 +131,11 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Aborted by `cancel()`: hand it to fetch, streams and timers so a cancel reaches foreign awaits too. */
   get signal(): AbortSignal {
-    this.#controller ??= new AbortController();
+    if (this.#controller === undefined) {
+      this.#controller = new AbortController();
+      // Made after a cancel request: aborted already.
+      if (this.#cancelRequests > 0) this.#controller.abort(new CancelledError(`Task ${JSON.stringify(this.#name)} was cancelled`));
+    }
     return this.#controller.signal;
   }
 
