@@ -10,9 +10,11 @@ type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCEL
 
 /** A task's or future's `id`: unique in the process, the thread's id in the upper bits (Python's `id()` of the object). */
 export function nextId(): number {
-  const reg = registry();
-  return reg.threadId * 2 ** 32 + ++reg.nextId;
+  return REG.threadId * 2 ** 32 + ++REG.nextId;
 }
+
+/** This thread's registry: fixed for the life of the module, so looked up once. */
+const REG = registry();
 
 /** Settles a future bypassing Task's refusal of `setResult` (for Task's own completion). */
 export let settle: <T>(future: Future<T>, state: State, value: unknown) => void;
@@ -33,8 +35,8 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
   #state: State = PENDING;
   #value: unknown;
   #promise: Promise<unknown> | undefined;
-  #resolve: ((value: unknown) => void) | undefined;
-  #reject: ((error: unknown) => void) | undefined;
+  /** The promise's resolvers while someone awaits a pending future. */
+  #deferred: { resolve: (value: unknown) => void; reject: (error: unknown) => void } | undefined;
   #awaitedBy: Set<GraphNode | WaitSite> | undefined;
   /** @internal creation order in the registry */
   readonly seq: number;
@@ -48,8 +50,8 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
   }
 
   constructor() {
-    this.id = nextId();
-    this.seq = ++registry().seq;
+    this.id = REG.threadId * 2 ** 32 + ++REG.nextId;
+    this.seq = ++REG.seq;
   }
 
   #settle(state: State, value: unknown): void {
@@ -57,10 +59,11 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
     this.#state = state;
     this.#value = value;
     this.#awaitedBy = undefined;
-    if (this.#resolve) {
-      if (state === FULFILLED) this.#resolve(value);
-      else this.#reject!(state === CANCELLED ? this.#cancelledError() : value);
-      this.#resolve = this.#reject = undefined;
+    const deferred = this.#deferred;
+    if (deferred) {
+      this.#deferred = undefined;
+      if (state === FULFILLED) deferred.resolve(value);
+      else deferred.reject(state === CANCELLED ? this.#cancelledError() : value);
     } else if (state === REJECTED) {
       // Nobody awaits it yet: a rejected promise now, so Node reports the error if nobody ever does.
       this.#promise = Promise.reject(value);
@@ -128,8 +131,7 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
       else if (this.#state !== PENDING) this.#promise = Promise.reject(this.#state === CANCELLED ? this.#cancelledError() : this.#value);
       else {
         this.#promise = new Promise<unknown>((resolve, reject) => {
-          this.#resolve = resolve;
-          this.#reject = reject;
+          this.#deferred = { resolve, reject };
         });
       }
     }

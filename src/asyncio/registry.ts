@@ -69,7 +69,6 @@ export interface Registry {
   readonly slots: (GraphNode | undefined)[];
   /** Slots free for reuse, so a program makes as many runner functions as it has tasks at once, not in total. */
   readonly freeSlots: number[];
-  readonly tasks: Set<GraphNode>;
   readonly waits: Set<WaitSite>;
   /** Tasks asked to cancel whose request has not reached a ts314 await yet. */
   pendingInterrupts: number;
@@ -129,7 +128,7 @@ function snapshotOf(registry: Registry): AwaitedInfo {
     }
   };
   const tasks: TaskInfo[] = [];
-  for (const node of registry.tasks) {
+  for (const node of pendingTasks(registry)) {
     const info = node[NODE]();
     const awaitedBy: CoroInfo[] = [];
     awaiters(info.awaitedBy, awaitedBy, new Set([node]));
@@ -157,7 +156,6 @@ function create(): Registry {
     threadId,
     slots: [],
     freeSlots: [],
-    tasks: new Set(),
     waits: new Set(),
     pendingInterrupts: 0,
     seq: 0,
@@ -214,6 +212,13 @@ async function collect(registry: Registry, workers: Set<number>, timeoutMs: numb
   });
   channel.close();
   return [own, ...[...answers.values()].sort((a, b) => a.threadId - b.threadId)];
+}
+
+/** The pending tasks of a registry, in creation order (slots are reused, so slot order is not it). */
+export function pendingTasks(reg: Registry): GraphNode[] {
+  const found: GraphNode[] = [];
+  for (const node of reg.slots) if (node !== undefined) found.push(node);
+  return found.sort((a, b) => a[NODE]().seq - b[NODE]().seq);
 }
 
 /** This thread's registry, created by the first copy of ts314/asyncio that asks for it. */

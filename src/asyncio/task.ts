@@ -3,7 +3,7 @@ import { checkOptionKeys } from '../internal/validate.js';
 import { CancelledError, InvalidArgumentError, InvalidStateError } from './errors.js';
 import { captureCallSite, type FrameInfo, parseCallSite, TASK_FRAME_PREFIX } from './frames.js';
 import { Future, settle } from './future.js';
-import { framesFor, type GraphNode, NODE, type NodeInfo, registry, taskOfSite } from './registry.js';
+import { framesFor, NODE, type NodeInfo, pendingTasks, registry, taskOfSite } from './registry.js';
 import { interruptWaits, TAKE_INTERRUPT } from './waits.js';
 
 /** What a task runs: a function given the task (for `task.signal`), or a promise already running. */
@@ -15,7 +15,7 @@ export interface TaskOptions {
 }
 
 // Importing ts314/asyncio installs the registry, so `ts314 ps` finds even a process with no task yet.
-registry();
+const REG = registry();
 
 type Runner = (task: Task<unknown>, body: TaskBody<unknown>) => Promise<void>;
 
@@ -48,7 +48,23 @@ function runnerFor(slot: number): Runner {
 }
 
 let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown) => void;
-let start: (task: Task<unknown>, slot: number, body: TaskBody<unknown>) => void;
+let start: (task: Task<unknown>) => void;
+let extraOf: (task: Task<unknown>) => TaskExtra;
+
+interface TaskExtra {
+  controller: AbortController | undefined;
+  cancelRequests: number;
+  pendingInterrupt: unknown;
+}
+
+/** Tasks created since the last microtask checkpoint, started together by one microtask (one closure, not one per task). */
+const toStart: Task<unknown>[] = [];
+
+function startAll(): void {
+  // Tasks created while these start wait for the next microtask, as they would in Python's next loop turn.
+  const batch = toStart.splice(0);
+  for (const task of batch) start(task);
+}
 
 /**
  * A function running as a task (Python's `asyncio.Task`): named, listed by `allTasks()` and
@@ -62,66 +78,71 @@ let start: (task: Task<unknown>, slot: number, body: TaskBody<unknown>) => void;
  * console.log(task.name, await task); // worker 1
  */
 export class Task<T = unknown> extends Future<T> {
-  #name: string;
+  /** A number until read: `Task-<n>` is formatted on first use, not for every task made. */
+  #name: string | number;
+  /** The function (replaced by its name once started, so the task does not keep its closure alive) or the promise. */
+  #body: unknown;
   #slot: number;
-  readonly #root: FrameInfo;
-  readonly #promiseBody: boolean;
-  #controller: AbortController | undefined;
-  #cancelRequests = 0;
-  #pendingInterrupt: unknown;
+  /** What only cancelled or signalled tasks need, allocated for them alone. */
+  #extra: TaskExtra | undefined;
 
   static {
     finish = (task, state, value) => {
-      const reg = registry();
-      reg.tasks.delete(task);
       if (task.#slot !== -1) {
-        reg.slots[task.#slot] = undefined;
-        reg.freeSlots.push(task.#slot);
+        REG.slots[task.#slot] = undefined;
+        REG.freeSlots.push(task.#slot);
         task.#slot = -1;
       }
-      if (task.#pendingInterrupt !== undefined) {
-        task.#pendingInterrupt = undefined;
-        reg.pendingInterrupts--;
+      const extra = task.#extra;
+      if (extra?.pendingInterrupt !== undefined) {
+        extra.pendingInterrupt = undefined;
+        REG.pendingInterrupts--;
       }
       if (!task.done()) settle(task, state, value);
     };
-    start = (task, slot, body) => {
+    start = (task) => {
+      const body = task.#body as TaskBody<unknown>;
+      if (typeof body === 'function') task.#body = { name: body.name } as never;
       if (task.done()) return;
       // Cancelled before it started: like Python, the body never runs.
-      if (task.#cancelRequests > 0 && !task.#promiseBody) finish(task, 3, task.#pendingInterrupt);
-      else void runnerFor(slot)(task, body);
+      if ((task.#extra?.cancelRequests ?? 0) > 0 && typeof body === 'function') finish(task, 3, task.#extra!.pendingInterrupt);
+      else void runnerFor(task.#slot)(task, body as TaskBody<unknown>);
+    };
+    extraOf = (task) => {
+      task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined };
+      return task.#extra;
     };
   }
 
   constructor(body: TaskBody<T>, options?: TaskOptions) {
     super();
-    checkOptionKeys(options, ['name'], 'createTask()');
-    const isFunction = typeof body === 'function';
-    if (!isFunction && typeof (body as PromiseLike<T> | null)?.then !== 'function') {
+    if (options !== undefined) checkOptionKeys(options, ['name'], 'createTask()');
+    if (typeof body !== 'function' && typeof (body as PromiseLike<T> | null)?.then !== 'function') {
       throw new InvalidArgumentError(`createTask(): expected a function or a promise, got ${body === null ? 'null' : typeof body}`);
     }
-    const reg = registry();
     const name = options?.name;
-    if (name !== undefined && typeof name !== 'string')
-      throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
-    this.#name = name ?? `Task-${++reg.unnamed}`;
-    this.#promiseBody = !isFunction;
-    this.#root = {
-      funcname: isFunction ? (body as { name: string }).name || '<anonymous>' : '<promise>',
-      filename: '',
-      lineno: 0,
-      async: true,
-    };
-    const slot = reg.freeSlots.pop() ?? reg.slots.length;
+    if (name !== undefined && typeof name !== 'string') throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
+    this.#name = name ?? ++REG.unnamed;
+    this.#body = body;
+    this.#extra = undefined;
+    const slot = REG.freeSlots.pop() ?? REG.slots.length;
     this.#slot = slot;
-    reg.slots[slot] = this;
-    reg.tasks.add(this);
+    REG.slots[slot] = this;
     // Python starts a task at the loop's next turn, not inside create_task(): the caller's code runs first.
-    queueMicrotask(() => start(this as Task<unknown>, slot, body as TaskBody<unknown>));
+    toStart.push(this as Task<unknown>);
+    if (toStart.length === 1) queueMicrotask(startAll);
+  }
+
+  /** The frame a task's stack falls back to: its function's name (`<promise>` for a promise). */
+  #root(): FrameInfo {
+    const body = this.#body as { name?: string; then?: unknown } | undefined;
+    const funcname = typeof body?.then === 'function' ? '<promise>' : body?.name || '<anonymous>';
+    return { funcname, filename: '', lineno: 0, async: true };
   }
 
   /** Python's `get_name()` / `set_name()`. */
   get name(): string {
+    if (typeof this.#name === 'number') this.#name = `Task-${this.#name}`;
     return this.#name;
   }
 
@@ -131,12 +152,13 @@ export class Task<T = unknown> extends Future<T> {
 
   /** Aborted by `cancel()`: hand it to fetch, streams and timers so a cancel reaches foreign awaits too. */
   get signal(): AbortSignal {
-    if (this.#controller === undefined) {
-      this.#controller = new AbortController();
+    const extra = extraOf(this as Task<unknown>);
+    if (extra.controller === undefined) {
+      extra.controller = new AbortController();
       // Made after a cancel request: aborted already.
-      if (this.#cancelRequests > 0) this.#controller.abort(new CancelledError(`Task ${JSON.stringify(this.#name)} was cancelled`));
+      if (extra.cancelRequests > 0) extra.controller.abort(new CancelledError(`Task ${JSON.stringify(this.name)} was cancelled`));
     }
-    return this.#controller.signal;
+    return extra.controller.signal;
   }
 
   /**
@@ -151,7 +173,7 @@ export class Task<T = unknown> extends Future<T> {
       wait.parsed ??= parseCallSite(wait.site);
       if (taskOfSite(reg, wait.parsed, wait.seq) === this) frames = framesFor(this[NODE](), wait.parsed);
     }
-    return [...(frames ?? [this.#root])];
+    return [...(frames ?? [this.#root()])];
   }
 
   /**
@@ -161,34 +183,36 @@ export class Task<T = unknown> extends Future<T> {
    */
   override cancel(message?: string): boolean {
     if (this.done()) return false;
-    this.#cancelRequests++;
-    const error = new CancelledError(message ?? `Task ${JSON.stringify(this.#name)} was cancelled`);
-    this.#controller?.abort(error);
-    if (this.#promiseBody) {
+    const extra = extraOf(this as Task<unknown>);
+    extra.cancelRequests++;
+    const error = new CancelledError(message ?? `Task ${JSON.stringify(this.name)} was cancelled`);
+    extra.controller?.abort(error);
+    if (this.#root().funcname === '<promise>') {
       finish(this as Task<unknown>, 3, error);
       return true;
     }
-    const reg = registry();
-    if (interruptWaits(reg, this, error) === 0 && this.#pendingInterrupt === undefined) {
-      this.#pendingInterrupt = error;
-      reg.pendingInterrupts++;
+    if (interruptWaits(REG, this, error) === 0 && extra.pendingInterrupt === undefined) {
+      extra.pendingInterrupt = error;
+      REG.pendingInterrupts++;
     }
     return true;
   }
 
   /** How many cancel requests are outstanding (Python's `Task.cancelling()`). */
   cancelling(): number {
-    return this.#cancelRequests;
+    return this.#extra?.cancelRequests ?? 0;
   }
 
   /** Decrements the cancel requests (Python's `Task.uncancel()`); returns the new count. */
   uncancel(): number {
-    if (this.#cancelRequests > 0) this.#cancelRequests--;
-    if (this.#cancelRequests === 0 && this.#pendingInterrupt !== undefined) {
-      this.#pendingInterrupt = undefined;
-      registry().pendingInterrupts--;
+    const extra = this.#extra;
+    if (extra === undefined) return 0;
+    if (extra.cancelRequests > 0) extra.cancelRequests--;
+    if (extra.cancelRequests === 0 && extra.pendingInterrupt !== undefined) {
+      extra.pendingInterrupt = undefined;
+      REG.pendingInterrupts--;
     }
-    return this.#cancelRequests;
+    return extra.cancelRequests;
   }
 
   /** A task's result comes from its function (Python raises RuntimeError). */
@@ -207,30 +231,31 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal */
   peekPendingInterrupt(): unknown {
-    return this.#pendingInterrupt;
+    return this.#extra?.pendingInterrupt;
   }
 
   /** @internal */
   takePendingInterrupt(): unknown {
-    const pending = this.#pendingInterrupt;
+    const extra = this.#extra;
+    const pending = extra?.pendingInterrupt;
     if (pending !== undefined) {
-      this.#pendingInterrupt = undefined;
-      registry().pendingInterrupts--;
+      extra!.pendingInterrupt = undefined;
+      REG.pendingInterrupts--;
     }
     return pending;
   }
 
   /** @internal for timeout(): an interruption to deliver at the task's next ts314 await */
   setPendingInterrupt(error: unknown): void {
-    const reg = registry();
-    if (this.#pendingInterrupt === undefined) reg.pendingInterrupts++;
-    this.#pendingInterrupt = error;
+    const extra = extraOf(this as Task<unknown>);
+    if (extra.pendingInterrupt === undefined) REG.pendingInterrupts++;
+    extra.pendingInterrupt = error;
   }
 
   /** @internal */
   override [NODE](): NodeInfo {
     const info = super[NODE]();
-    return { ...info, kind: 'task', name: this.#name, root: this.#root };
+    return { ...info, kind: 'task', name: this.name, root: this.#root() };
   }
 
   override get [Symbol.toStringTag](): string {
@@ -261,7 +286,7 @@ export function currentTask(): Task | undefined {
 
 /** The pending tasks of this thread (Python's `asyncio.all_tasks()`). */
 export function allTasks(): Set<Task> {
-  return new Set(registry().tasks as Set<GraphNode> as Set<Task>);
+  return new Set(pendingTasks(REG) as Task[]);
 }
 
 /** Runs `main` as the first task and returns its result (Python's `asyncio.run`). */
