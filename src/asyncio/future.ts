@@ -17,7 +17,7 @@ export function nextId(): number {
 const REG = registry();
 
 /** Settles a future bypassing Task's refusal of `setResult` (for Task's own completion). */
-export let settle: <T>(future: Future<T>, state: State, value: unknown) => void;
+export let settle: <T>(future: Future<T>, state: State, value: unknown, reported?: boolean) => void;
 /** The awaited-by set of a future, created on first use. */
 export let awaitedByOf: (future: Future<unknown>) => Set<GraphNode | WaitSite>;
 
@@ -42,7 +42,7 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
   readonly seq: number;
 
   static {
-    settle = (future, state, value) => future.#settle(state, value);
+    settle = (future, state, value, reported) => future.#settle(state, value, reported);
     awaitedByOf = (future) => {
       future.#awaitedBy ??= new Set();
       return future.#awaitedBy;
@@ -54,7 +54,8 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
     this.seq = ++REG.seq;
   }
 
-  #settle(state: State, value: unknown): void {
+  /** `reported`: a promise of the caller's already carries the outcome (a task's runner), so no second rejection is made. */
+  #settle(state: State, value: unknown, reported = false): void {
     if (this.#state !== PENDING) throw new InvalidStateError(`${this.#describe()} is already ${this.#stateName()}`);
     this.#state = state;
     this.#value = value;
@@ -64,7 +65,7 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
       this.#deferred = undefined;
       if (state === FULFILLED) deferred.resolve(value);
       else deferred.reject(state === CANCELLED ? this.#cancelledError() : value);
-    } else if (state === REJECTED) {
+    } else if (state === REJECTED && !reported) {
       // Nobody awaits it yet: a rejected promise now, so Node reports the error if nobody ever does.
       this.#promise = Promise.reject(value);
     }

@@ -17,7 +17,7 @@ export interface TaskOptions {
 // Importing ts314/asyncio installs the registry, so `ts314 ps` finds even a process with no task yet.
 const REG = registry();
 
-type Runner = (task: Task<unknown>, body: TaskBody<unknown>) => Promise<void>;
+type Runner = (task: Task<unknown>, body: TaskBody<unknown>) => Promise<unknown>;
 
 /**
  * One runner function per slot, named `ts314-task-<slot>`: a task's body runs under it, so V8's async
@@ -31,15 +31,18 @@ function runnerFor(slot: number): Runner {
   if (runner === undefined) {
     const key = `${TASK_FRAME_PREFIX}${slot}`;
     runner = {
-      async [key](task: Task<unknown>, body: TaskBody<unknown>): Promise<void> {
+      async [key](task: Task<unknown>, body: TaskBody<unknown>): Promise<unknown> {
+        // Python starts a task at the loop's next turn, not inside create_task(): the caller's code runs first.
+        await undefined;
         let value: unknown;
         try {
-          value = await (typeof body === 'function' ? body(task) : body);
+          if (started(task)) value = await (typeof body === 'function' ? body(task) : body);
         } catch (error) {
-          finish(task, error instanceof CancelledError ? 3 : 2, error);
-          return;
+          finish(task, error instanceof CancelledError ? 3 : 2, error, true);
+          throw error;
         }
-        finish(task, 1, value);
+        finish(task, 1, value, true);
+        return value;
       },
     }[key] as Runner;
     runners[slot] = runner;
@@ -47,23 +50,15 @@ function runnerFor(slot: number): Runner {
   return runner;
 }
 
-let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown) => void;
-let start: (task: Task<unknown>) => void;
+let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown, reported?: boolean) => void;
+/** Throws CancelledError for a task cancelled before it started; forgets the body's closure. */
+let started: (task: Task<unknown>) => boolean;
 let extraOf: (task: Task<unknown>) => TaskExtra;
 
 interface TaskExtra {
   controller: AbortController | undefined;
   cancelRequests: number;
   pendingInterrupt: unknown;
-}
-
-/** Tasks created since the last microtask checkpoint, started together by one microtask (one closure, not one per task). */
-const toStart: Task<unknown>[] = [];
-
-function startAll(): void {
-  // Tasks created while these start wait for the next microtask, as they would in Python's next loop turn.
-  const batch = toStart.splice(0);
-  for (const task of batch) start(task);
 }
 
 /**
@@ -85,9 +80,11 @@ export class Task<T = unknown> extends Future<T> {
   #slot: number;
   /** What only cancelled or signalled tasks need, allocated for them alone. */
   #extra: TaskExtra | undefined;
+  /** The runner's promise for a function body: what `await task` waits on (a promise body uses the Future's). */
+  #run: Promise<unknown> | undefined;
 
   static {
-    finish = (task, state, value) => {
+    finish = (task, state, value, reported) => {
       if (task.#slot !== -1) {
         REG.slots[task.#slot] = undefined;
         REG.freeSlots.push(task.#slot);
@@ -98,15 +95,25 @@ export class Task<T = unknown> extends Future<T> {
         extra.pendingInterrupt = undefined;
         REG.pendingInterrupts--;
       }
-      if (!task.done()) settle(task, state, value);
-    };
-    start = (task) => {
-      const body = task.#body as TaskBody<unknown>;
-      if (typeof body === 'function') task.#body = { name: body.name } as never;
       if (task.done()) return;
-      // Cancelled before it started: like Python, the body never runs.
-      if ((task.#extra?.cancelRequests ?? 0) > 0 && typeof body === 'function') finish(task, 3, task.#extra!.pendingInterrupt);
-      else void runnerFor(task.#slot)(task, body as TaskBody<unknown>);
+      settle(task, state, value, reported);
+      // Nobody need see a cancellation: Python does not report cancelled tasks nobody awaited.
+      if (state === 3) task.#run?.catch(() => {});
+    };
+    started = (task) => {
+      const body = task.#body;
+      if (typeof body === 'function') task.#body = { name: body.name };
+      const extra = task.#extra;
+      if (extra !== undefined && extra.cancelRequests > 0) {
+        // Cancelled before it started: like Python, the body never runs.
+        const error = extra.pendingInterrupt ?? new CancelledError(`Task ${JSON.stringify(task.name)} was cancelled`);
+        if (extra.pendingInterrupt !== undefined) {
+          extra.pendingInterrupt = undefined;
+          REG.pendingInterrupts--;
+        }
+        throw error;
+      }
+      return true;
     };
     extraOf = (task) => {
       task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined };
@@ -121,16 +128,27 @@ export class Task<T = unknown> extends Future<T> {
       throw new InvalidArgumentError(`createTask(): expected a function or a promise, got ${body === null ? 'null' : typeof body}`);
     }
     const name = options?.name;
-    if (name !== undefined && typeof name !== 'string') throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
+    if (name !== undefined && typeof name !== 'string')
+      throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
     this.#name = name ?? ++REG.unnamed;
     this.#body = body;
     this.#extra = undefined;
     const slot = REG.freeSlots.pop() ?? REG.slots.length;
     this.#slot = slot;
     REG.slots[slot] = this;
-    // Python starts a task at the loop's next turn, not inside create_task(): the caller's code runs first.
-    toStart.push(this as Task<unknown>);
-    if (toStart.length === 1) queueMicrotask(startAll);
+    const run = runnerFor(slot)(this as Task<unknown>, body as TaskBody<unknown>);
+    this.#run = typeof body === 'function' ? run : undefined;
+    // A promise body's outcome is reported through the Future (it can be cancelled before it settles).
+    if (this.#run === undefined) run.catch(() => {});
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a Task is awaitable, like Python's
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const run = this.#run as Promise<T> | undefined;
+    return run !== undefined ? run.then(onfulfilled, onrejected) : super.then(onfulfilled, onrejected);
   }
 
   /** The frame a task's stack falls back to: its function's name (`<promise>` for a promise). */
