@@ -75,7 +75,7 @@ interface TaskExtra {
 export class Task<T = unknown> extends Future<T> {
   /** A number until read: `Task-<n>` is formatted on first use, not for every task made. */
   #name: string | number;
-  /** The function (replaced by its name once started, so the task does not keep its closure alive) or the promise. */
+  /** The function (replaced by its name once started, so a pending task does not keep the closure alive) or the promise. */
   #body: unknown;
   #slot: number;
   /** What only cancelled or signalled tasks need, allocated for them alone. */
@@ -102,7 +102,7 @@ export class Task<T = unknown> extends Future<T> {
     };
     started = (task) => {
       const body = task.#body;
-      if (typeof body === 'function') task.#body = { name: body.name };
+      if (typeof body === 'function') task.#body = body.name;
       const extra = task.#extra;
       if (extra !== undefined && extra.cancelRequests > 0) {
         // Cancelled before it started: like Python, the body never runs.
@@ -153,8 +153,8 @@ export class Task<T = unknown> extends Future<T> {
 
   /** The frame a task's stack falls back to: its function's name (`<promise>` for a promise). */
   #root(): FrameInfo {
-    const body = this.#body as { name?: string; then?: unknown } | undefined;
-    const funcname = typeof body?.then === 'function' ? '<promise>' : body?.name || '<anonymous>';
+    const body = this.#body as string | { name?: string; then?: unknown };
+    const funcname = typeof body === 'string' ? body || '<anonymous>' : typeof body.then === 'function' ? '<promise>' : body.name || '<anonymous>';
     return { funcname, filename: '', lineno: 0, async: true };
   }
 
