@@ -30,7 +30,7 @@ export interface CallGraphOptions {
 
 function checkOptions(options: CallGraphOptions | undefined, where: string): { depth: number; limit: number | undefined } {
   checkOptionKeys(options, ['depth', 'limit'], where);
-  const context = { where, ErrorClass: InvalidArgumentError };
+  const context = { where };
   const depth = optionalInteger(options?.depth, 'depth', 1, context, 1);
   const limit =
     options?.limit === undefined || options.limit === null

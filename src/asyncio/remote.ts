@@ -277,7 +277,7 @@ async function readOnce(pid: number, timeoutMs: number): Promise<AwaitedInfo[]> 
  */
 export async function getAllAwaitedBy(pid: number, options?: InspectOptions): Promise<AwaitedInfo[]> {
   checkOptionKeys(options, ['retries', 'timeoutMs'], 'getAllAwaitedBy()');
-  const context = { where: 'getAllAwaitedBy()', ErrorClass: InvalidArgumentError };
+  const context = { where: 'getAllAwaitedBy()' };
   checkInteger(pid, 'pid', context, 1);
   const retries = optionalInteger(options?.retries, 'retries', 0, context);
   const timeoutMs = optionalInteger(options?.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, context, 1);

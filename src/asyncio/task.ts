@@ -154,7 +154,8 @@ export class Task<T = unknown> extends Future<T> {
   /** The frame a task's stack falls back to: its function's name (`<promise>` for a promise). */
   #root(): FrameInfo {
     const body = this.#body as string | { name?: string; then?: unknown };
-    const funcname = typeof body === 'string' ? body || '<anonymous>' : typeof body.then === 'function' ? '<promise>' : body.name || '<anonymous>';
+    const funcname =
+      typeof body === 'string' ? body || '<anonymous>' : typeof body.then === 'function' ? '<promise>' : body.name || '<anonymous>';
     return { funcname, filename: '', lineno: 0, async: true };
   }
 
