@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { checkInteger, checkOptionKeys, optionalInteger } from '../internal/validate.js';
 import { connectWebSocket, type TextSocket } from '../internal/websocket-client.js';
-import { type AsyncioErrorCode, InspectError, InvalidArgumentError } from './errors.js';
+import { type AsyncioErrorCode, InspectError } from './errors.js';
 import { CHANNEL_NAME, COLLECT_TIMEOUT_MS, type AwaitedInfo } from './registry.js';
 
 export interface InspectOptions {
