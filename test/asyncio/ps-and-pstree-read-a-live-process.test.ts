@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect } from 'node:net';
+import { connect, createServer } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { repoRoot, requireBuild, runCli } from '../helpers/package.js';
 
@@ -233,4 +233,26 @@ test('clear errors: no such process, a process without ts314/asyncio, a process 
   const typo = await runCli(['ps', '--retires', '2', '1']);
   assert.equal(typo.code, 2);
   assert.match(typo.stderr, /unknown option '--retires'\. Did you mean '--retries'\?/);
+});
+
+test('the inspector port is busy: the error says so and how to get round it; the target keeps running', async () => {
+  const blocker = createServer();
+  await new Promise<void>((resolve, reject) => {
+    blocker.once('error', reject);
+    blocker.listen(9229, '127.0.0.1', () => resolve());
+  });
+  const target = await tsTarget('example.ts');
+  try {
+    const result = await runCli(['ps', String(target.pid)]);
+    assert.equal(result.code, 1);
+    assert.match(
+      result.stderr,
+      /^ts314 ps: process \d+ could not open its inspector: port 9229 is in use by another process .*--inspect-port=<free port>\n$/,
+    );
+    assert.match(target.stderr(), /address already in use/);
+    assert.equal(target.child.exitCode, null);
+  } finally {
+    await target.stop();
+    await new Promise((resolve) => blocker.close(resolve));
+  }
 });
