@@ -18,6 +18,7 @@ const SUBPATHS = [
   ['ts314/uuid', 'uuid'],
   ['ts314/gc', 'gc'],
   ['ts314/random', "NumPy's seeded np.random"],
+  ['ts314/asyncio', 'asyncio tasks, TaskGroup, call graphs; `ts314 ps` / `pstree`'],
   ['ts314/bench', 'benchmarks'],
   ['ts314/play', "the seed notebooks' demos"],
 ] as const;

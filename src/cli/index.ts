@@ -17,6 +17,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bench: () => import('./commands/bench.js'),
   compare: () => import('./commands/compare.js'),
   play: () => import('./commands/play.js'),
+  ps: () => import('./commands/ps.js'),
+  pstree: () => import('./commands/pstree.js'),
 };
 
 async function usage(): Promise<string> {

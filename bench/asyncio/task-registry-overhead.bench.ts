@@ -1,0 +1,105 @@
+// The cost of running work as ts314/asyncio tasks (registered, named, listed by `ts314 ps`) against the same work as plain promises, 100,000 at a time.
+// Run: node --import tsx bench/asyncio/task-registry-overhead.bench.ts
+import { createHook } from 'node:async_hooks';
+import { setImmediate as immediate, setTimeout as timeout } from 'node:timers/promises';
+import { createTask, sleep } from '../../src/asyncio/index.js';
+
+/** Tasks per sample: the issue's 100,000, all alive at once. */
+const TASKS = 100_000;
+/** Timed rounds; the median is reported. */
+const ROUNDS = Number(process.env.ROUNDS ?? 7);
+
+let sink = 0;
+
+/** A unit of work: `hops` awaits of a resolved promise, then a little arithmetic. */
+async function microWork(i: number, hops: number): Promise<number> {
+  let x = i;
+  for (let h = 0; h < hops; h++) {
+    await null;
+    x = (x * 31 + h) | 0;
+  }
+  return x;
+}
+
+/** A unit of work that waits for the event loop once (as an I/O callback would), then computes. */
+async function ioWork(i: number): Promise<number> {
+  await immediate();
+  return (i * 31) | 0;
+}
+
+/** A unit of work that waits 1 ms on a timer (a network round trip's shape), then computes. */
+async function timerWork(i: number): Promise<number> {
+  await timeout(1);
+  return (i * 31) | 0;
+}
+
+/** The same through ts314's sleep(1), which also records where the task waits (for `ts314 ps`). */
+async function timerWorkSleep(i: number): Promise<number> {
+  await sleep(1);
+  return (i * 31) | 0;
+}
+
+type Work = (i: number) => Promise<number>;
+
+async function plain(work: Work): Promise<number> {
+  const start = performance.now();
+  const all: Promise<number>[] = new Array(TASKS);
+  for (let i = 0; i < TASKS; i++) all[i] = work(i);
+  for (const v of await Promise.all(all)) sink ^= v;
+  return performance.now() - start;
+}
+
+async function tasks(work: Work): Promise<number> {
+  const start = performance.now();
+  const all: PromiseLike<number>[] = new Array(TASKS);
+  for (let i = 0; i < TASKS; i++) all[i] = createTask(() => work(i));
+  for (const v of await Promise.all(all)) sink ^= v;
+  return performance.now() - start;
+}
+
+const workloads: [string, Work, Work][] = [
+  ['2 microtask awaits per task', (i) => microWork(i, 2), (i) => microWork(i, 2)],
+  ['20 microtask awaits per task', (i) => microWork(i, 20), (i) => microWork(i, 20)],
+  ['one event-loop turn per task (setImmediate)', ioWork, ioWork],
+  ['one 1 ms timer per task', timerWork, timerWork],
+  ['one 1 ms timer per task, ts314 sleep(1) in the task', timerWork, timerWorkSleep],
+];
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+console.log(
+  `## asyncio\n\nCommand: \`node --import tsx bench/asyncio/task-registry-overhead.bench.ts\` (Node ${process.versions.node}, ${TASKS.toLocaleString('en')} tasks alive at once per sample, median of ${ROUNDS} rounds, order alternated)\n`,
+);
+console.log('| workload | plain promises | ts314 tasks | overhead |');
+console.log('|---|---|---|---|');
+for (const [name, base, withTasks] of workloads) {
+  await plain(base);
+  await tasks(withTasks);
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) {
+      a.push(await plain(base));
+      b.push(await tasks(withTasks));
+    } else {
+      b.push(await tasks(withTasks));
+      a.push(await plain(base));
+    }
+  }
+  const ratio = median(b) / median(a);
+  console.log(`| ${name} | ${median(a).toFixed(1)} ms | ${median(b).toFixed(1)} ms | ${((ratio - 1) * 100).toFixed(1)}% |`);
+}
+
+// Why the registry uses no async_hooks: the same plain promises, before and after an empty hook is enabled
+// (measured last: a hook cannot be fully undone for the rest of the process).
+const work: Work = (i) => microWork(i, 2);
+await plain(work);
+const without: number[] = [];
+for (let round = 0; round < ROUNDS; round++) without.push(await plain(work));
+createHook({ init() {} }).enable();
+await plain(work);
+const withHook: number[] = [];
+for (let round = 0; round < ROUNDS; round++) withHook.push(await plain(work));
+console.log(
+  `\nPlain promises, 2 microtask awaits each: ${median(without).toFixed(1)} ms; with an empty \`async_hooks.createHook({ init() {} })\` enabled: ${median(withHook).toFixed(1)} ms (${((median(withHook) / median(without) - 1) * 100).toFixed(1)}% slower).`,
+);
+if (sink === 0.5) console.log(sink);

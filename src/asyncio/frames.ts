@@ -1,0 +1,106 @@
+// Where a task is suspended: call sites captured raw at a ts314 await (cheap), parsed into frames only when someone looks.
+import { fileURLToPath } from 'node:url';
+
+/** One frame of a call stack, as CPython's `_remote_debugging.FrameInfo`: function, file, line. */
+export interface FrameInfo {
+  readonly funcname: string;
+  /** An absolute path (a file URL becomes a path); empty when V8 gave no location. */
+  readonly filename: string;
+  /** 1-based; 0 when unknown. */
+  readonly lineno: number;
+  /** V8 reported the frame as an async function resumed after an `await` (`at async f (…)`). */
+  readonly async: boolean;
+}
+
+/**
+ * The prefix of the function name every task's body runs under: V8 prints it in stack traces
+ * (`at async ts314-task-7 (…)`), which is how a captured stack tells which task it belongs to
+ * without async_hooks.
+ */
+export const TASK_FRAME_PREFIX = 'ts314-task-';
+
+/** A raw capture: V8 records the frames when it is made and formats `stack` only when read. */
+export interface CallSiteCapture {
+  stack?: string;
+}
+
+/**
+ * How many frames a capture keeps. V8's default of 10 counts async frames too; a task nested a few
+ * helpers deep would lose the frame that names it.
+ */
+const CAPTURE_FRAMES = 64;
+
+/** Captures the current (async) stack above `below`, unformatted. */
+// biome-ignore lint/complexity/noBannedTypes: Error.captureStackTrace takes any function
+export function captureCallSite(below: Function): CallSiteCapture {
+  const holder: CallSiteCapture = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = CAPTURE_FRAMES;
+  Error.captureStackTrace(holder, below);
+  Error.stackTraceLimit = limit;
+  return holder;
+}
+
+/** A parsed capture: its frames, innermost first, and the task whose body it ran in (if any). */
+export interface ParsedCallSite {
+  readonly frames: readonly FrameInfo[];
+  readonly taskId: number | undefined;
+}
+
+const LINE = /^\s*at (async )?(?:(.*?) \((.*)\)|(.*))$/;
+const LOCATION = /^(.*):(\d+):\d+$/;
+/** Frames that are machinery rather than user code: TypeScript's and esbuild's down-levelling helpers for `await using`. */
+const HELPERS = new Set([
+  '__callDispose',
+  '__disposeResources',
+  '__using',
+  '__addDisposableResource',
+  'next',
+  'step',
+  'fulfilled',
+  'rejected',
+  '__awaiter',
+  'Generator.next',
+]);
+
+function toPath(location: string): string {
+  if (location.startsWith('file://')) {
+    try {
+      return fileURLToPath(location);
+    } catch {
+      return location;
+    }
+  }
+  return location;
+}
+
+function cleanName(raw: string): string {
+  let name = raw.replace(/ \[as [^\]]*\]$/, '');
+  if (name.startsWith('new ')) name = name.slice(4);
+  if (name.startsWith('Object.') || name.startsWith('Module.')) name = name.slice(name.indexOf('.') + 1);
+  // Node 20 polyfills Symbol.asyncDispose with the description 'nodejs.asyncDispose'; later Nodes have the real one.
+  return name.replace('[nodejs.asyncDispose]', '[Symbol.asyncDispose]').replace('[nodejs.dispose]', '[Symbol.dispose]');
+}
+
+/** Parses a capture (formatting it now, with source maps if the process enabled them). */
+export function parseCallSite(capture: CallSiteCapture): ParsedCallSite {
+  const frames: FrameInfo[] = [];
+  let taskId: number | undefined;
+  const lines = (capture.stack ?? '').split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const m = LINE.exec(lines[i]!);
+    if (!m) continue;
+    const name = cleanName(m[2] ?? '');
+    const marker = name.indexOf(TASK_FRAME_PREFIX);
+    if (marker !== -1) {
+      taskId = Number(name.slice(marker + TASK_FRAME_PREFIX.length));
+      break;
+    }
+    const location = m[3] ?? m[4] ?? '';
+    if (name === '' || HELPERS.has(name) || location.startsWith('node:') || location === 'native' || location.startsWith('index '))
+      continue;
+    const at = LOCATION.exec(location);
+    frames.push({ funcname: name, filename: at ? toPath(at[1]!) : '', lineno: at ? Number(at[2]) : 0, async: m[1] !== undefined });
+  }
+  return { frames, taskId };
+}

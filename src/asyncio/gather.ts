@@ -1,0 +1,73 @@
+// gather: run awaitables concurrently and collect their results in order (Python's asyncio.gather).
+import { checkOptionKeys } from '../internal/validate.js';
+import { awaitedByOf, Future, futureAddToAwaitedBy } from './future.js';
+import { createTask } from './task.js';
+import { beginWait, endWait } from './waits.js';
+
+export interface GatherOptions {
+  /** Python's `return_exceptions=True`: failures become values in the results instead of rejecting. */
+  readonly returnExceptions?: boolean | undefined;
+}
+
+type Awaited_<T> = T extends PromiseLike<infer U> ? U : T;
+
+/**
+ * Awaits every awaitable and resolves with their results in order (Python's `asyncio.gather`).
+ * Promises that are not ts314 Futures are wrapped in tasks (Python wraps coroutines), so `ts314 ps`
+ * lists them, awaited by the gathering future and through it by the task that called `gather`.
+ * The first failure rejects the gather (the others keep running) unless `returnExceptions`;
+ * cancelling the gather cancels every child.
+ * @example
+ * const [a, b] = await gather([createTask(() => one()), two()]);
+ */
+export function gather<const T extends readonly unknown[]>(
+  awaitables: T,
+  options?: GatherOptions,
+): Future<{ -readonly [K in keyof T]: Awaited_<T[K]> }> {
+  checkOptionKeys(options, ['returnExceptions'], 'gather()');
+  const returnExceptions = options?.returnExceptions === true;
+  const outer = new Future<{ -readonly [K in keyof T]: Awaited_<T[K]> }>();
+  const children = [...awaitables].map((aw) =>
+    aw instanceof Future
+      ? aw
+      : createTask(typeof (aw as PromiseLike<unknown>)?.then === 'function' ? (aw as PromiseLike<unknown>) : Promise.resolve(aw)),
+  );
+  const results: unknown[] = new Array(children.length);
+  let remaining = children.length;
+  let wait: ReturnType<typeof beginWait> | undefined;
+  try {
+    wait = beginWait(beginWait, () => {
+      outer.cancel();
+    });
+  } catch (interruption) {
+    for (const child of children) child.cancel();
+    outer.setException(interruption);
+    return outer;
+  }
+  awaitedByOf(outer).add(wait);
+  outer.then(
+    () => endWait(wait),
+    () => {
+      endWait(wait);
+      if (outer.cancelled()) for (const child of children) child.cancel();
+    },
+  );
+  if (remaining === 0) outer.setResult(results as never);
+  children.forEach((child, index) => {
+    futureAddToAwaitedBy(child, outer);
+    const settled = (value: unknown, failed: boolean) => {
+      if (outer.done()) return;
+      if (failed && !returnExceptions) {
+        outer.setException(value);
+        return;
+      }
+      results[index] = value;
+      if (--remaining === 0) outer.setResult(results as never);
+    };
+    child.then(
+      (value) => settled(value, false),
+      (error) => settled(error, true),
+    );
+  });
+  return outer;
+}

@@ -1,0 +1,314 @@
+// Task: a function run as a named, registered, cancellable Future (Python's asyncio.Task), plus createTask, currentTask, allTasks and run.
+import { checkOptionKeys } from '../internal/validate.js';
+import { CancelledError, InvalidArgumentError, InvalidStateError } from './errors.js';
+import { captureCallSite, type FrameInfo, parseCallSite, TASK_FRAME_PREFIX } from './frames.js';
+import { Future, settle } from './future.js';
+import { framesFor, NODE, type NodeInfo, pendingTasks, registry, taskOfSite } from './registry.js';
+import { interruptWaits, TAKE_INTERRUPT } from './waits.js';
+
+/** What a task runs: a function given the task (for `task.signal`), or a promise already running. */
+export type TaskBody<T> = ((task: Task<T>) => T | PromiseLike<T>) | PromiseLike<T>;
+
+export interface TaskOptions {
+  /** Python's `name=`; `Task-<n>` when omitted, numbered per thread in creation order. */
+  readonly name?: string | undefined;
+}
+
+// Importing ts314/asyncio installs the registry, so `ts314 ps` finds even a process with no task yet.
+const REG = registry();
+
+type Runner = (task: Task<unknown>, body: TaskBody<unknown>) => Promise<unknown>;
+
+/**
+ * One runner function per slot, named `ts314-task-<slot>`: a task's body runs under it, so V8's async
+ * stack traces name the slot, and the slot names the task. Slots are reused, so the functions made
+ * are as many as the tasks alive at once.
+ */
+const runners: Runner[] = [];
+
+function runnerFor(slot: number): Runner {
+  let runner = runners[slot];
+  if (runner === undefined) {
+    const key = `${TASK_FRAME_PREFIX}${slot}`;
+    runner = {
+      async [key](task: Task<unknown>, body: TaskBody<unknown>): Promise<unknown> {
+        // Python starts a task at the loop's next turn, not inside create_task(): the caller's code runs first.
+        await undefined;
+        let value: unknown;
+        try {
+          if (started(task)) value = await (typeof body === 'function' ? body(task) : body);
+        } catch (error) {
+          finish(task, error instanceof CancelledError ? 3 : 2, error, true);
+          throw error;
+        }
+        finish(task, 1, value, true);
+        return value;
+      },
+    }[key] as Runner;
+    runners[slot] = runner;
+  }
+  return runner;
+}
+
+let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown, reported?: boolean) => void;
+/** Throws CancelledError for a task cancelled before it started; forgets the body's closure. */
+let started: (task: Task<unknown>) => boolean;
+let extraOf: (task: Task<unknown>) => TaskExtra;
+
+interface TaskExtra {
+  controller: AbortController | undefined;
+  cancelRequests: number;
+  pendingInterrupt: unknown;
+}
+
+/**
+ * A function running as a task (Python's `asyncio.Task`): named, listed by `allTasks()` and
+ * `ts314 ps` while pending, cancellable, awaitable. Create one with {@link createTask}.
+ *
+ * `cancel()` throws CancelledError into the task at the ts314 await it is suspended in (`sleep`,
+ * `gather`, a TaskGroup's end, another Future) — or at its next one — and aborts `task.signal`;
+ * an await on a foreign promise cannot be interrupted, so long waits should take the signal.
+ * @example
+ * const task = createTask(async () => { await sleep(10); return 1; }, { name: 'worker' });
+ * console.log(task.name, await task); // worker 1
+ */
+export class Task<T = unknown> extends Future<T> {
+  /** A number until read: `Task-<n>` is formatted on first use, not for every task made. */
+  #name: string | number;
+  /** The function (replaced by its name once started, so a pending task does not keep the closure alive) or the promise. */
+  #body: unknown;
+  #slot: number;
+  /** What only cancelled or signalled tasks need, allocated for them alone. */
+  #extra: TaskExtra | undefined;
+  /** The runner's promise for a function body: what `await task` waits on (a promise body uses the Future's). */
+  #run: Promise<unknown> | undefined;
+
+  static {
+    finish = (task, state, value, reported) => {
+      if (task.#slot !== -1) {
+        REG.slots[task.#slot] = undefined;
+        REG.freeSlots.push(task.#slot);
+        task.#slot = -1;
+      }
+      const extra = task.#extra;
+      if (extra?.pendingInterrupt !== undefined) {
+        extra.pendingInterrupt = undefined;
+        REG.pendingInterrupts--;
+      }
+      if (task.done()) return;
+      settle(task, state, value, reported);
+      // Nobody need see a cancellation: Python does not report cancelled tasks nobody awaited.
+      if (state === 3) task.#run?.catch(() => {});
+    };
+    started = (task) => {
+      const body = task.#body;
+      if (typeof body === 'function') task.#body = body.name;
+      const extra = task.#extra;
+      if (extra !== undefined && extra.cancelRequests > 0) {
+        // Cancelled before it started: like Python, the body never runs.
+        const error = extra.pendingInterrupt ?? new CancelledError(`Task ${JSON.stringify(task.name)} was cancelled`);
+        if (extra.pendingInterrupt !== undefined) {
+          extra.pendingInterrupt = undefined;
+          REG.pendingInterrupts--;
+        }
+        throw error;
+      }
+      return true;
+    };
+    extraOf = (task) => {
+      task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined };
+      return task.#extra;
+    };
+  }
+
+  constructor(body: TaskBody<T>, options?: TaskOptions) {
+    super();
+    if (options !== undefined) checkOptionKeys(options, ['name'], 'createTask()');
+    if (typeof body !== 'function' && typeof (body as PromiseLike<T> | null)?.then !== 'function') {
+      throw new InvalidArgumentError(`createTask(): expected a function or a promise, got ${body === null ? 'null' : typeof body}`);
+    }
+    const name = options?.name;
+    if (name !== undefined && typeof name !== 'string')
+      throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
+    this.#name = name ?? ++REG.unnamed;
+    this.#body = body;
+    this.#extra = undefined;
+    const slot = REG.freeSlots.pop() ?? REG.slots.length;
+    this.#slot = slot;
+    REG.slots[slot] = this;
+    const run = runnerFor(slot)(this as Task<unknown>, body as TaskBody<unknown>);
+    this.#run = typeof body === 'function' ? run : undefined;
+    // A promise body's outcome is reported through the Future (it can be cancelled before it settles).
+    if (this.#run === undefined) run.catch(() => {});
+  }
+
+  // biome-ignore lint/suspicious/noThenProperty: a Task is awaitable, like Python's
+  override then<R1 = T, R2 = never>(
+    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
+    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
+  ): Promise<R1 | R2> {
+    const run = this.#run as Promise<T> | undefined;
+    return run !== undefined ? run.then(onfulfilled, onrejected) : super.then(onfulfilled, onrejected);
+  }
+
+  /** The frame a task's stack falls back to: its function's name (`<promise>` for a promise). */
+  #root(): FrameInfo {
+    const body = this.#body as string | { name?: string; then?: unknown };
+    const funcname =
+      typeof body === 'string' ? body || '<anonymous>' : typeof body.then === 'function' ? '<promise>' : body.name || '<anonymous>';
+    return { funcname, filename: '', lineno: 0, async: true };
+  }
+
+  /** Python's `get_name()` / `set_name()`. */
+  get name(): string {
+    if (typeof this.#name === 'number') this.#name = `Task-${this.#name}`;
+    return this.#name;
+  }
+
+  set name(value: string) {
+    this.#name = String(value);
+  }
+
+  /** Aborted by `cancel()`: hand it to fetch, streams and timers so a cancel reaches foreign awaits too. */
+  get signal(): AbortSignal {
+    const extra = extraOf(this as Task<unknown>);
+    if (extra.controller === undefined) {
+      extra.controller = new AbortController();
+      // Made after a cancel request: aborted already.
+      if (extra.cancelRequests > 0) extra.controller.abort(new CancelledError(`Task ${JSON.stringify(this.name)} was cancelled`));
+    }
+    return extra.controller.signal;
+  }
+
+  /**
+   * Where the task is suspended, innermost frame first: the frames of the ts314 await it is in
+   * (`sleep`, `gather`, a TaskGroup's end) up to its function, or just its function's name when it
+   * is awaiting something else.
+   */
+  getStack(): FrameInfo[] {
+    const reg = registry();
+    let frames: readonly FrameInfo[] | undefined;
+    for (const wait of reg.waits) {
+      wait.parsed ??= parseCallSite(wait.site);
+      if (taskOfSite(reg, wait.parsed, wait.seq) === this) frames = framesFor(this[NODE](), wait.parsed);
+    }
+    return [...(frames ?? [this.#root()])];
+  }
+
+  /**
+   * Asks the task to stop (Python's `Task.cancel()`): CancelledError is thrown at the ts314 await it
+   * is in, or its next one, and `signal` aborts. A task made from a promise is cancelled at once.
+   * False if the task is already done.
+   */
+  override cancel(message?: string): boolean {
+    if (this.done()) return false;
+    const extra = extraOf(this as Task<unknown>);
+    extra.cancelRequests++;
+    const error = new CancelledError(message ?? `Task ${JSON.stringify(this.name)} was cancelled`);
+    extra.controller?.abort(error);
+    if (this.#root().funcname === '<promise>') {
+      finish(this as Task<unknown>, 3, error);
+      return true;
+    }
+    if (interruptWaits(REG, this, error) === 0 && extra.pendingInterrupt === undefined) {
+      extra.pendingInterrupt = error;
+      REG.pendingInterrupts++;
+    }
+    return true;
+  }
+
+  /** How many cancel requests are outstanding (Python's `Task.cancelling()`). */
+  cancelling(): number {
+    return this.#extra?.cancelRequests ?? 0;
+  }
+
+  /** Decrements the cancel requests (Python's `Task.uncancel()`); returns the new count. */
+  uncancel(): number {
+    const extra = this.#extra;
+    if (extra === undefined) return 0;
+    if (extra.cancelRequests > 0) extra.cancelRequests--;
+    if (extra.cancelRequests === 0 && extra.pendingInterrupt !== undefined) {
+      extra.pendingInterrupt = undefined;
+      REG.pendingInterrupts--;
+    }
+    return extra.cancelRequests;
+  }
+
+  /** A task's result comes from its function (Python raises RuntimeError). */
+  override setResult(_value: T): never {
+    throw new InvalidStateError('Task does not support setResult(): its result is what its function returns');
+  }
+
+  override setException(_error: unknown): never {
+    throw new InvalidStateError('Task does not support setException(): its error is what its function throws');
+  }
+
+  /** @internal an interruption requested while the task was not in a ts314 await */
+  [TAKE_INTERRUPT](): unknown {
+    return this.takePendingInterrupt();
+  }
+
+  /** @internal */
+  peekPendingInterrupt(): unknown {
+    return this.#extra?.pendingInterrupt;
+  }
+
+  /** @internal */
+  takePendingInterrupt(): unknown {
+    const extra = this.#extra;
+    const pending = extra?.pendingInterrupt;
+    if (pending !== undefined) {
+      extra!.pendingInterrupt = undefined;
+      REG.pendingInterrupts--;
+    }
+    return pending;
+  }
+
+  /** @internal for timeout(): an interruption to deliver at the task's next ts314 await */
+  setPendingInterrupt(error: unknown): void {
+    const extra = extraOf(this as Task<unknown>);
+    if (extra.pendingInterrupt === undefined) REG.pendingInterrupts++;
+    extra.pendingInterrupt = error;
+  }
+
+  /** @internal */
+  override [NODE](): NodeInfo {
+    const info = super[NODE]();
+    return { ...info, kind: 'task', name: this.name, root: this.#root() };
+  }
+
+  override get [Symbol.toStringTag](): string {
+    return 'Task';
+  }
+}
+
+/**
+ * Runs `body` as a task (Python's `asyncio.create_task`). Pass a function — it runs under the task,
+ * so `currentTask()`, `ts314 ps` and cancellation know it — or a promise already running.
+ * @example
+ * const task = createTask(async () => fetchUser(1), { name: 'user-1' });
+ */
+export function createTask<T>(body: TaskBody<T>, options?: TaskOptions): Task<T> {
+  return new Task(body, options);
+}
+
+/**
+ * The task whose function is running (Python's `asyncio.current_task()`), found from V8's async
+ * stack trace, so it costs a stack capture (microseconds): fine for diagnostics, not for hot loops.
+ * Undefined outside any task, and after an await on a promise V8 cannot follow (a `.then` callback).
+ */
+export function currentTask(): Task | undefined {
+  const reg = registry();
+  const site = parseCallSite(captureCallSite(currentTask));
+  return taskOfSite(reg, site, reg.seq + 1) as Task | undefined;
+}
+
+/** The pending tasks of this thread (Python's `asyncio.all_tasks()`). */
+export function allTasks(): Set<Task> {
+  return new Set(pendingTasks(REG) as Task[]);
+}
+
+/** Runs `main` as the first task and returns its result (Python's `asyncio.run`). */
+export function run<T>(main: (task: Task<T>) => T | PromiseLike<T>, options?: TaskOptions): Promise<T> {
+  return Promise.resolve(createTask(main, options));
+}

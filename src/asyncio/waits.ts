@@ -1,0 +1,43 @@
+// Entering and leaving a ts314 await: the raw call site, and delivery of a cancellation or timeout that was waiting for one.
+import { captureCallSite, parseCallSite } from './frames.js';
+import { type GraphNode, openWait, type Registry, registry, taskOfSite, type WaitSite } from './registry.js';
+
+/** Implemented by Task: hands over (and forgets) an interruption requested while the task was not in a ts314 await. */
+export const TAKE_INTERRUPT = Symbol.for('ts314.asyncio.takeInterrupt');
+
+interface Interruptible {
+  [TAKE_INTERRUPT](): unknown;
+}
+
+/**
+ * Opens a wait at the caller's call site (`below` and everything it called are left out). Throws the
+ * interruption (CancelledError, TimeoutError) a task was asked to take at its next ts314 await.
+ */
+// biome-ignore lint/complexity/noBannedTypes: Error.captureStackTrace takes any function
+export function beginWait(below: Function, interrupt: ((error: unknown) => void) | undefined): WaitSite {
+  const reg = registry();
+  const site = captureCallSite(below);
+  if (reg.pendingInterrupts > 0) {
+    const task = taskOfSite(reg, parseCallSite(site), reg.seq + 1) as (GraphNode & Partial<Interruptible>) | undefined;
+    const pending = task?.[TAKE_INTERRUPT]?.();
+    if (pending !== undefined) throw pending;
+  }
+  return openWait(reg, site, interrupt);
+}
+
+export function endWait(wait: WaitSite): void {
+  registry().waits.delete(wait);
+}
+
+/** Interrupts the ts314 awaits `task` is in; returns how many there were. */
+export function interruptWaits(reg: Registry, task: GraphNode, error: unknown): number {
+  let count = 0;
+  for (const wait of [...reg.waits]) {
+    wait.parsed ??= parseCallSite(wait.site);
+    if (wait.interrupt && taskOfSite(reg, wait.parsed, wait.seq) === task) {
+      count++;
+      wait.interrupt(error);
+    }
+  }
+  return count;
+}

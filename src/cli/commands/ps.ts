@@ -1,0 +1,81 @@
+// `ts314 ps PID`: the pending ts314/asyncio tasks of a running Node process, as CPython 3.14's `python -m asyncio ps` table.
+import { buildTaskTable, formatTaskTable, formatTaskTableCsv, getAllAwaitedBy, InspectError } from '../../asyncio/index.js';
+import { parseCommandArgs, UsageError } from '../args.js';
+
+export const summary = "list a running Node process's async tasks (python -m asyncio ps)";
+
+const HELP = `usage: ts314 ps [--retries N] [--format table|json|csv] PID
+
+Prints the pending ts314/asyncio tasks of Node process PID, in every thread, as CPython 3.14's
+\`python -m asyncio ps\` does: thread id, task id, task name, coroutine stack (innermost first),
+and one row per awaiting task with its stack, name and id (0x0 for a task nobody awaits).
+
+The target needs no flags: SIGUSR1 opens its inspector on 127.0.0.1, one evaluation reads the task
+registry, and the inspector is closed again. The target's stderr shows "Debugger listening on …".
+The target must use ts314/asyncio (or be started with --import ts314/asyncio).
+
+options:
+  --retries N    try again up to N times if reading fails (default 0)
+  --format F     table (default), json or csv
+  -h, --help     show this help`;
+
+/** Parses the options `ps` and `pstree` share; returns the pid, retries and format. */
+export function parseInspectArgs(
+  command: string,
+  argv: string[],
+  formats: readonly string[],
+): { pid: number; retries: number; format: string; help: boolean } {
+  const { values, positionals } = parseCommandArgs(command, argv, {
+    options: { retries: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) return { pid: 0, retries: 0, format: formats[0]!, help: true };
+  if (positionals.length !== 1)
+    throw new UsageError(`ts314 ${command}: expected one PID, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
+  const pid = Number(positionals[0]);
+  if (!Number.isInteger(pid) || pid <= 0)
+    throw new UsageError(`ts314 ${command}: PID must be a positive whole number, got '${positionals[0]}'`);
+  const retries = values.retries === undefined ? 0 : Number(values.retries);
+  if (!Number.isInteger(retries) || retries < 0)
+    throw new UsageError(`ts314 ${command}: --retries must be a whole number >= 0, got '${values.retries}'`);
+  const format = values.format ?? formats[0]!;
+  if (!formats.includes(format)) throw new UsageError(`ts314 ${command}: --format must be one of ${formats.join(', ')}, got '${format}'`);
+  return { pid, retries, format, help: false };
+}
+
+/** Prints an InspectError the way the CLI reports failures and returns the exit status. */
+export function reportInspectError(command: string, error: unknown): number {
+  if (error instanceof InspectError) {
+    console.error(`ts314 ${command}: ${error.message}`);
+    return 1;
+  }
+  throw error;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const { pid, retries, format, help } = parseInspectArgs('ps', argv, ['table', 'json', 'csv']);
+  if (help) {
+    console.log(HELP);
+    return 0;
+  }
+  let threads: Awaited<ReturnType<typeof getAllAwaitedBy>>;
+  try {
+    threads = await getAllAwaitedBy(pid, { retries });
+  } catch (error) {
+    return reportInspectError('ps', error);
+  }
+  const table = buildTaskTable(threads);
+  if (format === 'table') console.log(formatTaskTable(table));
+  else if (format === 'csv') process.stdout.write(formatTaskTableCsv(table));
+  else {
+    const keys = ['tid', 'taskId', 'taskName', 'coroutineStack', 'awaiterChain', 'awaiterName', 'awaiterId'] as const;
+    console.log(
+      JSON.stringify(
+        table.map((row) => Object.fromEntries(keys.map((key, i) => [key, row[i]]))),
+        null,
+        2,
+      ),
+    );
+  }
+  return 0;
+}

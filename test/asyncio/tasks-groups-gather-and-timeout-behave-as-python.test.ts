@@ -1,0 +1,213 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  allTasks,
+  CancelledError,
+  captureCallGraph,
+  createTask,
+  currentTask,
+  ExceptionGroup,
+  formatCallGraph,
+  Future,
+  futureAddToAwaitedBy,
+  futureDiscardFromAwaitedBy,
+  gather,
+  InvalidArgumentError,
+  InvalidStateError,
+  run,
+  sleep,
+  type Task,
+  TaskGroup,
+  TimeoutError,
+  timeout,
+} from '../../src/asyncio/index.js';
+
+test('a task is named Task-<n> unless named, starts after its creator continues, and reports result and state', async () => {
+  const order: string[] = [];
+  const task = createTask(async () => {
+    order.push('task');
+    await sleep(1);
+    return 42;
+  });
+  order.push('creator');
+  assert.match(task.name, /^Task-\d+$/);
+  assert.equal(task.done(), false);
+  assert.throws(() => task.result(), InvalidStateError);
+  assert.ok(allTasks().has(task));
+  assert.equal(await task, 42);
+  assert.deepEqual(order, ['creator', 'task']);
+  assert.equal(task.done(), true);
+  assert.equal(task.result(), 42);
+  assert.equal(task.exception(), undefined);
+  assert.equal(allTasks().has(task), false);
+  const named = createTask(Promise.resolve('x'), { name: 'fetch' });
+  assert.equal(named.name, 'fetch');
+  assert.equal(await named, 'x');
+  assert.throws(
+    () => createTask(async () => 1, { nam: 'x' } as never),
+    (e: Error) => e instanceof InvalidArgumentError && /Did you mean 'name'\?/.test(e.message),
+  );
+  assert.throws(() => createTask(42 as never), InvalidArgumentError);
+});
+
+test('cancel() throws CancelledError at the ts314 await the task is in; a task that lets it propagate ends cancelled', async () => {
+  let reached = false;
+  const task = createTask(async () => {
+    await sleep(60_000);
+    reached = true;
+  });
+  await delay(10);
+  assert.equal(task.cancel('stop'), true);
+  await assert.rejects(Promise.resolve(task), (e: Error) => e instanceof CancelledError && e.message === 'stop');
+  assert.equal(task.cancelled(), true);
+  assert.equal(reached, false);
+  assert.equal(task.cancel(), false, 'already done');
+  // A task that catches it and returns keeps its result, as in Python.
+  const stubborn = createTask(async () => {
+    try {
+      await sleep(60_000);
+    } catch (error) {
+      assert.ok(error instanceof CancelledError);
+    }
+    return 'kept';
+  });
+  await delay(10);
+  stubborn.cancel();
+  assert.equal(await stubborn, 'kept');
+  // Cancelled before it starts: the body never runs.
+  let ran = false;
+  const early = createTask(async () => {
+    ran = true;
+  });
+  early.cancel();
+  await assert.rejects(Promise.resolve(early), CancelledError);
+  assert.equal(ran, false);
+  // A cancel requested during a foreign await is delivered at the next ts314 await; the signal aborts at once.
+  const later = createTask(async (self) => {
+    await delay(20);
+    assert.equal(self.signal.aborted, true);
+    await sleep(0);
+    return 'not reached';
+  });
+  await delay(5);
+  later.cancel();
+  await assert.rejects(Promise.resolve(later), CancelledError);
+});
+
+test('TaskGroup: the first failure cancels the siblings and the group throws an ExceptionGroup of the failures', async () => {
+  const events: string[] = [];
+  const outcome = run(async () => {
+    await using tg = new TaskGroup();
+    tg.createTask(async () => {
+      await sleep(5);
+      throw new Error('boom');
+    });
+    tg.createTask(async () => {
+      try {
+        await sleep(60_000);
+      } catch (error) {
+        events.push((error as Error).name);
+        throw error;
+      }
+    });
+  });
+  await assert.rejects(outcome, (error: unknown) => {
+    assert.ok(error instanceof ExceptionGroup);
+    assert.equal(error.message, 'unhandled errors in a TaskGroup (1 sub-exception)');
+    assert.equal(error.exceptions.length, 1);
+    assert.equal((error.exceptions[0] as Error).message, 'boom');
+    return true;
+  });
+  assert.deepEqual(events, ['CancelledError']);
+  // Results when nothing fails; no new tasks after the end.
+  let group: TaskGroup | undefined;
+  const results = await run(async () => {
+    await using tg = new TaskGroup();
+    group = tg;
+    const a = tg.createTask(async () => 1);
+    const b = tg.createTask(async () => {
+      await sleep(2);
+      return 2;
+    });
+    return [a, b] as const;
+  });
+  assert.deepEqual(
+    results.map((t) => t.result()),
+    [1, 2],
+  );
+  assert.throws(() => group!.createTask(async () => 3), InvalidStateError);
+});
+
+test('gather: results in order, the first failure rejects unless returnExceptions, cancelling it cancels the children', async () => {
+  assert.deepEqual(await gather([createTask(async () => 1), Promise.resolve(2), sleep(1, 3)]), [1, 2, 3]);
+  await assert.rejects(Promise.resolve(gather([Promise.reject(new Error('bad')), sleep(1, 1)])), /bad/);
+  const mixed = await gather([Promise.reject(new Error('bad')), sleep(1, 1)], { returnExceptions: true });
+  assert.equal((mixed[0] as Error).message, 'bad');
+  assert.equal(mixed[1], 1);
+  assert.deepEqual(await gather([]), []);
+  const child = createTask(() => sleep(60_000));
+  const outer = gather([child]);
+  await delay(5);
+  outer.cancel();
+  await assert.rejects(Promise.resolve(outer), CancelledError);
+  await assert.rejects(Promise.resolve(child), CancelledError);
+});
+
+test('timeout: an expired scope throws TimeoutError at the await it interrupts; an unexpired one changes nothing', async () => {
+  const slow = run(async () => {
+    using _scope = timeout(20);
+    await sleep(60_000);
+  });
+  await assert.rejects(slow, (e: Error) => e instanceof TimeoutError && (e as TimeoutError).timeoutMs === 20);
+  assert.equal(
+    await run(async () => {
+      using scope = timeout(1000);
+      await sleep(1);
+      assert.equal(scope.expired(), false);
+      return 'fast';
+    }),
+    'fast',
+  );
+  assert.throws(() => timeout(10), InvalidStateError, 'outside a task');
+});
+
+test('currentTask() finds the task from inside its body, across awaits; captureCallGraph edges via futureAddToAwaitedBy', async () => {
+  assert.equal(currentTask(), undefined);
+  let seen: (Task | undefined)[] = [];
+  const task = createTask(
+    async () => {
+      seen.push(currentTask());
+      await sleep(1);
+      seen.push(currentTask());
+      await Promise.resolve();
+      seen.push(currentTask());
+    },
+    { name: 'finder' },
+  );
+  await task;
+  assert.deepEqual(seen, [task, task, task]);
+  seen = [];
+  // A custom combinator: a Future awaited by a task, recorded by hand.
+  const future = new Future<string>();
+  const waiter = createTask(
+    async () => {
+      await sleep(60_000).catch(() => undefined);
+    },
+    { name: 'waiter' },
+  );
+  futureAddToAwaitedBy(future, waiter);
+  await delay(5);
+  const graph = captureCallGraph(future)!;
+  assert.deepEqual(
+    graph.awaitedBy.map((g) => (g.future as Task).name),
+    ['waiter'],
+  );
+  assert.match(formatCallGraph(future), /^\* Future\(id=0x[0-9a-f]+\)\n {2}\+ Awaited by:\n {4}\* Task\(name='waiter', id=0x[0-9a-f]+\)/);
+  futureDiscardFromAwaitedBy(future, waiter);
+  assert.deepEqual(captureCallGraph(future)!.awaitedBy, []);
+  waiter.cancel();
+  future.setResult('done');
+  assert.equal(await future, 'done');
+  assert.throws(() => future.setResult('again'), InvalidStateError);
+});
