@@ -243,7 +243,7 @@ test('the inspector port is busy: the error says so and how to get round it; the
   });
   const target = await tsTarget('example.ts');
   try {
-    const result = await runCli(['ps', String(target.pid)]);
+    const result = await runCli(['ps', '--timeout', '3', String(target.pid)]);
     assert.equal(result.code, 1);
     assert.match(
       result.stderr,

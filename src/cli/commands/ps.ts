@@ -4,7 +4,7 @@ import { parseCommandArgs, UsageError } from '../args.js';
 
 export const summary = "list a running Node process's async tasks (python -m asyncio ps)";
 
-const HELP = `usage: ts314 ps [--retries N] [--format table|json|csv] PID
+const HELP = `usage: ts314 ps [--retries N] [--timeout S] [--format table|json|csv] PID
 
 Prints the pending ts314/asyncio tasks of Node process PID, in every thread, as CPython 3.14's
 \`python -m asyncio ps\` does: thread id, task id, task name, coroutine stack (innermost first),
@@ -16,20 +16,26 @@ The target must use ts314/asyncio (or be started with --import ts314/asyncio).
 
 options:
   --retries N    try again up to N times if reading fails (default 0)
+  --timeout S    seconds to wait for the inspector and the read, per attempt (default 10)
   --format F     table (default), json or csv
   -h, --help     show this help`;
 
-/** Parses the options `ps` and `pstree` share; returns the pid, retries and format. */
+/** Parses the options `ps` and `pstree` share; returns the pid, retries, timeout and format. */
 export function parseInspectArgs(
   command: string,
   argv: string[],
   formats: readonly string[],
-): { pid: number; retries: number; format: string; help: boolean } {
+): { pid: number; retries: number; timeoutMs: number | undefined; format: string; help: boolean } {
   const { values, positionals } = parseCommandArgs(command, argv, {
-    options: { retries: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      retries: { type: 'string' },
+      timeout: { type: 'string' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
     allowPositionals: true,
   });
-  if (values.help) return { pid: 0, retries: 0, format: formats[0]!, help: true };
+  if (values.help) return { pid: 0, retries: 0, timeoutMs: undefined, format: formats[0]!, help: true };
   if (positionals.length !== 1)
     throw new UsageError(`ts314 ${command}: expected one PID, got ${positionals.length === 0 ? 'none' : positionals.join(' ')}`);
   const pid = Number(positionals[0]);
@@ -38,9 +44,12 @@ export function parseInspectArgs(
   const retries = values.retries === undefined ? 0 : Number(values.retries);
   if (!Number.isInteger(retries) || retries < 0)
     throw new UsageError(`ts314 ${command}: --retries must be a whole number >= 0, got '${values.retries}'`);
+  const seconds = values.timeout === undefined ? undefined : Number(values.timeout);
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0))
+    throw new UsageError(`ts314 ${command}: --timeout must be a number of seconds > 0, got '${values.timeout}'`);
   const format = values.format ?? formats[0]!;
   if (!formats.includes(format)) throw new UsageError(`ts314 ${command}: --format must be one of ${formats.join(', ')}, got '${format}'`);
-  return { pid, retries, format, help: false };
+  return { pid, retries, timeoutMs: seconds === undefined ? undefined : seconds * 1000, format, help: false };
 }
 
 /** Prints an InspectError the way the CLI reports failures and returns the exit status. */
@@ -53,14 +62,14 @@ export function reportInspectError(command: string, error: unknown): number {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const { pid, retries, format, help } = parseInspectArgs('ps', argv, ['table', 'json', 'csv']);
+  const { pid, retries, timeoutMs, format, help } = parseInspectArgs('ps', argv, ['table', 'json', 'csv']);
   if (help) {
     console.log(HELP);
     return 0;
   }
   let threads: Awaited<ReturnType<typeof getAllAwaitedBy>>;
   try {
-    threads = await getAllAwaitedBy(pid, { retries });
+    threads = await getAllAwaitedBy(pid, { retries, timeoutMs });
   } catch (error) {
     return reportInspectError('ps', error);
   }

@@ -4,7 +4,7 @@ import { parseInspectArgs, reportInspectError } from './ps.js';
 
 export const summary = "show a running Node process's async task tree (python -m asyncio pstree)";
 
-const HELP = `usage: ts314 pstree [--retries N] [--format tree|json] PID
+const HELP = `usage: ts314 pstree [--retries N] [--timeout S] [--format tree|json] PID
 
 Prints the ts314/asyncio tasks of Node process PID as CPython 3.14's \`python -m asyncio pstree\`
 does: each task as "(T) name", the frames it awaits through as "func file:line", outermost first,
@@ -16,18 +16,19 @@ Attaching works as for \`ts314 ps\` (SIGUSR1, the inspector, closed again afterw
 
 options:
   --retries N    try again up to N times if reading fails (default 0)
+  --timeout S    seconds to wait for the inspector and the read, per attempt (default 10)
   --format F     tree (default) or json
   -h, --help     show this help`;
 
 export async function run(argv: string[]): Promise<number> {
-  const { pid, retries, format, help } = parseInspectArgs('pstree', argv, ['tree', 'json']);
+  const { pid, retries, timeoutMs, format, help } = parseInspectArgs('pstree', argv, ['tree', 'json']);
   if (help) {
     console.log(HELP);
     return 0;
   }
   let threads: Awaited<ReturnType<typeof getAllAwaitedBy>>;
   try {
-    threads = await getAllAwaitedBy(pid, { retries });
+    threads = await getAllAwaitedBy(pid, { retries, timeoutMs });
   } catch (error) {
     return reportInspectError('pstree', error);
   }
