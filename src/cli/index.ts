@@ -17,6 +17,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   bench: () => import('./commands/bench.js'),
   compare: () => import('./commands/compare.js'),
   play: () => import('./commands/play.js'),
+  worker: () => import('./commands/worker.js'),
 };
 
 async function usage(): Promise<string> {
