@@ -13,6 +13,16 @@ const SCHEMES: Record<string, BrokerKind> = {
   'postgresql:': 'postgres',
 };
 
+/**
+ * BullMQ's connection options for one executor or worker: Redis reconnects quickly (a broker restart
+ * costs well under a second) until `stopped()` says the owner gave up, so a broker that never
+ * answered leaves no reconnect timer keeping the process alive.
+ */
+export function connectionOptions(connection: BrokerConnection, stopped: () => boolean): Record<string, unknown> {
+  if (connection.kind !== 'redis') return { ...connection.options };
+  return { ...connection.options, retryStrategy: (times: number) => (stopped() ? null : Math.min(50 * times, 500)) };
+}
+
 /** A parsed connection string: what BullMQ's classes take, plus a printable form without the password. */
 export interface BrokerConnection {
   readonly kind: BrokerKind;
@@ -68,8 +78,6 @@ export function parseConnection(connection: unknown, where: string): BrokerConne
       ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
       // Workers' blocking connections need it; commands wait through a broker restart instead of failing.
       maxRetriesPerRequest: null,
-      // Reconnect quickly after a broker restart (ioredis' default backs off to 2 s).
-      retryStrategy: (times: number) => Math.min(50 * times, 500),
     },
   };
 }

@@ -17,7 +17,7 @@ import {
 import { runMap, type ItemOutcome } from '../futures/map.js';
 import { checkSubmitOptions } from '../futures/executor.js';
 import { decodeError, decodeValue, deserializeError, encodeValue, type EncodedOutcome, type JobData } from './codec.js';
-import { checkQueueName, loadEngine, parseConnection, type BrokerConnection, type BrokerKind } from './engine.js';
+import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerConnection, type BrokerKind } from './engine.js';
 import { BrokerConnectionError, TaskFailedError, TaskStalledError } from './errors.js';
 
 export interface DistributedExecutorOptions {
@@ -87,6 +87,7 @@ export class DistributedExecutor implements Executor {
   #closed: Promise<void> | undefined;
   #sweepTimer: NodeJS.Timeout | undefined;
   #sweeping = false;
+  #closing: Promise<void> | undefined;
   #lastSettled = performance.now();
   #lastRecheck = performance.now();
   #disconnected = false;
@@ -289,7 +290,7 @@ export class DistributedExecutor implements Executor {
       this.#fail(error as Error);
       throw error;
     });
-    const options = { connection: this.#connection.options };
+    const options = { connection: connectionOptions(this.#connection, () => this.#broken !== undefined) };
     let firstError: ((error: Error) => void) | undefined;
     const onError = (error: Error) => {
       this.#disconnected = true;
@@ -299,10 +300,7 @@ export class DistributedExecutor implements Executor {
     this.#queue.on('error', onError);
     this.#events = new engine.QueueEvents(this.queue, options, engine.factory);
     this.#events.on('error', onError);
-    this.#events.on('active', ({ jobId }: { jobId: string }) => {
-      const entry = this.#pending.get(jobId);
-      if (entry && !entry.cancelled && !entry.future.done() && !entry.future.running()) entry.future.setRunningOrNotifyCancel();
-    });
+    this.#events.on('active', ({ jobId }: { jobId: string }) => this.#markRunning(jobId));
     this.#events.on('completed', ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
       if (this.#pending.has(jobId)) this.#settle(jobId, true, returnvalue);
     });
@@ -335,6 +333,11 @@ export class DistributedExecutor implements Executor {
     this.#disconnected = false;
     this.#sweepTimer = setInterval(() => void this.#sweep(), this.#sweepInterval);
     this.#sweepTimer.unref();
+  }
+
+  #markRunning(id: string): void {
+    const entry = this.#pending.get(id);
+    if (entry && !entry.cancelled && !entry.future.done() && !entry.future.running()) entry.future.setRunningOrNotifyCancel();
   }
 
   #fail(error: Error): void {
@@ -387,6 +390,9 @@ export class DistributedExecutor implements Executor {
     if (this.#sweeping || this.#pending.size === 0) return;
     this.#sweeping = true;
     try {
+      // Running jobs too: an 'active' event sent before QueueEvents began reading is not replayed.
+      const active: Bull[] = await this.#queue.getJobs(['active'], 0, PAGE - 1, true);
+      for (const job of active) if (job) this.#markRunning(job.id);
       for (const state of ['completed', 'failed'] as const) {
         for (let start = 0; ; start += PAGE) {
           const jobs: Bull[] = await this.#queue.getJobs([state], start, start + PAGE - 1, true);
@@ -447,20 +453,21 @@ export class DistributedExecutor implements Executor {
   }
 
   async #close(): Promise<void> {
+    // Connections still opening are closed once they are open (or have failed).
+    await this.#ready.catch(() => {});
     clearInterval(this.#sweepTimer);
-    await this.#closeConnections(false);
+    await this.#closeConnections(this.#broken !== undefined);
   }
 
   async #closeConnections(force: boolean): Promise<void> {
     clearInterval(this.#sweepTimer);
     const closing = [this.#events, this.#queue].filter(Boolean).map(async (c: Bull) => {
-      try {
-        if (force && typeof c.disconnect === 'function') await c.disconnect();
-        await c.close();
-      } catch {
-        // closing a connection that never opened
-      }
+      // A connection that never opened is not awaited (close() and disconnect() wait for it to open);
+      // its retry strategy ends the reconnect attempts.
+      if (force) c.close().catch(() => {});
+      else await c.close().catch(() => {});
     });
-    await Promise.all(closing);
+    this.#closing ??= Promise.all(closing).then(() => {});
+    await this.#closing;
   }
 }

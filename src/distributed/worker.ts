@@ -4,7 +4,7 @@ import { InterpreterPoolExecutor, task } from '../futures/index.js';
 import { checkInteger, checkOptionKeys } from '../internal/validate.js';
 import { InvalidArgumentError } from '../internal/errors.js';
 import { decodeValue, encodeError, encodeValue, serializeError, type EncodedOutcome, type JobData } from './codec.js';
-import { checkQueueName, loadEngine, parseConnection, type BrokerKind } from './engine.js';
+import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerKind } from './engine.js';
 import { BrokerConnectionError } from './errors.js';
 import { TaskRegistry, type OfferedTask } from './tasks.js';
 
@@ -131,8 +131,10 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
     }
   };
 
+  let gaveUp = false;
+  const brokerOptions = connectionOptions(connection, () => gaveUp);
   const workerOptions: Record<string, unknown> = {
-    connection: connection.options,
+    connection: brokerOptions,
     concurrency,
     autorun: false,
     maxStalledCount: options.maxStalledCount ?? 1,
@@ -142,7 +144,7 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
   if (options.stalledInterval !== undefined)
     workerOptions.stalledInterval = checkInteger(options.stalledInterval, 'stalledInterval', { where: WHERE }, 1);
   const worker = new engine.Worker(queueName, processor, workerOptions, engine.factory);
-  const queue = new engine.Queue(queueName, { connection: connection.options }, engine.factory);
+  const queue = new engine.Queue(queueName, { connection: brokerOptions }, engine.factory);
   let firstError: ((error: Error) => void) | undefined;
   const onError = (error: Error) => firstError?.(error);
   worker.on('error', onError);
@@ -157,7 +159,10 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
       }),
     ]);
   } catch (cause) {
-    await Promise.allSettled([worker.close(true), queue.close(), pool?.shutdown({ wait: false, cancelFutures: true })]);
+    gaveUp = true;
+    worker.close(true).catch(() => {});
+    queue.close().catch(() => {});
+    await pool?.shutdown({ wait: false, cancelFutures: true });
     throw new BrokerConnectionError(
       `${WHERE}: cannot reach the ${connection.kind === 'redis' ? 'Redis' : 'PostgreSQL'} broker at ${connection.display}: ${(cause as Error).message}`,
       { connection: connection.display, cause },
