@@ -17,12 +17,21 @@ const workers: WorkerProcess[] = [];
 const STALL_FLAGS = ['--lock-duration', '2000', '--stalled-interval', '1000'];
 
 function worker(queue: string, extra: string[]): Promise<WorkerProcess> {
-  return startWorkerProcess(['--connection', redis.url, '--queue', queue, '--module', path, '--interpreters', '1', ...STALL_FLAGS, ...extra]).then(
-    (w) => {
-      workers.push(w);
-      return w;
-    },
-  );
+  return startWorkerProcess([
+    '--connection',
+    redis.url,
+    '--queue',
+    queue,
+    '--module',
+    path,
+    '--interpreters',
+    '1',
+    ...STALL_FLAGS,
+    ...extra,
+  ]).then((w) => {
+    workers.push(w);
+    return w;
+  });
 }
 
 async function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
