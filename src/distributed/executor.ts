@@ -76,6 +76,8 @@ export class DistributedExecutor implements Executor {
   readonly #prefix = randomUUID().slice(0, 8);
   #seq = 0;
   readonly #pending = new Map<string, Entry>();
+  /** Pending entries not cancelled: what shutdown() waits for. */
+  #live = 0;
   #toAdd: Entry[] = [];
   #toRemove: string[] = [];
   #flushScheduled = false;
@@ -195,6 +197,7 @@ export class DistributedExecutor implements Executor {
     const id = `${this.#prefix}-${++this.#seq}`;
     const entry: Entry = { id, future, data, cancelled: false, added: false, chunk };
     this.#pending.set(id, entry);
+    this.#live++;
     future.onCancel = () => this.#cancelled(entry);
     if (signal) {
       const onAbort = () => {
@@ -215,7 +218,9 @@ export class DistributedExecutor implements Executor {
   }
 
   #cancelled(entry: Entry): void {
+    if (entry.cancelled) return;
     entry.cancelled = true;
+    this.#live--;
     entry.abort?.();
     if (entry.added) this.#toRemove.push(entry.id);
     else this.#pending.delete(entry.id);
@@ -344,6 +349,7 @@ export class DistributedExecutor implements Executor {
     this.#broken = error;
     for (const entry of this.#pending.values()) if (!entry.future.done()) entry.future.setException(error);
     this.#pending.clear();
+    this.#live = 0;
     this.#toAdd = [];
     this.#checkIdle();
     void this.#closeConnections(true);
@@ -354,6 +360,7 @@ export class DistributedExecutor implements Executor {
     const entry = this.#pending.get(id);
     if (!entry) return;
     this.#pending.delete(id);
+    if (!entry.cancelled) this.#live--;
     this.#toRemove.push(id);
     this.#scheduleFlush();
     this.#lastSettled = performance.now();
@@ -434,7 +441,7 @@ export class DistributedExecutor implements Executor {
   }
 
   #checkIdle(): void {
-    if (this.#pending.size > 0 && [...this.#pending.values()].some((e) => !e.cancelled)) return;
+    if (this.#idleWaiters.length === 0 || this.#live > 0) return;
     if (this.#toRemove.length > 0 && !this.#broken) return;
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];
@@ -443,7 +450,7 @@ export class DistributedExecutor implements Executor {
 
   async #drained(): Promise<void> {
     if (this.#broken) return;
-    if ([...this.#pending.values()].every((e) => e.cancelled) && this.#toRemove.length === 0 && this.#pending.size === 0) return;
+    if (this.#live === 0 && this.#toRemove.length === 0 && this.#pending.size === 0) return;
     await new Promise<void>((resolve) => {
       this.#idleWaiters.push(resolve);
       this.#checkIdle();
