@@ -88,6 +88,28 @@ describe('DistributedExecutor under faults', () => {
     assert.equal(executor.pendingCount, 0);
   });
 
+  it('the broker restarted without its data: the executor adds the lost jobs again and every future resolves', async () => {
+    await Promise.all([0, 1].map(() => worker('wipe', ['--concurrency', '4', '--max-stalled', '10'])));
+    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'wipe', sweepInterval: 200, recheckInterval: 1000 });
+    const log = dir.join('wipe.log');
+    const N = 600;
+    let done = 0;
+    const futures = Array.from({ length: N }, (_, i) => {
+      const future = executor.submit(task<(file: string, id: number, ms: number) => number>(url, 'record'), log, i, 3);
+      future.addDoneCallback(() => done++);
+      return future;
+    });
+    await until(() => done >= N / 6, 'the first results');
+    await redis.restart(300, { wipe: true });
+    const values = await Promise.all(futures);
+    assert.deepEqual(
+      values,
+      values.map((_, i) => 2 * i),
+    );
+    const ran = new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
+    assert.equal(ran.size, N);
+  });
+
   it('a task whose worker dies more often than the stall limit rejects with TaskStalledError', async () => {
     const doomed = await worker('stall', ['--max-stalled', '0']);
     await using executor = new DistributedExecutor({ connection: redis.url, queue: 'stall', sweepInterval: 200 });

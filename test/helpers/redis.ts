@@ -1,7 +1,7 @@
 // Starts a throwaway redis-server (Debian's) on a free loopback port, with an append-only file so a restart keeps the jobs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tempDir } from './temp-dir.js';
 
@@ -9,8 +9,11 @@ export interface TempRedis {
   readonly port: number;
   /** `redis://127.0.0.1:<port>` */
   readonly url: string;
-  /** Stops the server (SIGTERM: it writes its data first) and starts it again on the same port and data. */
-  restart(downMs?: number): Promise<void>;
+  /**
+   * Stops the server (SIGTERM: it writes its data first) and starts it again on the same port and
+   * data; with `wipe`, without its data (a broker that restarted without persistence).
+   */
+  restart(downMs?: number, options?: { wipe?: boolean }): Promise<void>;
   /** Stops the server, keeping its data directory until stop(). */
   kill(): Promise<void>;
   start(): Promise<void>;
@@ -78,8 +81,9 @@ export async function startRedis(): Promise<TempRedis> {
     url: `redis://127.0.0.1:${port}`,
     start,
     kill,
-    async restart(downMs = 0) {
+    async restart(downMs = 0, { wipe = false } = {}) {
       await kill();
+      if (wipe) for (const entry of readdirSync(dir.path)) rmSync(dir.join(entry), { recursive: true, force: true });
       if (downMs > 0) await new Promise((resolve) => setTimeout(resolve, downMs));
       await start();
     },
