@@ -12,6 +12,7 @@ const SUBPATHS = [
   ['ts314/runtime', 'sys / feature flags'],
   ['ts314/interpreters', 'concurrent.interpreters'],
   ['ts314/futures', 'concurrent.futures'],
+  ['ts314/distributed', 'the Executor API on many machines (BullMQ)'],
   ['ts314/threading', 'threading, free-threading'],
   ['ts314/templatelib', 'string.templatelib, t-strings'],
   ['ts314/compression', 'compression; each codec also as ts314/compression/<codec>'],

@@ -19,6 +19,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   play: () => import('./commands/play.js'),
   ps: () => import('./commands/ps.js'),
   pstree: () => import('./commands/pstree.js'),
+  worker: () => import('./commands/worker.js'),
 };
 
 async function usage(): Promise<string> {

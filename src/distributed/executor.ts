@@ -1,0 +1,480 @@
+// DistributedExecutor: the concurrent.futures Executor over a BullMQ queue, so tasks run on `ts314 worker` processes anywhere.
+import { randomUUID } from 'node:crypto';
+import { isModuleTask, type AnyFunction } from '../internal/callable.js';
+import { InvalidArgumentError } from '../internal/errors.js';
+import { checkInteger, checkMilliseconds, checkOptionKeys } from '../internal/validate.js';
+import {
+  BrokenExecutor,
+  ExecutorShutdownError,
+  Future,
+  type Callable,
+  type CallResult,
+  type Executor,
+  type MapArguments,
+  type ShutdownOptions,
+  type SubmitOptions,
+} from '../futures/index.js';
+import { runMap, type ItemOutcome } from '../futures/map.js';
+import { checkSubmitOptions } from '../futures/executor.js';
+import { decodeError, decodeValue, deserializeError, encodeValue, type EncodedOutcome, type JobData } from './codec.js';
+import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerConnection, type BrokerKind } from './engine.js';
+import { BrokerConnectionError, TaskFailedError, TaskStalledError } from './errors.js';
+
+export interface DistributedExecutorOptions {
+  /** Broker connection string: `redis://host:6379`, `rediss://…`, or `postgres://user@host/db` (PostgreSQL >= 13). */
+  readonly connection: string;
+  /** Queue name the workers were started with (`ts314 worker --queue NAME`). */
+  readonly queue: string;
+  /** Milliseconds to reach the broker before failing with BrokerConnectionError. Default 5000. */
+  readonly connectTimeout?: number | undefined;
+  /** Milliseconds between reads of finished jobs from the broker (the safety net under dropped events). Default 500. */
+  readonly sweepInterval?: number | undefined;
+  /** Milliseconds without any result before the executor checks its jobs still exist (and re-adds lost ones). Default 5000. */
+  readonly recheckInterval?: number | undefined;
+}
+
+const OPTION_KEYS = ['connection', 'queue', 'connectTimeout', 'sweepInterval', 'recheckInterval'] as const;
+const WHERE = 'DistributedExecutor';
+/** Jobs fetched per page by the sweep. */
+const PAGE = 500;
+
+interface Entry {
+  readonly id: string;
+  readonly future: Future<unknown>;
+  readonly data: JobData;
+  /** Cancelled (or interrupted) by the submitter: the job is removed when possible, its result dropped. */
+  cancelled: boolean;
+  added: boolean;
+  /** Decode the stored result (a chunk's outcomes, or one value). */
+  readonly chunk: boolean;
+  abort?: (() => void) | undefined;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: BullMQ's Queue and QueueEvents, loaded at run time
+type Bull = any;
+
+function stalled(reason: string): boolean {
+  return /stalled more than allowable limit/i.test(reason);
+}
+
+/**
+ * Runs tasks on `ts314 worker` processes through a BullMQ queue on Redis or PostgreSQL. Tasks are
+ * module exports (`task(url, name)` or `registeredTask(name)`), arguments and results JSON values
+ * (bigint too). At-least-once execution, exactly-once resolution: results are read from the stored
+ * jobs (QueueEvents only hints), and a job is removed after its result is read.
+ * @example
+ * import { DistributedExecutor, registeredTask } from 'ts314/distributed';
+ * await using executor = new DistributedExecutor({ connection: 'redis://127.0.0.1:6379', queue: 'work' });
+ * const factorial = registeredTask<(n: number) => bigint>('factorial');
+ * console.log(await executor.submit(factorial, 20));
+ */
+export class DistributedExecutor implements Executor {
+  /** The broker kind and address (password hidden). */
+  readonly broker: { readonly kind: BrokerKind; readonly connection: string };
+  readonly queue: string;
+  readonly #connection: BrokerConnection;
+  readonly #prefix = randomUUID().slice(0, 8);
+  #seq = 0;
+  readonly #pending = new Map<string, Entry>();
+  /** Pending entries not cancelled: what shutdown() waits for. */
+  #live = 0;
+  #toAdd: Entry[] = [];
+  #toRemove: string[] = [];
+  #flushScheduled = false;
+  #queue: Bull;
+  #events: Bull;
+  readonly #ready: Promise<void>;
+  #broken: Error | undefined;
+  #shutdown = false;
+  #closed: Promise<void> | undefined;
+  #sweepTimer: NodeJS.Timeout | undefined;
+  #sweeping = false;
+  #closing: Promise<void> | undefined;
+  #lastSettled = performance.now();
+  #lastRecheck = performance.now();
+  #disconnected = false;
+  #idleWaiters: (() => void)[] = [];
+  readonly #sweepInterval: number;
+  readonly #recheckInterval: number;
+
+  constructor(options: DistributedExecutorOptions) {
+    if (typeof options !== 'object' || options === null)
+      throw new InvalidArgumentError(`${WHERE}: expected an options object { connection, queue }, got ${typeof options}`);
+    checkOptionKeys(options, OPTION_KEYS, WHERE);
+    this.#connection = parseConnection(options.connection, WHERE);
+    this.queue = checkQueueName(options.queue, WHERE);
+    const connectTimeout = checkMilliseconds(options.connectTimeout ?? 5000, 'connectTimeout', { where: WHERE });
+    this.#sweepInterval = checkInteger(options.sweepInterval ?? 500, 'sweepInterval', { where: WHERE }, 1);
+    this.#recheckInterval = checkInteger(options.recheckInterval ?? 5000, 'recheckInterval', { where: WHERE }, 1);
+    this.broker = { kind: this.#connection.kind, connection: this.#connection.display };
+    this.#ready = this.#open(connectTimeout);
+    this.#ready.catch(() => {});
+  }
+
+  /** Resolves once the broker answered; rejects with BrokerConnectionError (or DistributedUnavailableError). */
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** Tasks submitted and not yet resolved. */
+  get pendingCount(): number {
+    return this.#pending.size;
+  }
+
+  submit<F extends AnyFunction>(fn: Callable<F>, ...args: Parameters<F>): Future<CallResult<F>> {
+    return this.#submit({}, fn, args, `${WHERE}.submit()`) as Future<CallResult<F>>;
+  }
+
+  /** `submit` with `{ signal }`: aborting removes a waiting job, and interrupts a running one (the worker ends its interpreter). */
+  submitWith<F extends AnyFunction>(options: SubmitOptions, fn: Callable<F>, ...args: Parameters<F>): Future<CallResult<F>> {
+    const where = `${WHERE}.submitWith()`;
+    checkSubmitOptions(options, where);
+    if (options.transfer !== undefined) throw new InvalidArgumentError(`${where}: transfer lists do not cross a broker; omit 'transfer'`);
+    return this.#submit(options, fn, args, where) as Future<CallResult<F>>;
+  }
+
+  /** Results in input order; `chunksize` items travel as one job, `buffersize` jobs ahead at most. */
+  map<F extends AnyFunction>(fn: Callable<F>, ...iterablesAndOptions: MapArguments<Parameters<F>>): AsyncIterableIterator<CallResult<F>> {
+    const where = `${WHERE}.map()`;
+    this.#checkOpen(where);
+    const [url, exportName] = this.#taskOf(fn, where);
+    return runMap(
+      {
+        submitItem: (args) => this.#push({ u: url, e: exportName, a: encodeValue(args) }, false, undefined),
+        submitChunk: (argsList) =>
+          this.#push({ u: url, e: exportName, a: encodeValue(argsList), c: 1 }, true, undefined) as Future<ItemOutcome[]>,
+      },
+      iterablesAndOptions,
+      where,
+    ) as AsyncIterableIterator<CallResult<F>>;
+  }
+
+  /**
+   * Stops accepting tasks. `cancelFutures` removes every job no worker has started; `wait` (default
+   * true) resolves after every other future is resolved and the connections are closed.
+   */
+  async shutdown(options: ShutdownOptions = {}): Promise<void> {
+    checkOptionKeys(options, ['wait', 'cancelFutures'], `${WHERE}.shutdown()`);
+    this.#shutdown = true;
+    if (options.cancelFutures) for (const entry of [...this.#pending.values()]) if (!entry.future.running()) entry.future.cancel();
+    this.#closed ??= this.#drained().then(() => this.#close());
+    if (options.wait ?? true) await this.#closed;
+  }
+
+  async [Symbol.asyncDispose](): Promise<void> {
+    await this.shutdown();
+  }
+
+  #checkOpen(where: string): void {
+    if (this.#shutdown) throw new ExecutorShutdownError(`${where}: cannot schedule new futures after shutdown`);
+    if (this.#broken) throw new BrokenExecutor(`${where}: ${this.#broken.message}`, { cause: this.#broken });
+  }
+
+  #taskOf(fn: unknown, where: string): [string, string] {
+    if (isModuleTask(fn)) return [fn.url, fn.exportName];
+    throw new InvalidArgumentError(
+      `${where}: a distributed task is a module export, not ${typeof fn === 'function' ? `the function ${fn.name || '(anonymous)'}` : typeof fn}: ` +
+        `use task(new URL('./tasks.js', import.meta.url), 'name') or registeredTask('name'), exported by a module the workers load (ts314 worker --module)`,
+    );
+  }
+
+  #submit(options: SubmitOptions, fn: unknown, args: unknown[], where: string): Future<unknown> {
+    this.#checkOpen(where);
+    const [url, exportName] = this.#taskOf(fn, where);
+    return this.#push({ u: url, e: exportName, a: encodeValue(args) }, false, options.signal);
+  }
+
+  #push(data: JobData, chunk: boolean, signal: AbortSignal | undefined): Future<unknown> {
+    const future = new Future<unknown>();
+    if (signal?.aborted) {
+      future.cancel(signal.reason);
+      return future;
+    }
+    if (this.#broken) {
+      future.setException(this.#broken);
+      return future;
+    }
+    const id = `${this.#prefix}-${++this.#seq}`;
+    const entry: Entry = { id, future, data, cancelled: false, added: false, chunk };
+    this.#pending.set(id, entry);
+    this.#live++;
+    future.onCancel = () => this.#cancelled(entry);
+    if (signal) {
+      const onAbort = () => {
+        if (future.done()) return;
+        if (!future.running()) future.cancel(signal.reason);
+        else {
+          future.forceCancel(signal.reason);
+          this.#cancelled(entry);
+          void this.#interrupt(entry);
+        }
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      entry.abort = () => signal.removeEventListener('abort', onAbort);
+    }
+    this.#toAdd.push(entry);
+    this.#scheduleFlush();
+    return future;
+  }
+
+  #cancelled(entry: Entry): void {
+    if (entry.cancelled) return;
+    entry.cancelled = true;
+    this.#live--;
+    entry.abort?.();
+    if (entry.added) this.#toRemove.push(entry.id);
+    else this.#pending.delete(entry.id);
+    this.#scheduleFlush();
+    this.#checkIdle();
+  }
+
+  /** Tells the worker running the job to stop it: a progress mark it polls for. */
+  async #interrupt(entry: Entry): Promise<void> {
+    try {
+      await this.#ready;
+      await this.#queue.updateJobProgress(entry.id, { ts314Abort: true });
+    } catch {
+      // The job already finished or is gone: nothing to interrupt.
+    }
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled) return;
+    this.#flushScheduled = true;
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    try {
+      await this.#ready;
+    } catch {
+      return;
+    }
+    const adds = this.#toAdd.filter((e) => !e.cancelled);
+    this.#toAdd = [];
+    if (adds.length > 0) {
+      for (const e of adds) e.added = true;
+      try {
+        await this.#queue.addBulk(
+          adds.map((e) => ({
+            name: e.data.e,
+            data: e.data,
+            opts: { jobId: e.id, attempts: 1, removeOnComplete: false, removeOnFail: false },
+          })),
+        );
+      } catch {
+        // The broker went away mid-add: the same job ids are added again (a second add of an id is a no-op).
+        this.#disconnected = true;
+        this.#toAdd.push(...adds);
+        setTimeout(() => this.#scheduleFlush(), 200).unref();
+      }
+      // A job cancelled while its add was in flight is removed now that it exists.
+      for (const e of adds) if (e.cancelled) this.#toRemove.push(e.id);
+    }
+    const removals = this.#toRemove;
+    this.#toRemove = [];
+    if (removals.length > 0) {
+      const results = await Promise.allSettled(removals.map((id) => this.#queue.remove(id)));
+      results.forEach((r, i) => {
+        const id = removals[i]!;
+        const entry = this.#pending.get(id);
+        // remove() answers 0 for a job a worker holds (locked): it runs; its result is removed when it arrives.
+        if (r.status === 'fulfilled' && r.value !== 0) {
+          if (entry?.cancelled) this.#pending.delete(id);
+        } else if (r.status === 'rejected') this.#toRemove.push(id);
+      });
+      this.#checkIdle();
+    }
+  }
+
+  async #open(connectTimeout: number): Promise<void> {
+    const engine = await loadEngine(this.#connection.kind).catch((error: unknown) => {
+      this.#fail(error as Error);
+      throw error;
+    });
+    const options = { connection: connectionOptions(this.#connection, () => this.#broken !== undefined) };
+    let firstError: ((error: Error) => void) | undefined;
+    const onError = (error: Error) => {
+      this.#disconnected = true;
+      firstError?.(error);
+    };
+    this.#queue = new engine.Queue(this.queue, options, engine.factory);
+    this.#queue.on('error', onError);
+    this.#events = new engine.QueueEvents(this.queue, options, engine.factory);
+    this.#events.on('error', onError);
+    this.#events.on('active', ({ jobId }: { jobId: string }) => this.#markRunning(jobId));
+    this.#events.on('completed', ({ jobId, returnvalue }: { jobId: string; returnvalue: unknown }) => {
+      if (this.#pending.has(jobId)) this.#settle(jobId, true, returnvalue);
+    });
+    this.#events.on('failed', ({ jobId, failedReason }: { jobId: string; failedReason: string }) => {
+      if (this.#pending.has(jobId)) this.#settle(jobId, false, failedReason);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        Promise.all([this.#queue.waitUntilReady(), this.#events.waitUntilReady()]),
+        new Promise<never>((_, reject) => {
+          firstError = (error) => reject(error);
+          if (connectTimeout !== Infinity)
+            timer = setTimeout(() => reject(new Error(`no answer within ${connectTimeout} ms (connectTimeout)`)), connectTimeout);
+        }),
+      ]);
+    } catch (cause) {
+      const error = new BrokerConnectionError(
+        `${WHERE}: cannot reach the ${this.#connection.kind === 'redis' ? 'Redis' : 'PostgreSQL'} broker at ${this.#connection.display}: ${
+          (cause as Error).message || String(cause)
+        }`,
+        { connection: this.#connection.display, cause },
+      );
+      this.#fail(error);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      firstError = undefined;
+    }
+    this.#disconnected = false;
+    this.#sweepTimer = setInterval(() => void this.#sweep(), this.#sweepInterval);
+    this.#sweepTimer.unref();
+  }
+
+  #markRunning(id: string): void {
+    const entry = this.#pending.get(id);
+    if (entry && !entry.cancelled && !entry.future.done() && !entry.future.running()) entry.future.setRunningOrNotifyCancel();
+  }
+
+  #fail(error: Error): void {
+    this.#broken = error;
+    for (const entry of this.#pending.values()) if (!entry.future.done()) entry.future.setException(error);
+    this.#pending.clear();
+    this.#live = 0;
+    this.#toAdd = [];
+    this.#checkIdle();
+    void this.#closeConnections(true);
+  }
+
+  /** A result read from the broker: resolves the future once (a second report of the same job finds no entry). */
+  #settle(id: string, ok: boolean, value: unknown): void {
+    const entry = this.#pending.get(id);
+    if (!entry) return;
+    this.#pending.delete(id);
+    if (!entry.cancelled) this.#live--;
+    this.#toRemove.push(id);
+    this.#scheduleFlush();
+    this.#lastSettled = performance.now();
+    entry.abort?.();
+    const future = entry.future;
+    if (!entry.cancelled && !future.done()) {
+      if (ok) {
+        try {
+          const decoded = decodeValue(String(value));
+          future.setResult(
+            entry.chunk ? (decoded as EncodedOutcome[]).map((o) => (o.ok ? o : { ok: false, error: deserializeError(o.error) })) : decoded,
+          );
+        } catch (error) {
+          future.setException(new TaskFailedError(`job ${id} returned a value ts314 cannot read`, { cause: error }));
+        }
+      } else {
+        const reason = String(value ?? '');
+        const error =
+          decodeError(reason) ??
+          (stalled(reason)
+            ? new TaskStalledError(
+                `job ${id} (${entry.data.e}) was abandoned by its workers more often than the stall limit allows (${reason}); it ran at least once without finishing`,
+              )
+            : new TaskFailedError(`job ${id} (${entry.data.e}) failed: ${reason}`));
+        if (error.name === 'CancelledError') future.forceCancel(error);
+        else future.setException(error);
+      }
+    }
+    this.#checkIdle();
+  }
+
+  /** The safety net under QueueEvents: reads finished jobs from the broker, and re-adds jobs a broker lost. */
+  async #sweep(): Promise<void> {
+    if (this.#sweeping || this.#pending.size === 0) return;
+    this.#sweeping = true;
+    try {
+      // Running jobs too: an 'active' event sent before QueueEvents began reading is not replayed.
+      const active: Bull[] = await this.#queue.getJobs(['active'], 0, PAGE - 1, true);
+      for (const job of active) if (job) this.#markRunning(job.id);
+      for (const state of ['completed', 'failed'] as const) {
+        for (let start = 0; ; start += PAGE) {
+          const jobs: Bull[] = await this.#queue.getJobs([state], start, start + PAGE - 1, true);
+          for (const job of jobs) {
+            if (job && this.#pending.has(job.id))
+              this.#settle(job.id, state === 'completed', state === 'completed' ? job.returnvalue : job.failedReason);
+          }
+          if (jobs.length < PAGE) break;
+        }
+      }
+      const now = performance.now();
+      if (this.#disconnected || (now - this.#lastSettled > this.#recheckInterval && now - this.#lastRecheck > this.#recheckInterval)) {
+        await this.#recheck();
+        this.#lastRecheck = now;
+        this.#disconnected = false;
+      }
+      if (this.#toRemove.length > 0) this.#scheduleFlush();
+    } catch {
+      this.#disconnected = true;
+    } finally {
+      this.#sweeping = false;
+    }
+  }
+
+  /** Jobs that no longer exist (a broker restarted without its data) are added again; finished ones are settled. */
+  async #recheck(): Promise<void> {
+    const entries = [...this.#pending.values()].filter((e) => e.added && !e.cancelled);
+    for (let i = 0; i < entries.length; i += PAGE) {
+      const slice = entries.slice(i, i + PAGE);
+      const states: string[] = await Promise.all(slice.map((e) => this.#queue.getJobState(e.id)));
+      slice.forEach((entry, k) => {
+        if (states[k] === 'unknown' && this.#pending.get(entry.id) === entry) {
+          entry.added = false;
+          this.#toAdd.push(entry);
+        }
+      });
+    }
+    if (this.#toAdd.length > 0) this.#scheduleFlush();
+  }
+
+  #checkIdle(): void {
+    if (this.#idleWaiters.length === 0 || this.#live > 0) return;
+    if (this.#toRemove.length > 0 && !this.#broken) return;
+    const waiters = this.#idleWaiters;
+    this.#idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+
+  async #drained(): Promise<void> {
+    if (this.#broken) return;
+    if (this.#live === 0 && this.#toRemove.length === 0 && this.#pending.size === 0) return;
+    await new Promise<void>((resolve) => {
+      this.#idleWaiters.push(resolve);
+      this.#checkIdle();
+    });
+    // The last removals, then the connections close.
+    await this.#flush();
+  }
+
+  async #close(): Promise<void> {
+    // Connections still opening are closed once they are open (or have failed).
+    await this.#ready.catch(() => {});
+    clearInterval(this.#sweepTimer);
+    await this.#closeConnections(this.#broken !== undefined);
+  }
+
+  async #closeConnections(force: boolean): Promise<void> {
+    clearInterval(this.#sweepTimer);
+    const closing = [this.#events, this.#queue].filter(Boolean).map(async (c: Bull) => {
+      // A connection that never opened is not awaited (close() and disconnect() wait for it to open);
+      // its retry strategy ends the reconnect attempts.
+      if (force) c.close().catch(() => {});
+      else await c.close().catch(() => {});
+    });
+    this.#closing ??= Promise.all(closing).then(() => {});
+    await this.#closing;
+  }
+}

@@ -1,0 +1,207 @@
+// The worker side: a BullMQ Worker that runs each job's task in a local InterpreterPoolExecutor (or inline), the engine of `ts314 worker`.
+import { availableParallelism } from 'node:os';
+import { InterpreterPoolExecutor, task } from '../futures/index.js';
+import { checkInteger, checkOptionKeys } from '../internal/validate.js';
+import { InvalidArgumentError } from '../internal/errors.js';
+import { decodeValue, encodeError, encodeValue, serializeError, type EncodedOutcome, type JobData } from './codec.js';
+import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerKind } from './engine.js';
+import { BrokerConnectionError } from './errors.js';
+import { TaskRegistry, type OfferedTask } from './tasks.js';
+
+export interface WorkerOptions {
+  /** Broker connection string, as for DistributedExecutor. */
+  readonly connection: string;
+  readonly queue: string;
+  /** Modules whose function exports are the tasks this worker offers (paths relative to the current directory, or file: URLs). */
+  readonly modules: readonly string[];
+  /** Jobs held at once. Default 2 × interpreters (at least 8), so the hand-off to interpreters is pipelined. */
+  readonly concurrency?: number | undefined;
+  /** Interpreters (worker threads) running tasks. Default os.availableParallelism(); 0 runs tasks on the main thread. */
+  readonly interpreters?: number | undefined;
+  /** Milliseconds a job's lock lasts without renewal before the job counts as stalled. Default 30000 (BullMQ's). */
+  readonly lockDuration?: number | undefined;
+  /** Milliseconds between stall checks. Default 30000 (BullMQ's). */
+  readonly stalledInterval?: number | undefined;
+  /** Times a job may stall (its worker died) and rerun before it fails with TaskStalledError. Default 1. */
+  readonly maxStalledCount?: number | undefined;
+  /** Milliseconds to reach the broker before failing with BrokerConnectionError. Default 5000. */
+  readonly connectTimeout?: number | undefined;
+}
+
+const OPTION_KEYS = [
+  'connection',
+  'queue',
+  'modules',
+  'concurrency',
+  'interpreters',
+  'lockDuration',
+  'stalledInterval',
+  'maxStalledCount',
+  'connectTimeout',
+] as const;
+
+/** Counts a running worker reports. */
+export interface WorkerStats {
+  completed: number;
+  failed: number;
+  active: number;
+}
+
+/** A running worker: its tasks, counters, and a graceful close. */
+export interface DistributedWorker {
+  readonly broker: { readonly kind: BrokerKind; readonly connection: string };
+  /** The task names this worker offers. */
+  readonly tasks: readonly string[];
+  readonly stats: Readonly<WorkerStats>;
+  /** Stops taking jobs, lets running ones finish (or, with `force`, abandons them to stall detection), then closes. */
+  close(options?: { force?: boolean }): Promise<void>;
+}
+
+const WHERE = 'startWorker()';
+/** How often a worker looks for interrupt requests on jobs it has run for a while. */
+const ABORT_POLL_MS = 250;
+
+// biome-ignore lint/suspicious/noExplicitAny: BullMQ's Job
+type Job = any;
+
+/**
+ * Starts a worker: connects, loads the modules, and runs jobs until close(). Rejects with
+ * BrokerConnectionError when the broker cannot be reached within `connectTimeout`.
+ * @example
+ * const worker = await startWorker({ connection: 'redis://127.0.0.1:6379', queue: 'work', modules: ['./tasks.js'] });
+ * process.once('SIGTERM', () => worker.close());
+ */
+export async function startWorker(options: WorkerOptions): Promise<DistributedWorker> {
+  checkOptionKeys(options, OPTION_KEYS, WHERE);
+  const connection = parseConnection(options.connection, WHERE);
+  const queueName = checkQueueName(options.queue, WHERE);
+  if (!Array.isArray(options.modules) || options.modules.length === 0 || options.modules.some((m) => typeof m !== 'string'))
+    throw new InvalidArgumentError(`${WHERE}: modules must be a non-empty array of module paths (the tasks this worker offers)`);
+  const interpreters = checkInteger(options.interpreters ?? availableParallelism(), 'interpreters', { where: WHERE }, 0);
+  const concurrency = checkInteger(options.concurrency ?? Math.max(8, 2 * interpreters), 'concurrency', { where: WHERE }, 1);
+  const connectTimeout = checkInteger(options.connectTimeout ?? 5000, 'connectTimeout', { where: WHERE }, 1);
+  const registry = await TaskRegistry.load(options.modules);
+  const engine = await loadEngine(connection.kind);
+  const pool = interpreters > 0 ? new InterpreterPoolExecutor({ maxWorkers: interpreters }) : undefined;
+  const stats: WorkerStats = { completed: 0, failed: 0, active: 0 };
+  const active = new Map<string, { controller: AbortController; started: number }>();
+  const inline = new Map<string, Promise<(...args: unknown[]) => unknown>>();
+
+  const run = (offered: OfferedTask, args: unknown[], signal: AbortSignal): Promise<unknown> => {
+    if (pool) return Promise.resolve(pool.submitWith({ signal }, task(offered.url, offered.exportName), ...args));
+    const key = `${offered.url}#${offered.exportName}`;
+    let fn = inline.get(key);
+    if (!fn) {
+      fn = import(offered.url).then((m: Record<string, unknown>) => m[offered.exportName] as (...args: unknown[]) => unknown);
+      inline.set(key, fn);
+    }
+    return fn.then((f) => f(...args));
+  };
+
+  const processor = async (job: Job): Promise<string> => {
+    const data = job.data as JobData;
+    const controller = new AbortController();
+    active.set(job.id, { controller, started: performance.now() });
+    stats.active++;
+    try {
+      const offered = registry.resolve(data.u, data.e);
+      const args = decodeValue(data.a) as unknown[];
+      if (data.c === 1) {
+        const outcomes: EncodedOutcome[] = await Promise.all(
+          (args as unknown[][]).map((item) =>
+            run(offered, item, controller.signal).then(
+              (value): EncodedOutcome => ({ ok: true, value }),
+              (error: unknown): EncodedOutcome => ({ ok: false, error: serializeError(error) }),
+            ),
+          ),
+        );
+        stats.completed++;
+        return encodeValue(outcomes);
+      }
+      const value = await run(offered, args, controller.signal);
+      stats.completed++;
+      return encodeValue(value);
+    } catch (error) {
+      stats.failed++;
+      // BullMQ keeps an error's message as the job's failedReason: the whole error travels in it.
+      throw new Error(encodeError(error));
+    } finally {
+      stats.active--;
+      active.delete(job.id);
+    }
+  };
+
+  let gaveUp = false;
+  const brokerOptions = connectionOptions(connection, () => gaveUp);
+  const workerOptions: Record<string, unknown> = {
+    connection: brokerOptions,
+    concurrency,
+    autorun: false,
+    maxStalledCount: options.maxStalledCount ?? 1,
+  };
+  if (options.lockDuration !== undefined)
+    workerOptions.lockDuration = checkInteger(options.lockDuration, 'lockDuration', { where: WHERE }, 1);
+  if (options.stalledInterval !== undefined)
+    workerOptions.stalledInterval = checkInteger(options.stalledInterval, 'stalledInterval', { where: WHERE }, 1);
+  const worker = new engine.Worker(queueName, processor, workerOptions, engine.factory);
+  const queue = new engine.Queue(queueName, { connection: brokerOptions }, engine.factory);
+  let firstError: ((error: Error) => void) | undefined;
+  const onError = (error: Error) => firstError?.(error);
+  worker.on('error', onError);
+  queue.on('error', onError);
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      Promise.all([worker.waitUntilReady(), queue.waitUntilReady()]),
+      new Promise<never>((_, reject) => {
+        firstError = reject;
+        timer = setTimeout(() => reject(new Error(`no answer within ${connectTimeout} ms (connectTimeout)`)), connectTimeout);
+      }),
+    ]);
+  } catch (cause) {
+    gaveUp = true;
+    worker.close(true).catch(() => {});
+    queue.close().catch(() => {});
+    await pool?.shutdown({ wait: false, cancelFutures: true });
+    throw new BrokerConnectionError(
+      `${WHERE}: cannot reach the ${connection.kind === 'redis' ? 'Redis' : 'PostgreSQL'} broker at ${connection.display}: ${(cause as Error).message}`,
+      { connection: connection.display, cause },
+    );
+  } finally {
+    clearTimeout(timer);
+    firstError = undefined;
+  }
+  void worker.run().catch(() => {});
+
+  // Interrupts: the executor marks a job's progress; jobs running longer than a poll period are checked.
+  const poll = setInterval(async () => {
+    const now = performance.now();
+    const ids = [...active].filter(([, a]) => now - a.started >= ABORT_POLL_MS).map(([id]) => id);
+    if (ids.length === 0) return;
+    try {
+      const jobs: Job[] = await Promise.all(ids.map((id) => queue.getJob(id)));
+      jobs.forEach((job, i) => {
+        if (job?.progress && typeof job.progress === 'object' && job.progress.ts314Abort) active.get(ids[i]!)?.controller.abort();
+      });
+    } catch {
+      // the broker is away; the next poll tries again
+    }
+  }, ABORT_POLL_MS);
+  poll.unref();
+
+  let closing: Promise<void> | undefined;
+  return {
+    broker: { kind: connection.kind, connection: connection.display },
+    tasks: registry.names,
+    stats,
+    close({ force = false } = {}) {
+      closing ??= (async () => {
+        clearInterval(poll);
+        await worker.close(force);
+        await queue.close();
+        await pool?.shutdown({ wait: !force, cancelFutures: force });
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Faults on real processes: 2,400 tasks on 3 `ts314 worker`s, one SIGKILLed mid-run and the redis-server restarted mid-run; the stall limit.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { DistributedExecutor, TaskStalledError, task } from '../../src/distributed/index.js';
+import type { Future } from '../../src/futures/index.js';
+import { startRedis, type TempRedis } from '../helpers/redis.js';
+import { tempDir } from '../helpers/temp-dir.js';
+import { startWorkerProcess, stopWorker, writeTasks, type WorkerProcess } from './helpers.js';
+
+const dir = tempDir('distributed-faults');
+const { path, url } = writeTasks(dir);
+let redis: TempRedis;
+const workers: WorkerProcess[] = [];
+
+/** Short locks and frequent stall checks, so a killed worker's jobs come back in about a second. */
+const STALL_FLAGS = ['--lock-duration', '2000', '--stalled-interval', '1000'];
+
+function worker(queue: string, extra: string[]): Promise<WorkerProcess> {
+  return startWorkerProcess([
+    '--connection',
+    redis.url,
+    '--queue',
+    queue,
+    '--module',
+    path,
+    '--interpreters',
+    '1',
+    ...STALL_FLAGS,
+    ...extra,
+  ]).then((w) => {
+    workers.push(w);
+    return w;
+  });
+}
+
+async function until(check: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!check()) {
+    if (performance.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+before(async () => {
+  redis = await startRedis();
+});
+after(async () => {
+  await Promise.all(workers.map((w) => stopWorker(w)));
+  await redis.stop();
+  dir.remove();
+});
+
+describe('DistributedExecutor under faults', () => {
+  it('2,400 tasks on 3 workers, one SIGKILLed mid-run, the broker restarted mid-run: every future resolves once, with its value', async () => {
+    const pool = await Promise.all([0, 1, 2].map(() => worker('faults', ['--concurrency', '4', '--max-stalled', '10'])));
+    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'faults', sweepInterval: 200, recheckInterval: 2000 });
+    const log = dir.join('runs.log');
+    const N = 2400;
+    const resolutions = new Array<number>(N).fill(0);
+    const futures: Future<number>[] = [];
+    for (let i = 0; i < N; i++) {
+      const future = executor.submit(task<(file: string, id: number, ms: number) => number>(url, 'record'), log, i, 2);
+      future.addDoneCallback(() => resolutions[i]!++);
+      futures.push(future);
+    }
+    const done = () => resolutions.reduce((a, b) => a + b, 0);
+    await until(() => done() >= N / 8, 'the first results');
+    pool[0]!.child.kill('SIGKILL');
+    assert.equal(await pool[0]!.exited, 'SIGKILL');
+    await until(() => done() >= N / 3, 'results after the kill');
+    await redis.restart(300);
+    const values = await Promise.all(futures);
+    assert.deepEqual(
+      values,
+      values.map((_, i) => 2 * i),
+    );
+    assert.deepEqual(
+      resolutions,
+      resolutions.map(() => 1),
+    );
+    // At least once: every task ran; a few ran twice (the killed worker's, and any whose lock lapsed in the restart).
+    const runs = new Map<number, number>();
+    for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) runs.set(Number(line), (runs.get(Number(line)) ?? 0) + 1);
+    assert.equal(runs.size, N);
+    // Results are removed once read: nothing is left behind in the queue.
+    await executor.shutdown();
+    assert.equal(executor.pendingCount, 0);
+  });
+
+  it('the broker restarted without its data: the executor adds the lost jobs again and every future resolves', async () => {
+    await Promise.all([0, 1].map(() => worker('wipe', ['--concurrency', '4', '--max-stalled', '10'])));
+    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'wipe', sweepInterval: 200, recheckInterval: 1000 });
+    const log = dir.join('wipe.log');
+    const N = 600;
+    let done = 0;
+    const futures = Array.from({ length: N }, (_, i) => {
+      const future = executor.submit(task<(file: string, id: number, ms: number) => number>(url, 'record'), log, i, 3);
+      future.addDoneCallback(() => done++);
+      return future;
+    });
+    await until(() => done >= N / 6, 'the first results');
+    await redis.restart(300, { wipe: true });
+    const values = await Promise.all(futures);
+    assert.deepEqual(
+      values,
+      values.map((_, i) => 2 * i),
+    );
+    const ran = new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
+    assert.equal(ran.size, N);
+  });
+
+  it('a task whose worker dies more often than the stall limit rejects with TaskStalledError', async () => {
+    const doomed = await worker('stall', ['--max-stalled', '0']);
+    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'stall', sweepInterval: 200 });
+    const future = executor.submit(task<(ms: number) => number>(url, 'spin'), 60_000);
+    await until(() => future.running(), 'the job to start');
+    doomed.child.kill('SIGKILL');
+    await doomed.exited;
+    // Another worker's stall check finds the job's lock expired; with --max-stalled 0 it fails the job.
+    await worker('stall', ['--max-stalled', '0']);
+    const error = (await future.exception()) as TaskStalledError;
+    assert.ok(error instanceof TaskStalledError, String(error));
+    assert.equal(error.code, 'ERR_TASK_STALLED');
+    assert.match(error.message, /stall limit/);
+  });
+});
