@@ -61,18 +61,27 @@ export function reportInspectError(command: string, error: unknown): number {
   throw error;
 }
 
+/** The tasks of every thread of `pid`, or the exit status after reporting why they could not be read. */
+export async function readThreads(
+  command: string,
+  pid: number,
+  options: { retries: number; timeoutMs: number | undefined },
+): Promise<Awaited<ReturnType<typeof getAllAwaitedBy>> | number> {
+  try {
+    return await getAllAwaitedBy(pid, options);
+  } catch (error) {
+    return reportInspectError(command, error);
+  }
+}
+
 export async function run(argv: string[]): Promise<number> {
   const { pid, retries, timeoutMs, format, help } = parseInspectArgs('ps', argv, ['table', 'json', 'csv']);
   if (help) {
     console.log(HELP);
     return 0;
   }
-  let threads: Awaited<ReturnType<typeof getAllAwaitedBy>>;
-  try {
-    threads = await getAllAwaitedBy(pid, { retries, timeoutMs });
-  } catch (error) {
-    return reportInspectError('ps', error);
-  }
+  const threads = await readThreads('ps', pid, { retries, timeoutMs });
+  if (typeof threads === 'number') return threads;
   const table = buildTaskTable(threads);
   if (format === 'table') console.log(formatTaskTable(table));
   else if (format === 'csv') process.stdout.write(formatTaskTableCsv(table));

@@ -1,6 +1,6 @@
 // `ts314 pstree PID`: the await tree of a running Node process's ts314/asyncio tasks, as CPython 3.14's `python -m asyncio pstree`.
-import { buildAsyncTree, CycleFoundError, formatCycleError, getAllAwaitedBy } from '../../asyncio/index.js';
-import { parseInspectArgs, reportInspectError } from './ps.js';
+import { buildAsyncTree, CycleFoundError, formatCycleError } from '../../asyncio/index.js';
+import { parseInspectArgs, readThreads } from './ps.js';
 
 export const summary = "show a running Node process's async task tree (python -m asyncio pstree)";
 
@@ -26,12 +26,8 @@ export async function run(argv: string[]): Promise<number> {
     console.log(HELP);
     return 0;
   }
-  let threads: Awaited<ReturnType<typeof getAllAwaitedBy>>;
-  try {
-    threads = await getAllAwaitedBy(pid, { retries, timeoutMs });
-  } catch (error) {
-    return reportInspectError('pstree', error);
-  }
+  const threads = await readThreads('pstree', pid, { retries, timeoutMs });
+  if (typeof threads === 'number') return threads;
   if (format === 'json') {
     console.log(JSON.stringify(threads, null, 2));
     return 0;

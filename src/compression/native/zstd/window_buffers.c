@@ -7,6 +7,11 @@
 #include "common/allocations.h"
 #include "decompress/zstd_decompress_internal.h"
 
+/* The window a streaming decoder sizes its buffer for: the header's, at least libzstd's minimum. */
+static unsigned long long window_of(const ZSTD_frameHeader *h) {
+  return h->windowSize < (1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN) ? 1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN : h->windowSize;
+}
+
 static void drop(ZSTD_DCtx *dctx) {
   ZSTD_customFree(dctx->inBuff, dctx->customMem);
   dctx->inBuff = NULL;
@@ -28,7 +33,7 @@ void fit_window_buffers(ZSTD_DCtx *dctx, const void *src, size_t len) {
     drop(dctx);
     return;
   }
-  unsigned long long window = h.windowSize < (1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN) ? 1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN : h.windowSize;
+  unsigned long long window = window_of(&h);
   size_t need_in = h.blockSizeMax > 4 ? h.blockSizeMax : 4;
   size_t need_out = ZSTD_decodingBufferSize_min(window, h.frameContentSize);
   if (ZSTD_isError(need_out) || dctx->inBuffSize != need_in || dctx->outBuffSize != need_out) drop(dctx);
@@ -48,7 +53,7 @@ int streaming_holds_every_frame(bytes src, const params *p, const dict_spec *d) 
     size_t size = ZSTD_findFrameCompressedSize(at, left);
     if (ZSTD_getFrameHeader(&h, at, left) != 0 || ZSTD_isError(size)) return 0;
     if (h.frameType != ZSTD_skippableFrame) {
-      unsigned long long window = h.windowSize < (1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN) ? 1ULL << ZSTD_WINDOWLOG_ABSOLUTEMIN : h.windowSize;
+      unsigned long long window = window_of(&h);
       if (h.frameContentSize == ZSTD_CONTENTSIZE_UNKNOWN || window > (1ULL << ZSTD_WINDOWLOG_LIMIT_DEFAULT) + 1) return 0;
       size_t buffer = ZSTD_decodingBufferSize_min(window, h.frameContentSize);
       if (ZSTD_isError(buffer) || buffer < h.frameContentSize) return 0;
