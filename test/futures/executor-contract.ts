@@ -1,4 +1,4 @@
-// The Executor contract every executor passes (interpreter, process and distributed pools): one suite, run per executor.
+// The Executor contract every executor passes (interpreter, process, thread and distributed pools): one suite, run per executor.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import {
@@ -7,21 +7,25 @@ import {
   ExecutorShutdownError,
   TimeoutError,
   wait,
+  type Callable,
   type Executor,
-  type ModuleTask,
+  type Future,
 } from '../../src/futures/index.js';
 import type { AnyFunction } from '../../src/internal/callable.js';
 
-/** Module tasks the contract uses: the same exports under test/distributed/helpers.ts' TASKS_SOURCE. */
+/**
+ * The tasks the contract uses: the exports of test/distributed/helpers.ts' TASKS_SOURCE, given the
+ * way the executor takes them (module tasks for the pools, or the functions themselves).
+ */
 export interface ContractTasks {
-  readonly add: ModuleTask<(a: number, b: number) => number>;
-  readonly sleepy: ModuleTask<(ms: number, value: unknown) => Promise<unknown>>;
-  readonly fail: ModuleTask<(message: string) => never>;
-  readonly factorial: ModuleTask<(n: number) => bigint>;
+  readonly add: Callable<(a: number, b: number) => number>;
+  readonly sleepy: Callable<(ms: number, value: unknown) => Promise<unknown>>;
+  readonly fail: Callable<(message: string) => never>;
+  readonly factorial: Callable<(n: number) => bigint>;
 }
 
-/** The contract's tasks, from module `url` (or by registered name when `url` is omitted and `named` given). */
-export function contractTasks(make: <F extends AnyFunction>(name: string) => ModuleTask<F>): ContractTasks {
+/** The contract's tasks, each made from its export name (`task(url, name)`, `registeredTask(name)`, the module's export…). */
+export function contractTasks(make: <F extends AnyFunction>(name: string) => Callable<F>): ContractTasks {
   return { add: make('add'), sleepy: make('sleepy'), fail: make('fail'), factorial: make('factorial') };
 }
 
@@ -40,7 +44,7 @@ export function executorContract(name: string, open: () => Promise<ContractSubje
       await subject.executor.shutdown({ cancelFutures: true });
     }
   };
-  const call = <F extends AnyFunction>(s: ContractSubject, t: ModuleTask<F>, ...args: Parameters<F>) => s.executor.submit(t, ...args);
+  const call = <F extends AnyFunction>(s: ContractSubject, t: Callable<F>, ...args: Parameters<F>) => s.executor.submit(t, ...args);
 
   describe(`Executor contract: ${name}`, () => {
     it(
@@ -119,6 +123,37 @@ export function executorContract(name: string, open: () => Promise<ContractSubje
     );
 
     it(
+      'aborting the signal of a running task cancels its future',
+      withExecutor(async (s) => {
+        const controller = new AbortController();
+        const future = s.executor.submitWith({ signal: controller.signal }, s.tasks.sleepy, 3000, 'too late');
+        for (const deadline = performance.now() + 60_000; !future.running(); ) {
+          assert.ok(!future.done() && performance.now() < deadline, 'the task never started');
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        controller.abort('stop');
+        await assert.rejects(future.result(), CancelledError);
+        assert.equal(future.cancelled(), true);
+      }),
+    );
+
+    it(
+      'shutdown({ cancelFutures: true }) cancels the tasks not started and waits for the rest',
+      withExecutor(async (s) => {
+        const futures = Array.from({ length: 40 }, (_, i) => call(s, s.tasks.sleepy, 100, i));
+        await s.executor.shutdown({ cancelFutures: true });
+        assert.deepEqual(
+          futures.map((f) => f.done()),
+          futures.map(() => true),
+        );
+        const cancelled = futures.filter((f) => f.cancelled());
+        assert.ok(cancelled.length > 0, 'no task was cancelled');
+        for (const f of cancelled) await assert.rejects(f.result(), CancelledError);
+        for (const [i, f] of futures.entries()) if (!f.cancelled()) assert.equal(await f, i);
+      }),
+    );
+
+    it(
       'shutdown waits for submitted work; await using disposes',
       withExecutor(async (s) => {
         const futures = Array.from({ length: 10 }, (_, i) => call(s, s.tasks.sleepy, 20, i));
@@ -128,6 +163,18 @@ export function executorContract(name: string, open: () => Promise<ContractSubje
           futures.map(() => true),
         );
         assert.deepEqual(await Promise.all(futures), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+        const other = await open();
+        let scoped: Future<unknown>[];
+        {
+          await using executor = other.executor;
+          scoped = Array.from({ length: 3 }, (_, i) => executor.submit(other.tasks.sleepy, 20, i));
+        }
+        assert.deepEqual(
+          scoped.map((f) => f.done()),
+          [true, true, true],
+        );
+        assert.deepEqual(await Promise.all(scoped), [0, 1, 2]);
+        assert.throws(() => other.executor.submit(other.tasks.add, 1, 2), ExecutorShutdownError);
       }),
     );
   });
