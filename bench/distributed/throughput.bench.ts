@@ -1,8 +1,10 @@
 // Tiny-task throughput and latency of DistributedExecutor against raw BullMQ (a bare Queue/Worker pair), same redis-server, same script.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Queue, QueueEvents } from 'bullmq';
+import { Redis } from 'ioredis';
 import { DistributedExecutor, task } from '../../src/distributed/index.js';
 import { startRedis } from '../../test/helpers/redis.js';
 import { startWorkerProcess, stopWorker } from '../../test/distributed/helpers.js';
@@ -89,6 +91,10 @@ const pooled = await startWorkerProcess([
   '--concurrency',
   String(CONCURRENCY),
 ]);
+// A failed run must not leave worker processes behind.
+process.once('exit', () => {
+  for (const child of [rawChild, inline.child, pooled.child]) child.kill('SIGKILL');
+});
 const inlineExecutor = new DistributedExecutor({ connection: redis.url, queue: 'inline' });
 const pooledExecutor = new DistributedExecutor({ connection: redis.url, queue: 'pooled' });
 
@@ -111,18 +117,47 @@ async function executorLatency(executor: DistributedExecutor): Promise<number[]>
 }
 
 const competitors = [
-  { name: 'raw BullMQ (Queue + Worker, inline)', run: rawRun, latency: rawLatency },
+  { name: 'raw BullMQ (Queue + Worker, inline)', run: rawRun, latency: rawLatency, workerPid: rawChild.pid! },
   {
     name: 'DistributedExecutor, worker --interpreters 0',
     run: (n: number) => executorRun(inlineExecutor, n),
     latency: () => executorLatency(inlineExecutor),
+    workerPid: inline.pid,
   },
   {
     name: 'DistributedExecutor, worker --interpreters 2',
     run: (n: number) => executorRun(pooledExecutor, n),
     latency: () => executorLatency(pooledExecutor),
+    workerPid: pooled.pid,
   },
 ];
+
+/**
+ * CPU milliseconds each party spent (submitter, worker process, redis-server): on 2 shared cores
+ * these decide throughput, and they barely move with the machine's load, unlike wall time.
+ */
+interface Cpu {
+  submitter: number;
+  worker: number;
+  redis: number;
+}
+function processCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // utime and stime, in clock ticks of 10 ms (USER_HZ on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+const infoClient = new Redis({ host: '127.0.0.1', port: redis.port });
+async function redisCpuMs(): Promise<number> {
+  const info = await infoClient.info('cpu');
+  const seconds = (key: string) => Number(new RegExp(`${key}:([\\d.]+)`).exec(info)?.[1] ?? Number.NaN);
+  return (seconds('used_cpu_user') + seconds('used_cpu_sys')) * 1000;
+}
+async function cpuNow(workerPid: number): Promise<Cpu> {
+  const { user, system } = process.cpuUsage();
+  return { submitter: (user + system) / 1000, worker: processCpuMs(workerPid), redis: await redisCpuMs() };
+}
+const cpu = new Map<string, Cpu[]>(competitors.map((c) => [c.name, []]));
 const expected = (TASKS * (TASKS + 1)) / 2;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const times = new Map<string, number[]>(competitors.map((c) => [c.name, []]));
@@ -130,9 +165,16 @@ for (const c of competitors) if ((await c.run(500)) !== (500 * 501) / 2) throw n
 for (let run = 0; run < RUNS; run++) {
   const order = run % 2 === 0 ? competitors : [...competitors].reverse();
   for (const c of order) {
+    const cpuBefore = await cpuNow(c.workerPid);
     const start = performance.now();
     const sum = await c.run(TASKS);
     times.get(c.name)!.push(performance.now() - start);
+    const cpuAfter = await cpuNow(c.workerPid);
+    cpu.get(c.name)!.push({
+      submitter: cpuAfter.submitter - cpuBefore.submitter,
+      worker: cpuAfter.worker - cpuBefore.worker,
+      redis: cpuAfter.redis - cpuBefore.redis,
+    });
     if (sum !== expected) throw new Error(`${c.name}: wrong sum ${sum}`);
   }
 }
@@ -150,6 +192,19 @@ for (const c of competitors) {
     `| ${c.name} | ${ms.toFixed(0)} | ${rate.toFixed(0)} | ${(rate / rawRate).toFixed(2)} | ${latencies.get(c.name)!.toFixed(2)} |`,
   );
 }
+const perThousand = (c: (typeof competitors)[number], part: keyof Cpu) => (median(cpu.get(c.name)!.map((x) => x[part])) * 1000) / TASKS;
+const total = (c: (typeof competitors)[number]) => median(cpu.get(c.name)!.map((x) => x.submitter + x.worker + x.redis));
+console.log('');
+console.log('CPU ms per 1,000 tasks (median), by process:');
+console.log('| setup | submitter | worker | redis-server | all | raw\'s CPU / this CPU |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const c of competitors) {
+  console.log(
+    `| ${c.name} | ${perThousand(c, 'submitter').toFixed(0)} | ${perThousand(c, 'worker').toFixed(0)} | ${perThousand(c, 'redis').toFixed(0)} | ${(
+      (total(c) * 1000) / TASKS
+    ).toFixed(0)} | ${(total(competitors[0]!) / total(c)).toFixed(2)} |`,
+  );
+}
 const best = Math.max(...competitors.slice(1).map((c) => TASKS / (median(times.get(c.name)!) / 1000)));
 console.log(
   `Target: executor >= ${TARGET} x raw throughput — ${best / rawRate >= TARGET ? 'PASS' : 'NOT MET'} (best ${(best / rawRate).toFixed(2)})`,
@@ -160,6 +215,7 @@ await pooledExecutor.shutdown();
 await Promise.all([stopWorker(inline), stopWorker(pooled)]);
 rawChild.kill('SIGTERM');
 await once(rawChild, 'exit');
+infoClient.disconnect();
 await rawEvents.close();
 await rawQueue.close();
 await redis.stop();

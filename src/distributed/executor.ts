@@ -35,8 +35,32 @@ export interface DistributedExecutorOptions {
 
 const OPTION_KEYS = ['connection', 'queue', 'connectTimeout', 'sweepInterval', 'recheckInterval'] as const;
 const WHERE = 'DistributedExecutor';
-/** Jobs fetched per page by the sweep. */
+/** Jobs fetched per page by the sweep, and finished jobs removed per script call. */
 const PAGE = 500;
+
+/**
+ * Removes finished jobs (ARGV[2..]) whose results were read, in one script call on Redis: the job
+ * hash and log, and its entry in the completed or failed set (KEYS). A job in neither set is left
+ * alone. BullMQ's own removal checks for flows, locks and deduplication a ts314 job never has, and
+ * writes a `removed` event every QueueEvents reader then parses; per job it cost more than running it.
+ */
+const REMOVE_FINISHED_LUA = `
+local removed = 0
+for i = 2, #ARGV do
+  local id = ARGV[i]
+  local set = nil
+  if redis.call('ZSCORE', KEYS[1], id) then set = KEYS[1] elseif redis.call('ZSCORE', KEYS[2], id) then set = KEYS[2] end
+  if set then
+    redis.call('ZREM', set, id)
+    local jobKey = ARGV[1] .. id
+    redis.call('DEL', jobKey, jobKey .. ':logs')
+    removed = removed + 1
+  end
+end
+return removed`;
+const REMOVE_FINISHED = 'ts314RemoveFinished';
+/** How long shutdown() waits for jobs still running after their futures were cancelled, so it can remove them. */
+const CANCELLED_RUNNING_GRACE_MS = 3000;
 
 interface Entry {
   readonly id: string;
@@ -55,6 +79,16 @@ type Bull = any;
 
 function stalled(reason: string): boolean {
   return /stalled more than allowable limit/i.test(reason);
+}
+
+const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/** Whether a failed broker call failed for want of a connection (worth retrying) rather than for what it asked. */
+function isConnectionError(error: unknown): boolean {
+  const { code, message, name } = (error ?? {}) as { code?: unknown; message?: unknown; name?: unknown };
+  if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08') || code === '57P01')) return true;
+  if (name === 'MaxRetriesPerRequestError') return true;
+  return /connection is closed|stream isn't writeable|connection terminated|connect E|socket|closed/i.test(String(message ?? ''));
 }
 
 /**
@@ -79,7 +113,12 @@ export class DistributedExecutor implements Executor {
   /** Pending entries not cancelled: what shutdown() waits for. */
   #live = 0;
   #toAdd: Entry[] = [];
+  /** Jobs of cancelled futures: removed (never run) unless a worker holds them. */
   #toRemove: string[] = [];
+  /** Finished jobs whose results were read. */
+  #toForget: string[] = [];
+  /** Removes finished jobs in batches (one script call on Redis), or undefined to remove them one by one. */
+  #forget: ((ids: string[]) => Promise<unknown>) | undefined;
   #flushScheduled = false;
   #queue: Bull;
   #events: Bull;
@@ -265,29 +304,61 @@ export class DistributedExecutor implements Executor {
             opts: { jobId: e.id, attempts: 1, removeOnComplete: false, removeOnFail: false },
           })),
         );
-      } catch {
-        // The broker went away mid-add: the same job ids are added again (a second add of an id is a no-op).
-        this.#disconnected = true;
-        this.#toAdd.push(...adds);
-        setTimeout(() => this.#scheduleFlush(), 200).unref();
+      } catch (error) {
+        if (isConnectionError(error)) {
+          // The broker went away mid-add: the same job ids are added again (a second add of an id is a no-op).
+          this.#disconnected = true;
+          for (const e of adds) e.added = false;
+          this.#toAdd.push(...adds);
+          setTimeout(() => this.#scheduleFlush(), 200).unref();
+        } else {
+          // The broker refused the jobs themselves (too large, say): retrying would fail forever.
+          const failure = new TaskFailedError(`the broker refused ${adds.length === 1 ? 'the job' : `${adds.length} jobs`}: ${(error as Error).message}`, {
+            cause: error,
+          });
+          for (const e of adds) this.#settleWith(e, failure);
+          return;
+        }
       }
       // A job cancelled while its add was in flight is removed now that it exists.
-      for (const e of adds) if (e.cancelled) this.#toRemove.push(e.id);
+      for (const e of adds) if (e.cancelled && e.added) this.#toRemove.push(e.id);
     }
+    await Promise.all([this.#removeCancelled(), this.#forgetFinished()]);
+    this.#checkIdle();
+  }
+
+  /** Jobs of cancelled futures: removed unless a worker already holds one (its result is then dropped when it arrives). */
+  async #removeCancelled(): Promise<void> {
     const removals = this.#toRemove;
+    if (removals.length === 0) return;
     this.#toRemove = [];
-    if (removals.length > 0) {
-      const results = await Promise.allSettled(removals.map((id) => this.#queue.remove(id)));
-      results.forEach((r, i) => {
-        const id = removals[i]!;
-        const entry = this.#pending.get(id);
-        // remove() answers 0 for a job a worker holds (locked): it runs; its result is removed when it arrives.
-        if (r.status === 'fulfilled' && r.value !== 0) {
-          if (entry?.cancelled) this.#pending.delete(id);
-        } else if (r.status === 'rejected') this.#toRemove.push(id);
-      });
-      this.#checkIdle();
-    }
+    const results = await Promise.allSettled(removals.map((id) => this.#queue.remove(id)));
+    results.forEach((r, i) => {
+      const id = removals[i]!;
+      // remove() answers 0 for a job a worker holds (locked): it runs; its result is removed when it arrives.
+      if (r.status === 'fulfilled' && r.value !== 0) {
+        if (this.#pending.get(id)?.cancelled) this.#pending.delete(id);
+      } else if (r.status === 'rejected') this.#toRemove.push(id);
+    });
+  }
+
+  /** Finished jobs whose results were read: removed in batches. */
+  async #forgetFinished(): Promise<void> {
+    const ids = this.#toForget;
+    if (ids.length === 0) return;
+    this.#toForget = [];
+    const batches: string[][] = [];
+    for (let i = 0; i < ids.length; i += PAGE) batches.push(ids.slice(i, i + PAGE));
+    const results = await Promise.allSettled(
+      batches.map((batch) => (this.#forget ? this.#forget(batch) : Promise.all(batch.map((id) => this.#queue.remove(id))))),
+    );
+    results.forEach((r, i) => {
+      if (r.status === 'fulfilled') return;
+      // The script itself failed (not the connection): remove the jobs one by one from now on.
+      if (!isConnectionError(r.reason)) this.#forget = undefined;
+      this.#toForget.push(...batches[i]!);
+    });
+    if (this.#toForget.length > 0) setTimeout(() => this.#scheduleFlush(), 200).unref();
   }
 
   async #open(connectTimeout: number): Promise<void> {
@@ -336,6 +407,15 @@ export class DistributedExecutor implements Executor {
       firstError = undefined;
     }
     this.#disconnected = false;
+    if (this.#connection.kind === 'redis') {
+      const keys = [this.#queue.keys.completed, this.#queue.keys.failed, this.#queue.toKey('')];
+      this.#forget = async (ids) => {
+        // BullMQ 6 keeps the Redis client on its backend.
+        const client = await (this.#queue.getBackend?.() ?? this.#queue).client;
+        if (typeof client[REMOVE_FINISHED] !== 'function') client.defineCommand(REMOVE_FINISHED, { numberOfKeys: 2, lua: REMOVE_FINISHED_LUA });
+        return client[REMOVE_FINISHED](...keys, ...ids);
+      };
+    }
     this.#sweepTimer = setInterval(() => void this.#sweep(), this.#sweepInterval);
     this.#sweepTimer.unref();
   }
@@ -355,13 +435,23 @@ export class DistributedExecutor implements Executor {
     void this.#closeConnections(true);
   }
 
+  /** Ends a job's future with an error raised here, not by a worker (its job never reached the broker). */
+  #settleWith(entry: Entry, error: Error): void {
+    if (this.#pending.get(entry.id) !== entry) return;
+    this.#pending.delete(entry.id);
+    if (!entry.cancelled) this.#live--;
+    entry.abort?.();
+    if (!entry.future.done()) entry.future.setException(error);
+    this.#checkIdle();
+  }
+
   /** A result read from the broker: resolves the future once (a second report of the same job finds no entry). */
   #settle(id: string, ok: boolean, value: unknown): void {
     const entry = this.#pending.get(id);
     if (!entry) return;
     this.#pending.delete(id);
     if (!entry.cancelled) this.#live--;
-    this.#toRemove.push(id);
+    this.#toForget.push(id);
     this.#scheduleFlush();
     this.#lastSettled = performance.now();
     entry.abort?.();
@@ -416,7 +506,7 @@ export class DistributedExecutor implements Executor {
         this.#lastRecheck = now;
         this.#disconnected = false;
       }
-      if (this.#toRemove.length > 0) this.#scheduleFlush();
+      if (this.#toRemove.length > 0 || this.#toForget.length > 0) this.#scheduleFlush();
     } catch {
       this.#disconnected = true;
     } finally {
@@ -442,7 +532,7 @@ export class DistributedExecutor implements Executor {
 
   #checkIdle(): void {
     if (this.#idleWaiters.length === 0 || this.#live > 0) return;
-    if (this.#toRemove.length > 0 && !this.#broken) return;
+    if ((this.#toRemove.length > 0 || this.#toForget.length > 0) && !this.#broken) return;
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];
     for (const wake of waiters) wake();
@@ -450,11 +540,19 @@ export class DistributedExecutor implements Executor {
 
   async #drained(): Promise<void> {
     if (this.#broken) return;
-    if (this.#live === 0 && this.#toRemove.length === 0 && this.#pending.size === 0) return;
+    if (this.#live === 0 && this.#toRemove.length === 0 && this.#toForget.length === 0 && this.#pending.size === 0) return;
     await new Promise<void>((resolve) => {
       this.#idleWaiters.push(resolve);
       this.#checkIdle();
     });
+    // What remains are jobs whose futures were cancelled while a worker ran them: the worker was told
+    // to stop, and each job is removed once it ends. They get a short grace, then a last removal.
+    const deadline = performance.now() + CANCELLED_RUNNING_GRACE_MS;
+    while (this.#pending.size > 0 && !this.#broken && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      if (this.#toForget.length > 0) await this.#flush();
+    }
+    for (const id of this.#pending.keys()) this.#toRemove.push(id);
     // The last removals, then the connections close.
     await this.#flush();
   }

@@ -5,11 +5,14 @@ import { after, before, describe, it } from 'node:test';
 import {
   BrokerConnectionError,
   DistributedExecutor,
+  TaskFailedError,
   InvalidArgumentError,
   registeredTask,
   task,
   UnknownTaskError,
 } from '../../src/distributed/index.js';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { BrokenExecutor, CancelledError } from '../../src/futures/index.js';
 import { runCli } from '../helpers/package.js';
 import { freePort, startRedis, type TempRedis } from '../helpers/redis.js';
@@ -114,6 +117,46 @@ describe('DistributedExecutor semantics', () => {
     assert.equal(await executor.submit(task(url, 'add'), 1, 1), 2);
     assert.ok(performance.now() - started < 50_000);
     assert.deepEqual(lines(log), ['1']);
+  });
+
+  it('shutdown removes the job of a future cancelled while it ran, once the interrupted task ends', async () => {
+    const executor = new DistributedExecutor({ connection: redis.url, queue: 'sem' });
+    const controller = new AbortController();
+    const spinning = executor.submitWith({ signal: controller.signal }, task(url, 'spin'), 60_000);
+    await until(() => spinning.running(), 'the spinning job to start');
+    controller.abort();
+    await assert.rejects(spinning.result(), CancelledError);
+    await executor.shutdown();
+    const queue = new Queue('sem', { connection: { host: '127.0.0.1', port: redis.port } });
+    try {
+      // Nothing is left: not the interrupted job, nor any other this executor added.
+      const counts = await queue.getJobCounts('wait', 'active', 'delayed', 'completed', 'failed');
+      assert.deepEqual(counts, { wait: 0, active: 0, delayed: 0, completed: 0, failed: 0 });
+    } finally {
+      await queue.close();
+    }
+  });
+
+  it('jobs the broker refuses reject their futures with TaskFailedError rather than being retried forever', async () => {
+    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'sem' });
+    await executor.ready();
+    const admin = new Redis({ host: '127.0.0.1', port: redis.port });
+    // A real refusal: with maxmemory at one byte and no eviction, Redis refuses every write.
+    await admin.config('SET', 'maxmemory-policy', 'noeviction');
+    await admin.config('SET', 'maxmemory', '1');
+    try {
+      const futures = [executor.submit(task(url, 'add'), 1, 2), executor.submit(task(url, 'add'), 3, 4)];
+      for (const future of futures) {
+        const error = await future.exception({ timeout: 30_000 });
+        assert.ok(error instanceof TaskFailedError, String(error));
+        assert.match(error.message, /the broker refused 2 jobs: OOM command not allowed/);
+      }
+    } finally {
+      await admin.config('SET', 'maxmemory', '0');
+      admin.disconnect();
+    }
+    // The broker takes jobs again: the executor was not broken by the refusal.
+    assert.equal(await executor.submit(task(url, 'add'), 5, 6), 11);
   });
 
   it('an unreachable broker fails submit futures and ready() with BrokerConnectionError within seconds', async () => {
