@@ -17,6 +17,12 @@ export interface LocalWorkersOptions {
   readonly count: number;
   /** Interpreters per process (`ts314 worker --interpreters`). Default 1: one process is one core. */
   readonly interpreters?: number | undefined;
+  /**
+   * Jobs each process holds at once (`ts314 worker --concurrency`; default the worker's own, 2 ×
+   * interpreters and at least 8). Give it the interpreter count when a few large tasks must spread
+   * over the processes rather than queue up in the first one that asks.
+   */
+  readonly concurrency?: number | undefined;
   /** Milliseconds each process may take to reach the broker and say it is ready. Default 15000. */
   readonly readyTimeout?: number | undefined;
 }
@@ -29,7 +35,7 @@ export interface LocalWorkers {
   [Symbol.asyncDispose](): Promise<void>;
 }
 
-const OPTION_KEYS = ['connection', 'queue', 'modules', 'count', 'interpreters', 'readyTimeout'] as const;
+const OPTION_KEYS = ['connection', 'queue', 'modules', 'count', 'interpreters', 'concurrency', 'readyTimeout'] as const;
 const WHERE = 'startLocalWorkers()';
 
 /**
@@ -73,6 +79,7 @@ export async function startLocalWorkers(options: LocalWorkersOptions): Promise<L
   checkQueueName(options.queue, WHERE);
   const count = checkInteger(options.count, 'count', { where: WHERE }, 1, 256);
   const interpreters = checkInteger(options.interpreters ?? 1, 'interpreters', { where: WHERE }, 0, 256);
+  const concurrency = options.concurrency === undefined ? undefined : checkInteger(options.concurrency, 'concurrency', { where: WHERE }, 1);
   const readyTimeout = checkInteger(options.readyTimeout ?? 15_000, 'readyTimeout', { where: WHERE }, 1);
   if (!Array.isArray(options.modules) || options.modules.length === 0)
     throw new InvalidArgumentError(`${WHERE}: modules must be a non-empty array of module paths or URLs (the tasks the workers offer)`);
@@ -85,6 +92,7 @@ export async function startLocalWorkers(options: LocalWorkersOptions): Promise<L
     options.queue,
     '--interpreters',
     String(interpreters),
+    ...(concurrency === undefined ? [] : ['--concurrency', String(concurrency)]),
     ...options.modules.flatMap((m) => ['--module', modulePath(m)]),
   ];
   const children: ChildProcess[] = [];

@@ -1,4 +1,4 @@
-// The indicators demo: notebook 000's feature engineering on 500,000 rows, sequential vs interpreters with halo chunks.
+// The indicators demo: notebook 000's feature engineering on 500,000 rows, sequential vs interpreters (or ts314 workers on a broker) with halo chunks.
 import { DistributedExecutor, startLocalWorkers } from '../distributed/index.js';
 import type { Executor, InterpreterPoolExecutor } from '../futures/index.js';
 import { mergeSortedRuns } from '../internal/numerics/rank.js';
@@ -221,7 +221,15 @@ async function distributedRow(
     const start = performance.now();
     const local =
       workers > 0
-        ? await startLocalWorkers({ connection, queue, modules: [kernelUrl('indicators-rows')], count: workers, interpreters: 1 })
+        ? // One chunk at a time per process, so the N chunks spread over the N processes.
+          await startLocalWorkers({
+            connection,
+            queue,
+            modules: [kernelUrl('indicators-rows')],
+            count: workers,
+            interpreters: 1,
+            concurrency: 1,
+          })
         : undefined;
     try {
       const first = await copiedFeatures(executor, data, chunks);

@@ -1,11 +1,13 @@
 // `ts314 play indicators --connection`: the chunks run on ts314 worker processes through a real redis-server, and every number equals the local run's.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { validatePlayRun, type IndicatorsResult } from '../../src/play/index.js';
 import { startWorkerProcess, stopWorker } from '../distributed/helpers.js';
 import { requireBuild, runCli } from '../helpers/package.js';
 import { processesMentioning } from '../helpers/processes.js';
+import { tempDir } from '../helpers/temp-dir.js';
 import { freePort, startRedis, type TempRedis } from '../helpers/redis.js';
 
 let redis: TempRedis;
@@ -48,12 +50,18 @@ test('ts314 play indicators --workers 0 uses the workers already running on the 
   const queue = `play-external-${process.pid}`;
   const kernels = fileURLToPath(new URL('../../dist/play/kernels/indicators-rows.js', import.meta.url));
   const worker = await startWorkerProcess(['--connection', redis.url, '--queue', queue, '--module', kernels, '--interpreters', '1']);
+  using dir = tempDir('play-external');
+  const html = dir.join('play.html');
   try {
-    const remote = await indicatorsRun(['--workers', '0', '--connection', redis.url, '--queue', queue]);
+    const remote = await indicatorsRun(['--workers', '0', '--connection', redis.url, '--queue', queue, '--html', html]);
     const row = remote.runs[1]!;
     assert.equal(row.executor, 'DistributedExecutor');
     assert.equal(row.startedWorkers, 0);
     assert.equal(row.identical, true);
+    // The page shows the demo's text: the row named for where it ran, equal to sequential.
+    const page = readFileSync(html, 'utf8');
+    assert.match(page, /4 chunks on running workers\s+[\d.]+ (ms|s)\s+[\d.]+×\s+\d+%\s+yes/);
+    assert.match(page, /Parallel rows: DistributedExecutor on redis:\/\/127\.0\.0\.1:/);
     assert.equal(processesMentioning(`--queue ${queue}`).length, 1, 'only the test’s own worker listens on the queue');
   } finally {
     assert.equal(await stopWorker(worker), 0);
