@@ -19,6 +19,7 @@ const KEYS = [
   'maxSamples',
   'gcBetweenSamples',
   'notes',
+  'skip',
   'setup',
   'fn',
   'teardown',
@@ -83,6 +84,9 @@ export function defineBench<State = unknown>(definition: BenchDefinition<State>)
   }
   if (raw.notes !== undefined && !(Array.isArray(raw.notes) && raw.notes.every((note) => typeof note === 'string'))) {
     throw new BenchDefinitionError(`${label}: 'notes' must be an array of strings, got ${describe(raw.notes)}`);
+  }
+  if (raw.skip !== undefined && (typeof raw.skip !== 'string' || raw.skip.trim() === '')) {
+    throw new BenchDefinitionError(`${label}: 'skip' must be the reason it cannot run, a non-empty string, got ${describe(raw.skip)}`);
   }
   let params: Record<string, string | number | boolean> | undefined;
   if (raw.params !== undefined) {

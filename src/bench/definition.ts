@@ -7,6 +7,8 @@ export interface BenchContext {
   readonly quick: boolean;
   /** `--workers`, e.g. [1, 2, 4, 8]. */
   readonly workers: readonly number[];
+  /** The broker the distributed category runs on (`--connection`, or TS314_BROKER), when one is configured. */
+  readonly broker?: string | undefined;
 }
 
 /**
@@ -28,6 +30,11 @@ export interface BenchDefinition<State = unknown> {
   readonly maxSamples?: number;
   /** Caveats about this row the reader must see (copied into BenchResult.notes), e.g. a missing reference. */
   readonly notes?: readonly string[];
+  /**
+   * Why this benchmark cannot run here (say, no broker is configured): it is not run, and is reported
+   * with status 'skipped' and this reason as its first note, so the table says what is missing.
+   */
+  readonly skip?: string;
   /** Force a full GC before each sample (for allocation-heavy work where a pause would distort). */
   readonly gcBetweenSamples?: boolean;
   setup?(context: BenchContext): State | Promise<State>;

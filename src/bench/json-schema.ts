@@ -106,8 +106,11 @@ function checkResult(c: Checker, value: unknown, path: string): string {
     c.optional(e.stack, `${path}.error.stack`, (v, p) => c.string(v, p));
     if (e.phase !== undefined && !PHASES.includes(e.phase as string))
       c.fail(`${path}.error.phase`, `expected one of ${PHASES.join(', ')}, got ${kind(e.phase)}`);
+  } else if (r.status === 'skipped') {
+    const notes = c.list(r.notes, `${path}.notes`, (s, q) => c.string(s, q));
+    if (notes.length === 0) c.fail(`${path}.notes`, "missing: a skipped benchmark's first note says why");
   } else {
-    c.fail(`${path}.status`, `expected 'ok' or 'failed', got ${kind(r.status)}`);
+    c.fail(`${path}.status`, `expected 'ok', 'failed' or 'skipped', got ${kind(r.status)}`);
   }
   c.optional(r.metrics, `${path}.metrics`, (v, p) => c.record(v, p, (n, q) => c.number(n, q)));
   if (r.histogram !== undefined) {

@@ -61,7 +61,11 @@ export function createProgress(mode: ProgressMode = progressMode(), stream: Node
       finished++;
       const r = event.result;
       const outcome =
-        r.status === 'ok' && r.stats ? `${formatDuration(r.stats.mean)}/op` : `FAILED: ${r.error?.message.split('\n')[0] ?? ''}`;
+        r.status === 'ok' && r.stats
+          ? `${formatDuration(r.stats.mean)}/op`
+          : r.status === 'skipped'
+            ? `skipped: ${r.notes?.[0] ?? ''}`
+            : `FAILED: ${r.error?.message.split('\n')[0] ?? ''}`;
       if (mode === 'lines') {
         stream.write(`[${event.index + 1}/${event.total}] ${r.id}  ${outcome}  (${(event.elapsedMs / 1000).toFixed(1)} s)\n`);
       } else {

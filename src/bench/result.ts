@@ -39,7 +39,7 @@ export interface Histogram {
   readonly counts: readonly number[];
 }
 
-/** One benchmark's outcome: statistics when it ran, the error when it threw. */
+/** One benchmark's outcome: statistics when it ran, the error when it threw, the reason (first note) when it was skipped. */
 export interface BenchResult {
   /** Unique within a run, stable across runs: `<category>/<group>/<name>` — compare matches on it. */
   readonly id: string;
@@ -51,7 +51,8 @@ export interface BenchResult {
   readonly params: Readonly<Record<string, string | number | boolean>>;
   /** True for the reference row of its group (speedup and ratios are against it). */
   readonly baseline: boolean;
-  readonly status: 'ok' | 'failed';
+  /** 'skipped': the definition said why it cannot run here (its `skip`, the first of `notes`); it has no stats. */
+  readonly status: 'ok' | 'failed' | 'skipped';
   readonly stats?: BenchStats;
   /** Extra figures the benchmark reports, e.g. { ratio: 3.1, mbPerSec: 410 }. */
   readonly metrics?: Readonly<Record<string, number>>;

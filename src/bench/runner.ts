@@ -81,6 +81,8 @@ export interface RunOptions {
   readonly warmup?: number;
   /** Worker counts for parallel benchmarks; default defaultWorkers(). */
   readonly workers?: readonly number[];
+  /** The broker connection string benchmarks see as `context.broker` (the distributed category's). */
+  readonly broker?: string;
   /** Replaces QUICK_BUDGET/FULL_BUDGET (tests use tiny budgets). */
   readonly budget?: Partial<BenchBudget>;
   /** Category of definitions that name none; default 'user'. */
@@ -340,6 +342,7 @@ function planOf(definition: BenchDefinition, defaultCategory: string): Planned {
 async function runOne(planned: Planned, context: BenchContext, budget: BenchBudget, options: RunOptions): Promise<BenchResult> {
   const { definition } = planned;
   const notes: string[] = [...(definition.notes ?? [])];
+  if (definition.skip !== undefined) return { ...commonFields(planned), status: 'skipped', notes: [definition.skip, ...notes] };
   let failure: Failure | undefined;
   let phase: BenchPhase = 'setup';
   let state: unknown;
@@ -399,14 +402,7 @@ async function runOne(planned: Planned, context: BenchContext, budget: BenchBudg
       failure ??= { error, phase: 'teardown' };
     }
   }
-  const common = {
-    id: planned.id,
-    name: definition.name,
-    category: planned.category,
-    group: planned.group,
-    params: { ...(definition.params ?? {}) },
-    baseline: definition.baseline === true,
-  };
+  const common = commonFields(planned);
   if (failure) return { ...common, status: 'failed', error: errorRecord(failure), ...(notes.length ? { notes } : {}) };
   return {
     ...common,
@@ -415,6 +411,19 @@ async function runOne(planned: Planned, context: BenchContext, budget: BenchBudg
     ...(metrics ? { metrics } : {}),
     ...(histogram ? { histogram } : {}),
     ...(notes.length ? { notes } : {}),
+  };
+}
+
+/** The fields every result of a planned benchmark has, whatever its outcome. */
+function commonFields(planned: Planned) {
+  const { definition } = planned;
+  return {
+    id: planned.id,
+    name: definition.name,
+    category: planned.category,
+    group: planned.group,
+    params: { ...(definition.params ?? {}) },
+    baseline: definition.baseline === true,
   };
 }
 
@@ -459,7 +468,11 @@ export async function runBenchmarks(definitions: readonly BenchDefinition[], opt
   const workers = options.workers ?? defaultWorkers();
   for (const w of workers) checkCount(w, 'each of workers', 1);
   const budget = resolveBudget(options);
-  const context: BenchContext = Object.freeze({ quick: options.quick === true, workers: Object.freeze([...workers]) });
+  const context: BenchContext = Object.freeze({
+    quick: options.quick === true,
+    workers: Object.freeze([...workers]),
+    ...(options.broker !== undefined ? { broker: options.broker } : {}),
+  });
   const startedAt = new Date();
   const started = nowMs();
   const seen = new Set<string>();

@@ -199,6 +199,10 @@ export function renderResultsTable(results: readonly BenchResult[], options: Tab
     });
     const tail = `${r.baseline ? ' (baseline)' : ''}${marks.length ? ` ${marks.join('')}` : ''}`;
     const name = `${indent}${r.name}${tail}`;
+    if (r.status === 'skipped') {
+      rows.push(wrapText(`${name}  skipped (see the note)`, width, `${indent}    `).join('\n'));
+      continue;
+    }
     if (r.status === 'failed' || !r.stats) {
       const message = (r.error?.message ?? 'failed').split('\n')[0]!;
       const cut = message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;

@@ -3,8 +3,18 @@ import { deserializeError, serializeError, type SerializedError } from '../inter
 
 const TAG = '$ts314';
 
+/**
+ * A bigint as text BigInt() reads back: hexadecimal for non-negative values, because decimal
+ * conversion is quadratic in V8 (10000!, 35,660 digits: 7.4 ms to decimal and 3.3 ms back, against
+ * 0.5 ms and 0.03 ms in hex, where computing it takes 2.8 ms). Negative values stay decimal, since
+ * BigInt() does not read '-0x…'.
+ */
+function bigintText(value: bigint): string {
+  return value >= 0n ? `0x${value.toString(16)}` : value.toString();
+}
+
 function replacer(_key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return { [TAG]: 'bigint', v: value.toString() };
+  if (typeof value === 'bigint') return { [TAG]: 'bigint', v: bigintText(value) };
   if (value === undefined) return { [TAG]: 'undefined' };
   return value;
 }

@@ -3,6 +3,8 @@ export { DistributedExecutor } from './executor.js';
 export type { DistributedExecutorOptions } from './executor.js';
 export { startWorker } from './worker.js';
 export type { DistributedWorker, WorkerOptions, WorkerStats } from './worker.js';
+export { startLocalWorkers } from './local-workers.js';
+export type { LocalWorkers, LocalWorkersOptions } from './local-workers.js';
 export { registeredTask } from './tasks.js';
 export type { BrokerKind } from './engine.js';
 export {

@@ -1,14 +1,24 @@
 // ts314/play: the Python 3.14 notebooks' demos as functions returning typed data, their text, JSON and HTML renderings.
 export { DEMOS, findDemo, runDemo } from './demos.js';
 export type { Demo, DemoName, DemoResult } from './demos.js';
-export { DEFAULT_SEED, DEFAULT_WORKERS, QUICK_WORKERS } from './options.js';
-export type { DemoOptions } from './options.js';
+export { DEFAULT_PLAY_QUEUE, DEFAULT_SEED, DEFAULT_WORKERS, QUICK_WORKERS } from './options.js';
+export type { DemoOptions, DistributedDemoOptions } from './options.js';
 export type { ScalingRow } from './scaling.js';
 export { tstrings, mlApiResponse, errorResponse, upperInterpolations, FRAUD_RESULTS } from './tstrings.js';
 export type { TstringsResult, FraudResults } from './tstrings.js';
 export { piZstd, monteCarloPi, PI_SAMPLES } from './pi-zstd.js';
 export type { PiEstimate, PiZstdResult } from './pi-zstd.js';
-export { indicators, computeFeatures, marketData, parallelFeatures, sharedMarket, ROWS, QUICK_ROWS } from './indicators.js';
+export {
+  indicators,
+  computeFeatures,
+  copiedFeatures,
+  marketData,
+  parallelFeatures,
+  sharedMarket,
+  EXTERNAL_CHUNKS,
+  ROWS,
+  QUICK_ROWS,
+} from './indicators.js';
 export type { IndicatorsResult, MarketData, SharedMarket } from './indicators.js';
 export { FEATURES, HALO } from './kernels/indicators.js';
 export type { Feature } from './kernels/indicators.js';

@@ -9,6 +9,19 @@ export const DEFAULT_WORKERS: readonly number[] = [1, 2, 4, 8];
 /** --quick: one and two workers, enough to show a speed-up without oversubscribing a small machine. */
 export const QUICK_WORKERS: readonly number[] = [1, 2];
 
+/** Where the indicators demo's chunks run when they run through a DistributedExecutor instead of local interpreters. */
+export interface DistributedDemoOptions {
+  /** Broker connection string: `redis://host:6379` or `postgres://user@host/db`. */
+  readonly connection: string;
+  /** Queue the tasks go on (default DEFAULT_PLAY_QUEUE); workers already running must listen on it. */
+  readonly queue?: string | undefined;
+  /** Milliseconds to reach the broker before BrokerConnectionError (default 5000). */
+  readonly connectTimeout?: number | undefined;
+}
+
+/** The queue `ts314 play --connection` uses unless `--queue` names another. */
+export const DEFAULT_PLAY_QUEUE = 'ts314-play';
+
 export interface DemoOptions {
   /** Seed of the NumPy-compatible generator (default 42). */
   readonly seed?: number | undefined;
@@ -18,6 +31,12 @@ export interface DemoOptions {
   readonly quick?: boolean | undefined;
   /** Told what the demo is doing, for a progress line. */
   readonly onProgress?: ((step: string) => void) | undefined;
+  /**
+   * Run the indicators demo's parallel rows through a DistributedExecutor on this broker: each worker
+   * count starts that many local `ts314 worker` processes for its row; workers `[0]` starts none and
+   * uses the workers already running on the queue. The other demos run as without it.
+   */
+  readonly distributed?: DistributedDemoOptions | undefined;
 }
 
 /** DemoOptions with every default filled in. */
@@ -26,9 +45,11 @@ export interface ResolvedOptions {
   readonly workers: readonly number[];
   readonly quick: boolean;
   readonly progress: (step: string) => void;
+  readonly distributed: Required<DistributedDemoOptions> | undefined;
 }
 
-const OPTION_KEYS = ['seed', 'workers', 'quick', 'onProgress'] as const;
+const OPTION_KEYS = ['seed', 'workers', 'quick', 'onProgress', 'distributed'] as const;
+const DISTRIBUTED_KEYS = ['connection', 'queue', 'connectTimeout'] as const;
 
 /** Checks a demo's options (unknown keys get "Did you mean …?") and fills in the defaults. */
 export function resolveOptions(options: DemoOptions, where: string): ResolvedOptions {
@@ -41,12 +62,28 @@ export function resolveOptions(options: DemoOptions, where: string): ResolvedOpt
   if (!Array.isArray(workers) || workers.length === 0) {
     throw new InvalidArgumentError(`${where}: workers must be a non-empty array of worker counts, e.g. [1, 2, 4]`);
   }
-  workers = [...new Set(workers.map((w) => checkInteger(w, 'workers[]', context, 1, 256)))].sort((a, b) => a - b);
+  const distributed = resolveDistributed(options.distributed, where);
+  const external = distributed !== undefined && workers.length === 1 && workers[0] === 0;
+  if (!external) workers = [...new Set(workers.map((w) => checkInteger(w, 'workers[]', context, 1, 256)))].sort((a, b) => a - b);
   const onProgress = options.onProgress;
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     throw new InvalidArgumentError(`${where}: onProgress must be a function, got ${typeof onProgress}`);
   }
-  return { seed, workers, quick, progress: onProgress ?? (() => undefined) };
+  return { seed, workers, quick, progress: onProgress ?? (() => undefined), distributed };
+}
+
+function resolveDistributed(options: DistributedDemoOptions | undefined, where: string): Required<DistributedDemoOptions> | undefined {
+  if (options === undefined) return undefined;
+  const at = `${where}: distributed`;
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidArgumentError(`${at} must be an object { connection, queue? }, got ${options === null ? 'null' : typeof options}`);
+  checkOptionKeys(options, DISTRIBUTED_KEYS, at, InvalidArgumentError);
+  if (typeof options.connection !== 'string' || options.connection === '')
+    throw new InvalidArgumentError(`${at}.connection must be a connection string such as 'redis://127.0.0.1:6379'`);
+  if (options.queue !== undefined && typeof options.queue !== 'string')
+    throw new InvalidArgumentError(`${at}.queue must be a queue name, got ${typeof options.queue}`);
+  const connectTimeout = checkInteger(options.connectTimeout ?? 5000, 'connectTimeout', { where: at, ErrorClass: InvalidArgumentError }, 1);
+  return { connection: options.connection, queue: options.queue ?? DEFAULT_PLAY_QUEUE, connectTimeout };
 }
 
 /** Milliseconds since `start` (performance.now()). */

@@ -25,7 +25,14 @@ function fit(line: string): string {
 function scalingTable(rows: readonly ScalingRow[], what: string): string[] {
   const lines = [`  ${'configuration'.padEnd(30)} ${'time'.padStart(10)} ${'speed-up'.padStart(9)} ${'efficiency'.padStart(11)}  ${what}`];
   for (const r of rows) {
-    const name = r.executor === 'sequential' ? 'sequential (main thread)' : `${r.workers} workers (interpreters)`;
+    const name =
+      r.executor === 'sequential'
+        ? 'sequential (main thread)'
+        : r.executor === 'DistributedExecutor'
+          ? r.startedWorkers
+            ? `${r.workers} ts314 worker processes`
+            : `${r.workers} chunks on running workers`
+          : `${r.workers} workers (interpreters)`;
     const mark = r.speedup > 3 ? '🚀' : r.speedup > 1.5 ? '📈' : r.executor === 'sequential' ? '' : '⚠️';
     lines.push(
       `  ${name.padEnd(30)} ${ms(r.ms).padStart(10)} ${`${r.speedup.toFixed(2)}×`.padStart(9)} ${`${(r.efficiency * 100).toFixed(0)}%`.padStart(11)}  ${r.identical ? 'yes' : 'NO'} ${mark}`.trimEnd(),
@@ -33,7 +40,11 @@ function scalingTable(rows: readonly ScalingRow[], what: string): string[] {
   }
   const pools = rows.filter((r) => r.startupMs > 0);
   if (pools.length > 0)
-    lines.push(`  (pool start-up, not in the times: ${pools.map((r) => `${r.workers} workers ${ms(r.startupMs)}`).join(', ')})`);
+    lines.push(
+      `  (${rows.some((r) => r.executor === 'DistributedExecutor') ? 'start-up and first run' : 'pool start-up'}, not in the times: ${pools
+        .map((r) => `${r.workers} workers ${ms(r.startupMs)}`)
+        .join(', ')})`,
+    );
   return lines;
 }
 
@@ -94,7 +105,9 @@ function indicatorsText(r: IndicatorsResult): string[] {
       ? '  no value differs at this size'
       : `  ${wrong.map(([f, n]) => `${f} ${int(n)}`).join(', ')} values differ from the sequential result`,
     '  (rolling windows restart at each chunk; z-score and rank use per-chunk mean, std and order)',
-    'A distributed executor row appears when one is configured (none is).',
+    r.broker !== undefined
+      ? `Parallel rows: DistributedExecutor on ${r.broker}; each chunk's rows plus the halo travel to a ts314 worker.`
+      : 'On many machines: ts314 play indicators --connection redis://host:6379 runs the chunks on ts314 workers.',
   ];
 }
 

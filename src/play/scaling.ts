@@ -4,11 +4,16 @@ import { InterpreterPoolExecutor } from '../futures/index.js';
 /** One configuration of a parallel demo: the sequential baseline (workers 1) or a pool of workers. */
 export interface ScalingRow {
   readonly workers: number;
-  /** Where it ran: the main thread, or an InterpreterPoolExecutor of `workers` workers. */
-  readonly executor: 'sequential' | 'InterpreterPoolExecutor';
+  /**
+   * Where it ran: the main thread, an InterpreterPoolExecutor of `workers` workers, or a
+   * DistributedExecutor (`workers` tasks in parallel, on `ts314 worker` processes).
+   */
+  readonly executor: 'sequential' | 'InterpreterPoolExecutor' | 'DistributedExecutor';
+  /** DistributedExecutor rows: the `ts314 worker` processes started for the row (0: workers already running served it). */
+  readonly startedWorkers?: number;
   /** Best of the timed runs, in ms (pool start-up excluded: see startupMs). */
   readonly ms: number;
-  /** Time to start the pool's workers and load the kernel in each, in ms (0 for sequential). */
+  /** Time to start the pool's workers and load the kernel in each (with its first run), in ms (0 for sequential). */
   readonly startupMs: number;
   /** sequential ms / this ms. */
   readonly speedup: number;

@@ -3,22 +3,28 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { CATEGORIES } from '../../src/bench/categories/index.js';
 
-test('the built-in categories are the issue list in order, then threading, each with benchmarks', async () => {
+test('the built-in categories are the issue list in order, then threading and distributed, each with benchmarks', async () => {
   assert.deepEqual(
     CATEGORIES.map((c) => c.name),
-    ['cpu', 'uuid', 'compression', 'async', 'templates', 'gc', 'general', 'threading'],
+    ['cpu', 'uuid', 'compression', 'async', 'templates', 'gc', 'general', 'threading', 'distributed'],
   );
   const ids = new Set<string>();
   for (const category of CATEGORIES) {
-    for (const quick of [true, false]) {
-      const definitions = await category.load({ quick, workers: [1, 2, 4] });
+    for (const [quick, broker] of [
+      [true, undefined],
+      [false, undefined],
+      [true, 'redis://127.0.0.1:6379'],
+      [false, 'redis://127.0.0.1:6379'],
+    ] as const) {
+      // Loading connects to nothing: a broker only matters to the distributed category's setup.
+      const definitions = await category.load({ quick, workers: [1, 2, 4], broker });
       assert.ok(definitions.length > 0, `${category.name} has benchmarks (quick=${quick})`);
       const baselines = new Map<string, number>();
       for (const d of definitions) {
         assert.equal(d.category, category.name, `${d.name} carries its category`);
         assert.equal(typeof d.fn, 'function');
         const id = `${d.category}/${d.group ?? d.name}/${d.name}`;
-        if (quick) {
+        if (quick && (broker !== undefined) === (category.name === 'distributed')) {
           assert.ok(!ids.has(id), `duplicate id ${id}`);
           ids.add(id);
         }

@@ -36,6 +36,7 @@ test('missing or mistyped fields are named with the value received', () => {
   rejects({ name: 'x', fn: () => 1, params: { workers: { n: 2 } } }, /params\.workers must be a string, a finite number or a boolean/);
   rejects({ name: 'x', fn: () => 1, params: { n: Number.NaN } }, /params\.n must be/);
   rejects({ name: 'x', fn: () => 1, notes: 'see above' }, /'notes' must be an array of strings, got the string "see above"/);
+  rejects({ name: 'x', fn: () => 1, skip: '' }, /'skip' must be the reason it cannot run, a non-empty string, got the string ""/);
 });
 
 test('the result is a frozen copy, recognised by isDefinedBench, with the state type flowing from setup', () => {

@@ -58,7 +58,14 @@ test('broken fields are reported with their path', () => {
   rejects(
     broken((d) => (d.results[2].status = 'maybe')),
     'results[2].status',
-    /expected 'ok' or 'failed'/,
+    /expected 'ok', 'failed' or 'skipped'/,
+  );
+  rejects(
+    broken((d) => {
+      d.results[2] = { ...d.results[2], status: 'skipped', stats: undefined, notes: [] };
+    }),
+    'results[2].notes',
+    /a skipped benchmark's first note says why/,
   );
   rejects(
     broken((d) => d.results[0].stats.raw.pop()),

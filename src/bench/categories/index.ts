@@ -51,4 +51,9 @@ export const CATEGORIES: readonly BenchCategory[] = [
   category('threading', "the seeds' sensor workload in SharedArrays: sequential vs parallelFor at each --workers count", async (context) =>
     (await import('./threading.js')).load(context),
   ),
+  category(
+    'distributed',
+    'DistributedExecutor on ts314 worker processes it starts: per-task overhead and factorials (needs --connection or TS314_BROKER)',
+    async (context) => (await import('./distributed.js')).load(context),
+  ),
 ];

@@ -35,8 +35,9 @@ function runCharts(run: BenchRun): Fragment[] {
 }
 
 function runSection(run: BenchRun, heading: string, collapsed: boolean): Fragment {
-  const failed = run.results.filter((r) => r.status !== 'ok').length;
-  const summary = `${run.results.length} benchmarks${failed ? `, ${failed} failed` : ''}`;
+  const failed = run.results.filter((r) => r.status === 'failed').length;
+  const skipped = run.results.filter((r) => r.status === 'skipped').length;
+  const summary = `${run.results.length} benchmarks${failed ? `, ${failed} failed` : ''}${skipped ? `, ${skipped} skipped` : ''}`;
   const charts = runCharts(run);
   const body = markup`${runHeader(run)}${charts.length ? markup`<h3>Charts</h3>${join(charts)}` : markup``}<h3>Results (${summary})</h3>${resultsTable(run.results)}`;
   return collapsed

@@ -16,6 +16,8 @@ function metrics(row: BenchResult): Fragment {
 
 function resultRow(row: BenchResult, baseline: BenchResult | undefined, scaling: boolean): Fragment {
   const notes = row.notes?.length ? markup`<ul class="notes">${join(row.notes.map((n) => markup`<li>${n}</li>`))}</ul>` : markup``;
+  if (row.status === 'skipped')
+    return markup`<tr class="skipped" data-id="${row.id}"><td>${row.name}</td><td>${params(row)}</td><td colspan="9" class="skipped">skipped: ${row.notes?.[0] ?? ''}</td></tr>`;
   if (row.status !== 'ok' || !row.stats) {
     const e = row.error;
     const phase = e?.phase ? ` (in ${e.phase})` : '';

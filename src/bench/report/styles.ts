@@ -26,6 +26,7 @@ table.results td.metrics { font-size: 12px; } table.results span.metric { displa
 table.results td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.results tr.baseline td:first-child { font-weight: 600; }
 table.results tr.failed td.error { color: var(--bad); }
+table.results tr.skipped td.skipped { color: var(--muted); font-style: italic; }
 table.results td.slower { color: var(--bad); } table.results td.faster { color: var(--good); }
 ul.notes { margin: 2px 0 0; padding-left: 16px; color: var(--muted); font-size: 12px; }
 details > summary { cursor: pointer; font-weight: 600; margin: 8px 0; }

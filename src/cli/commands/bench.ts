@@ -48,6 +48,10 @@ options:
                         cores, plus one)
   --output FILE         write the run as JSON (schema ts314-bench/1, docs/bench-schema.md)
   --html FILE           write a self-contained HTML report with charts
+  --connection URL      broker for the distributed category (redis://host:port or
+                        postgres://user@host/db; default: the TS314_BROKER environment
+                        variable); its rows start local \`ts314 worker\` processes and stop
+                        them after. Without a broker the category is listed as skipped
   -h, --help            show this help
 
 A benchmark file exports \`default defineBench({ name, fn })\` (or an array), or named exports made
@@ -155,6 +159,7 @@ export async function run(argv: string[]): Promise<number> {
       workers: { type: 'string' },
       output: { type: 'string' },
       html: { type: 'string' },
+      connection: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -167,6 +172,9 @@ export async function run(argv: string[]): Promise<number> {
   const warmup = positiveInteger('--warmup', values.warmup, 0, 'untimed calls before timing');
   const workers = parseWorkers(values.workers) ?? defaultWorkers();
   const filter = parseFilter(values.filter);
+  const broker = values.connection ?? (process.env.TS314_BROKER || undefined);
+  if (values.connection !== undefined && values.connection.trim() === '')
+    throw new UsageError('ts314 bench: --connection needs a broker URL, e.g. --connection redis://127.0.0.1:6379');
   checkWritable('--output', values.output);
   checkWritable('--html', values.html);
 
@@ -187,7 +195,7 @@ export async function run(argv: string[]): Promise<number> {
   const files = positionals;
   const selected = requested.length > 0 ? CATEGORIES.filter((c) => requested.includes(c.name)) : files.length > 0 ? [] : CATEGORIES;
 
-  const context: BenchContext = { quick, workers };
+  const context: BenchContext = { quick, workers, ...(broker !== undefined ? { broker } : {}) };
   const definitions: BenchDefinition[] = [];
   for (const file of files) {
     try {
@@ -232,6 +240,7 @@ export async function run(argv: string[]): Promise<number> {
       ...(iterations !== undefined ? { iterations } : {}),
       ...(warmup !== undefined ? { warmup } : {}),
       workers,
+      ...(broker !== undefined ? { broker } : {}),
       onProgress: progress.update,
       record: { categories, filter: values.filter ?? null, files },
     });

@@ -2,8 +2,10 @@
 import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { progressMode } from '../../bench/index.js';
+import { DistributedError, InvalidArgumentError } from '../../distributed/index.js';
 import { didYouMean } from '../../internal/did-you-mean.js';
 import {
+  DEFAULT_PLAY_QUEUE,
   DEFAULT_SEED,
   DEFAULT_WORKERS,
   DEMOS,
@@ -34,13 +36,24 @@ options:
   --quick            smaller inputs, one timed run each (every demo in under a minute)
   --json             print the run as JSON (schema ${PLAY_SCHEMA}, docs/play.md) instead of text
   --html FILE        also write a self-contained HTML page: code, output and charts per demo
+  --connection URL   run the indicators demo's parallel rows through a DistributedExecutor on this
+                     broker (redis://host:port or postgres://user@host/db): each worker count
+                     starts that many local \`ts314 worker\` processes for its row and stops them
+                     after; --workers 0 starts none and uses the workers already on the queue
+  --queue NAME       the queue for --connection (default ${DEFAULT_PLAY_QUEUE})
   -h, --help         show this help`;
 
-function parseWorkers(value: string | undefined): number[] | undefined {
+function parseWorkers(value: string | undefined, distributed: boolean): number[] | undefined {
   if (value === undefined) return undefined;
+  // With a broker, --workers 0 (alone) means: start no workers, use the ones already running.
+  if (distributed && value.trim() === '0') return [0];
   return value.split(',').map((part) => {
     const n = Number(part.trim());
     if (!/^\d+$/.test(part.trim()) || n < 1 || n > 256) {
+      if (n === 0)
+        throw new UsageError(
+          `ts314 play: --workers 0 means "the workers already running on the broker's queue": it needs --connection, and stands alone`,
+        );
       throw new UsageError(
         `ts314 play: --workers takes worker counts from 1 to 256 separated by commas, e.g. --workers 1,2,4; '${part}' is not one`,
       );
@@ -108,6 +121,8 @@ export async function run(argv: string[]): Promise<number> {
       quick: { type: 'boolean' },
       json: { type: 'boolean' },
       html: { type: 'string' },
+      connection: { type: 'string' },
+      queue: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -125,9 +140,20 @@ export async function run(argv: string[]): Promise<number> {
     return 0;
   }
   const seed = parseSeed(values.seed);
-  const workers = parseWorkers(values.workers);
+  if (values.queue !== undefined && values.connection === undefined)
+    throw new UsageError('ts314 play: --queue names the queue of --connection; give the broker with --connection URL');
+  const distributed =
+    values.connection === undefined ? undefined : { connection: values.connection, queue: values.queue ?? DEFAULT_PLAY_QUEUE };
+  const workers = parseWorkers(values.workers, distributed !== undefined);
   if (values.html !== undefined) checkWritable(values.html);
   const chosen: Demo[] = values.all ? [...DEMOS] : DEMOS.filter((d) => positionals.includes(d.name));
+  if (distributed && chosen.some((d) => d.name !== 'indicators'))
+    throw new UsageError(
+      `ts314 play: --connection runs the indicators demo on a broker, and the other demos (${chosen
+        .filter((d) => d.name !== 'indicators')
+        .map((d) => d.name)
+        .join(', ')}) run on this machine only: run \`ts314 play indicators --connection ${values.connection}\``,
+    );
   const quick = values.quick === true;
   const startedAt = new Date().toISOString();
   const started = performance.now();
@@ -137,7 +163,16 @@ export async function run(argv: string[]): Promise<number> {
     const start = performance.now();
     let result: PlayDemoRun['result'];
     try {
-      result = await demo.run({ seed, workers, quick, onProgress: bar.step });
+      result = await demo.run({ seed, workers, quick, onProgress: bar.step, ...(distributed ? { distributed } : {}) });
+    } catch (error) {
+      // A bad connection string is a usage error; an unreachable broker or a worker that would not start, a failed run.
+      if (error instanceof InvalidArgumentError) throw new UsageError(`ts314 play: ${error.message}`, { cause: error });
+      if (error instanceof DistributedError) {
+        bar.done();
+        console.error(`ts314 play: ${demo.name}: ${error.message}`);
+        return 1;
+      }
+      throw error;
     } finally {
       bar.done();
     }
