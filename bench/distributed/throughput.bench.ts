@@ -196,7 +196,7 @@ const perThousand = (c: (typeof competitors)[number], part: keyof Cpu) => (media
 const total = (c: (typeof competitors)[number]) => median(cpu.get(c.name)!.map((x) => x.submitter + x.worker + x.redis));
 console.log('');
 console.log('CPU ms per 1,000 tasks (median), by process:');
-console.log('| setup | submitter | worker | redis-server | all | raw\'s CPU / this CPU |');
+console.log("| setup | submitter | worker | redis-server | all | raw's CPU / this CPU |");
 console.log('|---|---:|---:|---:|---:|---:|');
 for (const c of competitors) {
   console.log(

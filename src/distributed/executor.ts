@@ -81,7 +81,16 @@ function stalled(reason: string): boolean {
   return /stalled more than allowable limit/i.test(reason);
 }
 
-const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 /** Whether a failed broker call failed for want of a connection (worth retrying) rather than for what it asked. */
 function isConnectionError(error: unknown): boolean {
@@ -313,9 +322,12 @@ export class DistributedExecutor implements Executor {
           setTimeout(() => this.#scheduleFlush(), 200).unref();
         } else {
           // The broker refused the jobs themselves (too large, say): retrying would fail forever.
-          const failure = new TaskFailedError(`the broker refused ${adds.length === 1 ? 'the job' : `${adds.length} jobs`}: ${(error as Error).message}`, {
-            cause: error,
-          });
+          const failure = new TaskFailedError(
+            `the broker refused ${adds.length === 1 ? 'the job' : `${adds.length} jobs`}: ${(error as Error).message}`,
+            {
+              cause: error,
+            },
+          );
           for (const e of adds) this.#settleWith(e, failure);
           return;
         }
@@ -412,7 +424,8 @@ export class DistributedExecutor implements Executor {
       this.#forget = async (ids) => {
         // BullMQ 6 keeps the Redis client on its backend.
         const client = await (this.#queue.getBackend?.() ?? this.#queue).client;
-        if (typeof client[REMOVE_FINISHED] !== 'function') client.defineCommand(REMOVE_FINISHED, { numberOfKeys: 2, lua: REMOVE_FINISHED_LUA });
+        if (typeof client[REMOVE_FINISHED] !== 'function')
+          client.defineCommand(REMOVE_FINISHED, { numberOfKeys: 2, lua: REMOVE_FINISHED_LUA });
         return client[REMOVE_FINISHED](...keys, ...ids);
       };
     }
