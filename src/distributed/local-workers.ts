@@ -23,7 +23,7 @@ export interface LocalWorkersOptions {
    * over the processes rather than queue up in the first one that asks.
    */
   readonly concurrency?: number | undefined;
-  /** Milliseconds each process may take to reach the broker and say it is ready. Default 15000. */
+  /** Milliseconds each process may take to reach the broker and say it is ready. Default 60000: a loaded machine can take long to start Node (the worker itself gives up on an unreachable broker after its connectTimeout). */
   readonly readyTimeout?: number | undefined;
 }
 
@@ -80,7 +80,7 @@ export async function startLocalWorkers(options: LocalWorkersOptions): Promise<L
   const count = checkInteger(options.count, 'count', { where: WHERE }, 1, 256);
   const interpreters = checkInteger(options.interpreters ?? 1, 'interpreters', { where: WHERE }, 0, 256);
   const concurrency = options.concurrency === undefined ? undefined : checkInteger(options.concurrency, 'concurrency', { where: WHERE }, 1);
-  const readyTimeout = checkInteger(options.readyTimeout ?? 15_000, 'readyTimeout', { where: WHERE }, 1);
+  const readyTimeout = checkInteger(options.readyTimeout ?? 60_000, 'readyTimeout', { where: WHERE }, 1);
   if (!Array.isArray(options.modules) || options.modules.length === 0)
     throw new InvalidArgumentError(`${WHERE}: modules must be a non-empty array of module paths or URLs (the tasks the workers offer)`);
   const args = [

@@ -29,6 +29,8 @@ export interface OfferedTask {
   /** The file: URL of the module on this machine. */
   readonly url: string;
   readonly exportName: string;
+  /** The export itself, as this worker loaded it. */
+  readonly fn: (...args: unknown[]) => unknown;
 }
 
 /** The modules a worker was started with, and the tasks they export. */
@@ -50,7 +52,7 @@ export class TaskRegistry {
       const exports = new Map<string, OfferedTask>();
       for (const [name, value] of Object.entries(mod)) {
         if (typeof value !== 'function') continue;
-        const offered = { url, exportName: name };
+        const offered = { url, exportName: name, fn: value as (...args: unknown[]) => unknown };
         exports.set(name, offered);
         const list = registry.#byName.get(name) ?? [];
         list.push(offered);

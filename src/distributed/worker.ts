@@ -6,7 +6,7 @@ import { InvalidArgumentError } from '../internal/errors.js';
 import { decodeValue, encodeError, encodeValue, serializeError, type EncodedOutcome, type JobData } from './codec.js';
 import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerKind } from './engine.js';
 import { BrokerConnectionError } from './errors.js';
-import { TaskRegistry, type OfferedTask } from './tasks.js';
+import { TaskRegistry } from './tasks.js';
 
 export interface WorkerOptions {
   /** Broker connection string, as for DistributedExecutor. */
@@ -84,32 +84,23 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
   const engine = await loadEngine(connection.kind);
   const pool = interpreters > 0 ? new InterpreterPoolExecutor({ maxWorkers: interpreters }) : undefined;
   const stats: WorkerStats = { completed: 0, failed: 0, active: 0 };
+  /** Jobs running in the pool, so an interrupt request can stop them (a task on the main thread cannot be stopped). */
   const active = new Map<string, { controller: AbortController; started: number }>();
-  const inline = new Map<string, Promise<(...args: unknown[]) => unknown>>();
-
-  const run = (offered: OfferedTask, args: unknown[], signal: AbortSignal): Promise<unknown> => {
-    if (pool) return Promise.resolve(pool.submitWith({ signal }, task(offered.url, offered.exportName), ...args));
-    const key = `${offered.url}#${offered.exportName}`;
-    let fn = inline.get(key);
-    if (!fn) {
-      fn = import(offered.url).then((m: Record<string, unknown>) => m[offered.exportName] as (...args: unknown[]) => unknown);
-      inline.set(key, fn);
-    }
-    return fn.then((f) => f(...args));
-  };
 
   const processor = async (job: Job): Promise<string> => {
     const data = job.data as JobData;
-    const controller = new AbortController();
-    active.set(job.id, { controller, started: performance.now() });
+    const controller = pool ? new AbortController() : undefined;
+    if (controller) active.set(job.id, { controller, started: performance.now() });
     stats.active++;
     try {
       const offered = registry.resolve(data.u, data.e);
+      const run = (args: unknown[]): unknown =>
+        pool ? pool.submitWith({ signal: controller!.signal }, task(offered.url, offered.exportName), ...args) : offered.fn(...args);
       const args = decodeValue(data.a) as unknown[];
       if (data.c === 1) {
         const outcomes: EncodedOutcome[] = await Promise.all(
           (args as unknown[][]).map((item) =>
-            run(offered, item, controller.signal).then(
+            (async () => run(item))().then(
               (value): EncodedOutcome => ({ ok: true, value }),
               (error: unknown): EncodedOutcome => ({ ok: false, error: serializeError(error) }),
             ),
@@ -118,7 +109,7 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
         stats.completed++;
         return encodeValue(outcomes);
       }
-      const value = await run(offered, args, controller.signal);
+      const value = await run(args);
       stats.completed++;
       return encodeValue(value);
     } catch (error) {
@@ -127,7 +118,7 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
       throw new Error(encodeError(error));
     } finally {
       stats.active--;
-      active.delete(job.id);
+      if (controller) active.delete(job.id);
     }
   };
 

@@ -43,8 +43,9 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #error: unknown;
   #hasError = false;
   #cancelCause: unknown;
-  #callbacks: DoneCallback<T>[] = [];
-  #waiters: (() => void)[] = [];
+  // Made on first use: most futures only ever have their result awaited.
+  #callbacks: DoneCallback<T>[] | undefined;
+  #waiters: (() => void)[] | undefined;
   #promise: Promise<T> | undefined;
   #resolve: ((value: T) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
@@ -113,7 +114,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   addDoneCallback(fn: DoneCallback<T>): void {
     if (typeof fn !== 'function') throw new TypeError(`addDoneCallback(): expected a function, got ${typeof fn}`);
     if (this.done()) this.#invoke(fn);
-    else this.#callbacks.push(fn);
+    else (this.#callbacks ??= []).push(fn);
   }
 
   /**
@@ -201,11 +202,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this.#resolve = this.#reject = undefined;
     }
     const waiters = this.#waiters;
-    this.#waiters = [];
-    for (const wake of waiters) wake();
+    this.#waiters = undefined;
+    if (waiters) for (const wake of waiters) wake();
     const callbacks = this.#callbacks;
-    this.#callbacks = [];
-    for (const fn of callbacks) this.#invoke(fn);
+    this.#callbacks = undefined;
+    if (callbacks) for (const fn of callbacks) this.#invoke(fn);
   }
 
   #invoke(fn: DoneCallback<T>): void {
@@ -223,10 +224,10 @@ export class Future<T = unknown> implements PromiseLike<T> {
       wake();
       return () => {};
     }
-    this.#waiters.push(wake);
+    (this.#waiters ??= []).push(wake);
     return () => {
-      const i = this.#waiters.indexOf(wake);
-      if (i >= 0) this.#waiters.splice(i, 1);
+      const i = this.#waiters?.indexOf(wake) ?? -1;
+      if (i >= 0) this.#waiters!.splice(i, 1);
     };
   }
 
