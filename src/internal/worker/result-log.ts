@@ -13,8 +13,9 @@ const STATE_CALLED = 4;
 const STATE_WORDS = 5;
 
 /**
- * Size of each thread worker's log. Every result is also written here until its message is posted,
- * so a worker that dies abruptly (out of memory, terminate) loses no finished result.
+ * Size of each thread worker's log. A result that waits in the worker's outbox is also written here
+ * until its message is posted, so a worker that dies abruptly (out of memory, terminate) loses no
+ * finished result; one posted as soon as it is ready needs no copy.
  */
 export const RESULT_LOG_BYTES = 256 * 1024;
 /** Per record: seq, status, byte length (int32 each), then the v8-serialized value padded to 4 bytes. */

@@ -1,11 +1,12 @@
 // Worker side of a pool: runs batched tasks one at a time, records progress in shared memory, coalesces results.
 import { serialize } from 'node:v8';
 import type { AnyFunction, CallableRef } from '../callable.js';
-import { serializeError } from '../remote-error.js';
+import { serializeError, type SerializedError } from '../remote-error.js';
 import { isThenable } from '../thenable.js';
-import { decodeArgs } from '../wire.js';
+import type { EncodedArgs } from '../wire.js';
 import {
   MODE_CHUNK,
+  RESULT_STRIDE,
   STATUS_ERROR,
   STATUS_OK,
   TASK_STRIDE,
@@ -31,6 +32,18 @@ export interface Runner extends WorkerServiceLoop {
   readonly progress: TaskProgress;
 }
 
+/** Handles in arguments are rare, so the code that revives them loads only when one arrives. */
+async function decodeArgs(args: EncodedArgs): Promise<unknown[]> {
+  return args.hasHandles ? (await import('../wire.js')).decodeArgs(args) : args.payload;
+}
+
+/** What a task whose result cannot be cloned (a function, a symbol) fails with instead. */
+function unsendable(error: unknown): SerializedError {
+  return serializeError(
+    new TypeError(`the task's result cannot be sent back from the worker: ${(error as Error).message}`, { cause: error }),
+  );
+}
+
 /** `where` names this worker in explanations, e.g. 'InterpreterPoolExecutor worker 3'. */
 export function startRunner(init: TasksInit, post: (message: FromWorker) => void, where: string): Runner {
   const log = init.log ? new ResultLogWriter(init.log) : undefined;
@@ -53,7 +66,20 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
     outbox = [];
     const ms = busy;
     busy = 0;
-    post({ t: 'r', r, ms });
+    try {
+      post({ t: 'r', r, ms });
+    } catch {
+      // A result posted without being logged was never checked: each one that cannot cross fails alone.
+      for (let i = 2; i < r.length; i += RESULT_STRIDE) {
+        try {
+          structuredClone(r[i]);
+        } catch (error) {
+          r[i - 1] = STATUS_ERROR;
+          r[i] = unsendable(error);
+        }
+      }
+      post({ t: 'r', r, ms });
+    }
     log?.reset();
   };
 
@@ -134,21 +160,30 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
         status = STATUS_ERROR;
         value = taskFailure(error, refs.get(fnId));
       }
-      busy += performance.now() - t0;
-      // Serialising here checks the result can cross (a function cannot) and feeds the result log.
-      let bytes: Buffer;
-      try {
-        bytes = serialize(value);
-      } catch (error) {
-        status = STATUS_ERROR;
-        value = serializeError(
-          new TypeError(`the task's result cannot be sent back from the worker: ${(error as Error).message}`, { cause: error }),
-        );
-        bytes = serialize(value);
+      const now = performance.now();
+      busy += now - t0;
+      if (log && now - lastFlush >= FLUSH_INTERVAL_MS) {
+        // Its batch's time is up: posted now, it needs no copy in the log (a posted message arrives even
+        // if the worker dies next), and a long task's result is serialised once instead of twice.
+        outbox.push(seq, status, value);
+        flush();
+      } else {
+        // Serialising here feeds the result log, and in a process checks the result can cross (a function cannot).
+        let bytes: Buffer | undefined;
+        try {
+          bytes = serialize(value);
+        } catch (error) {
+          // A thread's postMessage also takes what v8.serialize cannot (a SharedArrayBuffer): it decides, in flush().
+          if (!log) {
+            status = STATUS_ERROR;
+            value = unsendable(error);
+            bytes = serialize(value);
+          }
+        }
+        outbox.push(seq, status, value);
+        // Unlogged, or too big for what is left of the log: posting it (with the outbox) keeps it just as safe.
+        if (log && (bytes === undefined || !log.append(seq, status, bytes))) flush();
       }
-      outbox.push(seq, status, value);
-      // Too big for what is left of the log: posting it (with the outbox) keeps it just as safe.
-      if (log && !log.append(seq, status, bytes)) flush();
       log?.completed(seq);
     }
     draining = false;
