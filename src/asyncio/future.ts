@@ -8,13 +8,16 @@ const REJECTED = 2;
 const CANCELLED = 3;
 type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCELLED;
 
-/** A task's or future's `id`: unique in the process, the thread's id in the upper bits (Python's `id()` of the object). */
-export function nextId(): number {
-  return REG.threadId * 2 ** 32 + ++REG.nextId;
-}
-
 /** This thread's registry: fixed for the life of the module, so looked up once. */
 const REG = registry();
+
+/** The thread's id in the upper bits of every id; a literal 0 on the main thread, so its ids stay small integers (no boxed double per future). */
+const ID_BASE = REG.threadId === 0 ? 0 : REG.threadId * 2 ** 32;
+
+/** A task's or future's `id`: unique in the process, the thread's id in the upper bits (Python's `id()` of the object). */
+export function nextId(): number {
+  return ID_BASE + ++REG.nextId;
+}
 
 /** Settles a future bypassing Task's refusal of `setResult` (for Task's own completion). */
 export let settle: <T>(future: Future<T>, state: State, value: unknown) => void;
@@ -70,7 +73,7 @@ export class Future<T = unknown> extends Promise<T> implements GraphNode {
     super(keepResolvers as ConstructorParameters<typeof Promise<T>>[0]);
     this.#resolve = madeResolve;
     this.#reject = madeReject;
-    this.id = REG.threadId * 2 ** 32 + ++REG.nextId;
+    this.id = ID_BASE + ++REG.nextId;
     this.seq = ++REG.seq;
   }
 
