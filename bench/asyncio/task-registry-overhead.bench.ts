@@ -41,20 +41,33 @@ async function timerWorkSleep(i: number): Promise<number> {
 
 type Work = (i: number) => Promise<number>;
 
-async function plain(work: Work): Promise<number> {
+/** One sample: wall-clock ms, and CPU ms of this process (less disturbed by other processes on a shared machine). */
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+function since(start: number, cpuStart: NodeJS.CpuUsage): Sample {
+  const cpu = process.cpuUsage(cpuStart);
+  return { wall: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+async function plain(work: Work): Promise<Sample> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const all: Promise<number>[] = new Array(TASKS);
   for (let i = 0; i < TASKS; i++) all[i] = work(i);
   for (const v of await Promise.all(all)) sink ^= v;
-  return performance.now() - start;
+  return since(start, cpuStart);
 }
 
-async function tasks(work: Work): Promise<number> {
+async function tasks(work: Work): Promise<Sample> {
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   const all: PromiseLike<number>[] = new Array(TASKS);
   for (let i = 0; i < TASKS; i++) all[i] = createTask(() => work(i));
   for (const v of await Promise.all(all)) sink ^= v;
-  return performance.now() - start;
+  return since(start, cpuStart);
 }
 
 const workloads: [string, Work, Work][] = [
@@ -66,16 +79,17 @@ const workloads: [string, Work, Work][] = [
 ];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
 console.log(
-  `## asyncio\n\nCommand: \`node --import tsx bench/asyncio/task-registry-overhead.bench.ts\` (Node ${process.versions.node}, ${TASKS.toLocaleString('en')} tasks alive at once per sample, median of ${ROUNDS} rounds, order alternated)\n`,
+  `## asyncio\n\nCommand: \`node --import tsx bench/asyncio/task-registry-overhead.bench.ts\` (Node ${process.versions.node}, ${TASKS.toLocaleString('en')} tasks alive at once per sample, median of ${ROUNDS} rounds, order alternated; CPU is this process's user + system time)\n`,
 );
-console.log('| workload | plain promises | ts314 tasks | overhead |');
+console.log('| workload | plain promises (wall / CPU) | ts314 tasks (wall / CPU) | overhead (wall / CPU) |');
 console.log('|---|---|---|---|');
 for (const [name, base, withTasks] of workloads) {
   await plain(base);
   await tasks(withTasks);
-  const a: number[] = [];
-  const b: number[] = [];
+  const a: Sample[] = [];
+  const b: Sample[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     if (round % 2 === 0) {
       a.push(await plain(base));
@@ -85,8 +99,11 @@ for (const [name, base, withTasks] of workloads) {
       a.push(await plain(base));
     }
   }
-  const ratio = median(b) / median(a);
-  console.log(`| ${name} | ${median(a).toFixed(1)} ms | ${median(b).toFixed(1)} ms | ${((ratio - 1) * 100).toFixed(1)}% |`);
+  const [wallA, cpuA] = [median(a.map((s) => s.wall)), median(a.map((s) => s.cpu))];
+  const [wallB, cpuB] = [median(b.map((s) => s.wall)), median(b.map((s) => s.cpu))];
+  console.log(
+    `| ${name} | ${wallA.toFixed(1)} / ${cpuA.toFixed(1)} ms | ${wallB.toFixed(1)} / ${cpuB.toFixed(1)} ms | ${percent(wallB / wallA)} / ${percent(cpuB / cpuA)} |`,
+  );
 }
 
 // Why the registry uses no async_hooks: the same plain promises, before and after an empty hook is enabled
@@ -94,11 +111,11 @@ for (const [name, base, withTasks] of workloads) {
 const work: Work = (i) => microWork(i, 2);
 await plain(work);
 const without: number[] = [];
-for (let round = 0; round < ROUNDS; round++) without.push(await plain(work));
+for (let round = 0; round < ROUNDS; round++) without.push((await plain(work)).wall);
 createHook({ init() {} }).enable();
 await plain(work);
 const withHook: number[] = [];
-for (let round = 0; round < ROUNDS; round++) withHook.push(await plain(work));
+for (let round = 0; round < ROUNDS; round++) withHook.push((await plain(work)).wall);
 console.log(
   `\nPlain promises, 2 microtask awaits each: ${median(without).toFixed(1)} ms; with an empty \`async_hooks.createHook({ init() {} })\` enabled: ${median(withHook).toFixed(1)} ms (${((median(withHook) / median(without) - 1) * 100).toFixed(1)}% slower).`,
 );

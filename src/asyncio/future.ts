@@ -8,41 +8,61 @@ const REJECTED = 2;
 const CANCELLED = 3;
 type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCELLED;
 
-/** A task's or future's `id`: unique in the process, the thread's id in the upper bits (Python's `id()` of the object). */
-export function nextId(): number {
-  return REG.threadId * 2 ** 32 + ++REG.nextId;
-}
-
 /** This thread's registry: fixed for the life of the module, so looked up once. */
 const REG = registry();
 
+/** The thread's id in the upper bits of every id; a literal 0 on the main thread, so its ids stay small integers (no boxed double per future). */
+const ID_BASE = REG.threadId === 0 ? 0 : REG.threadId * 2 ** 32;
+
+/** A task's or future's `id`: unique in the process, the thread's id in the upper bits (Python's `id()` of the object). */
+export function nextId(): number {
+  return ID_BASE + ++REG.nextId;
+}
+
 /** Settles a future bypassing Task's refusal of `setResult` (for Task's own completion). */
-export let settle: <T>(future: Future<T>, state: State, value: unknown, reported?: boolean) => void;
+export let settle: <T>(future: Future<T>, state: State, value: unknown) => void;
 /** The awaited-by set of a future, created on first use. */
 export let awaitedByOf: (future: Future<unknown>) => Set<GraphNode | WaitSite>;
+
+// The executor every Future is made with: one shared function rather than a closure per future.
+let madeResolve: ((value: unknown) => void) | undefined;
+let madeReject: ((error: unknown) => void) | undefined;
+function keepResolvers(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+  madeResolve = resolve;
+  madeReject = reject;
+}
+
+const ignore = (): void => {};
 
 /**
  * An awaitable that something else completes (Python's `asyncio.Future`): `setResult`,
  * `setException`, `cancel`. `await future` gives its result or throws its error.
+ *
+ * A Future is a native promise, so `await`, `Promise.all` and `.then` treat it as one without an
+ * extra turn; its `constructor` is therefore `Promise` (V8 takes its fast path only then), and
+ * `then`, `catch` and `finally` give plain promises.
  * @example
  * const future = new Future<number>();
  * setTimeout(() => future.setResult(42), 10);
  * console.log(await future); // 42
  */
-export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
+export class Future<T = unknown> extends Promise<T> implements GraphNode {
   /** Unique in the process: printed as `id=0x…` by formatCallGraph and `ts314 ps`. */
   readonly id: number;
   #state: State = PENDING;
   #value: unknown;
-  #promise: Promise<unknown> | undefined;
-  /** The promise's resolvers while someone awaits a pending future. */
-  #deferred: { resolve: (value: unknown) => void; reject: (error: unknown) => void } | undefined;
+  #resolve: ((value: unknown) => void) | undefined;
+  #reject: ((error: unknown) => void) | undefined;
   #awaitedBy: Set<GraphNode | WaitSite> | undefined;
   /** @internal creation order in the registry */
   readonly seq: number;
 
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
   static {
-    settle = (future, state, value, reported) => future.#settle(state, value, reported);
+    settle = (future, state, value) => future.#settle(state, value);
     awaitedByOf = (future) => {
       future.#awaitedBy ??= new Set();
       return future.#awaitedBy;
@@ -50,29 +70,33 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
   }
 
   constructor() {
-    this.id = REG.threadId * 2 ** 32 + ++REG.nextId;
+    super(keepResolvers as ConstructorParameters<typeof Promise<T>>[0]);
+    this.#resolve = madeResolve;
+    this.#reject = madeReject;
+    this.id = ID_BASE + ++REG.nextId;
     this.seq = ++REG.seq;
   }
 
-  /** `reported`: a promise of the caller's already carries the outcome (a task's runner), so no second rejection is made. */
-  #settle(state: State, value: unknown, reported = false): void {
+  #settle(state: State, value: unknown): void {
     if (this.#state !== PENDING) throw new InvalidStateError(`${this.#describe()} is already ${this.#stateName()}`);
     this.#state = state;
-    this.#value = value;
     this.#awaitedBy = undefined;
-    const deferred = this.#deferred;
-    if (deferred) {
-      this.#deferred = undefined;
-      if (state === FULFILLED) deferred.resolve(value);
-      else deferred.reject(state === CANCELLED ? this.#cancelledError() : value);
-    } else if (state === REJECTED && !reported) {
-      // Nobody awaits it yet: a rejected promise now, so Node reports the error if nobody ever does.
-      this.#promise = Promise.reject(value);
+    const resolve = this.#resolve!;
+    const reject = this.#reject!;
+    this.#resolve = undefined;
+    this.#reject = undefined;
+    if (state === FULFILLED) {
+      this.#value = value;
+      resolve(value);
+      return;
     }
-  }
-
-  #cancelledError(): CancelledError {
-    return this.#value instanceof CancelledError ? this.#value : new CancelledError(`${this.#describe()} was cancelled`);
+    if (state === CANCELLED) {
+      this.#value = value instanceof CancelledError ? value : new CancelledError(`${this.#describe()} was cancelled`);
+      // Nobody need see a cancellation: Python does not report cancelled futures nobody awaited.
+      this.then(undefined, ignore);
+    } else this.#value = value;
+    // Nobody awaiting a failure yet: Node reports it if nobody ever does, as Python logs it.
+    reject(this.#value);
   }
 
   #stateName(): string {
@@ -95,15 +119,14 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
   /** The result; throws the error it failed with, CancelledError if cancelled, InvalidStateError if pending. */
   result(): T {
     if (this.#state === PENDING) throw new InvalidStateError(`${this.#describe()}: result is not set`);
-    if (this.#state === CANCELLED) throw this.#cancelledError();
-    if (this.#state === REJECTED) throw this.#value;
+    if (this.#state !== FULFILLED) throw this.#value;
     return this.#value as T;
   }
 
   /** The error it failed with, or undefined; throws CancelledError if cancelled, InvalidStateError if pending. */
   exception(): unknown {
     if (this.#state === PENDING) throw new InvalidStateError(`${this.#describe()}: exception is not set`);
-    if (this.#state === CANCELLED) throw this.#cancelledError();
+    if (this.#state === CANCELLED) throw this.#value;
     return this.#state === REJECTED ? this.#value : undefined;
   }
 
@@ -122,27 +145,6 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
     return true;
   }
 
-  // biome-ignore lint/suspicious/noThenProperty: a Future is awaitable, like Python's
-  then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    if (this.#promise === undefined) {
-      if (this.#state === FULFILLED) this.#promise = Promise.resolve(this.#value);
-      else if (this.#state !== PENDING) this.#promise = Promise.reject(this.#state === CANCELLED ? this.#cancelledError() : this.#value);
-      else {
-        this.#promise = new Promise<unknown>((resolve, reject) => {
-          this.#deferred = { resolve, reject };
-        });
-      }
-    }
-    return (this.#promise as Promise<T>).then(onfulfilled, onrejected);
-  }
-
-  catch<R = never>(onrejected?: ((reason: unknown) => R | PromiseLike<R>) | null): Promise<T | R> {
-    return this.then(undefined, onrejected);
-  }
-
   /** @internal the call-graph walk */
   [NODE](): NodeInfo {
     return {
@@ -156,10 +158,13 @@ export class Future<T = unknown> implements PromiseLike<T>, GraphNode {
     };
   }
 
-  get [Symbol.toStringTag](): string {
+  override get [Symbol.toStringTag](): string {
     return 'Future';
   }
 }
+
+// `await` and Promise.resolve() adopt a promise without an extra turn only when its constructor is Promise.
+Object.defineProperty(Future.prototype, 'constructor', { value: Promise, writable: true, configurable: true });
 
 /**
  * Records that `waiter` awaits `future` (Python's `asyncio.future_add_to_awaited_by`), for

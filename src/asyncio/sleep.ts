@@ -1,7 +1,72 @@
 // sleep: asyncio.sleep in milliseconds, an await that cancel() and timeout() can interrupt.
 import { checkMilliseconds } from '../internal/validate.js';
 import { InvalidArgumentError } from './errors.js';
-import { beginWait, endWait } from './waits.js';
+import type { CallSiteCapture, ParsedCallSite } from './frames.js';
+import { registry, type WaitSite } from './registry.js';
+import { captureWaitSite, endWait } from './waits.js';
+
+// The executor of every sleep's promise: one shared function rather than closures per sleep.
+let madeResolve: ((value: unknown) => void) | undefined;
+let madeReject: ((error: unknown) => void) | undefined;
+function keepResolvers(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+  madeResolve = resolve;
+  madeReject = reject;
+}
+
+/**
+ * A sleep in progress: its wait site and everything its timer and an interruption need, in one
+ * object (sleeps are many; each closure would be one more object per sleep).
+ */
+class Sleeper implements WaitSite {
+  readonly site: CallSiteCapture;
+  readonly seq: number;
+  parsed?: ParsedCallSite;
+  readonly #value: unknown;
+  readonly #resolve: (value: unknown) => void;
+  readonly #reject: (error: unknown) => void;
+  #timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  #kind: 'timeout' | 'immediate' | 'forever';
+
+  constructor(site: CallSiteCapture, seq: number, value: unknown, resolve: (value: unknown) => void, reject: (error: unknown) => void) {
+    this.site = site;
+    this.seq = seq;
+    this.#value = value;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    this.#timer = undefined;
+    this.#kind = 'timeout';
+  }
+
+  start(delay: number): void {
+    if (delay === Infinity) {
+      // Sleeping for ever still needs a handle, or Node would exit under the sleeper, as it would not under Python.
+      this.#kind = 'forever';
+      this.#timer = setInterval(keepAlive, 2 ** 31 - 1);
+    } else if (delay === 0) {
+      this.#kind = 'immediate';
+      this.#timer = setImmediate(wake, this);
+    } else this.#timer = setTimeout(wake, delay, this);
+  }
+
+  wake(): void {
+    endWait(this);
+    this.#resolve(this.#value);
+  }
+
+  interrupt(error: unknown): void {
+    if (this.#kind === 'immediate') clearImmediate(this.#timer as NodeJS.Immediate);
+    else if (this.#kind === 'forever') clearInterval(this.#timer as NodeJS.Timeout);
+    else clearTimeout(this.#timer as NodeJS.Timeout);
+    endWait(this);
+    this.#reject(error);
+  }
+}
+
+function wake(sleeper: Sleeper): void {
+  sleeper.wake();
+}
+
+function keepAlive(): void {}
 
 /**
  * Resolves with `value` after `delayMs` milliseconds (Python's `asyncio.sleep`, in ms as every ts314
@@ -13,33 +78,16 @@ import { beginWait, endWait } from './waits.js';
  */
 export function sleep<T = undefined>(delayMs: number, value?: T): Promise<T> {
   const delay = checkMilliseconds(delayMs, 'delayMs', { where: 'sleep()', ErrorClass: InvalidArgumentError });
-  let wait: ReturnType<typeof beginWait>;
+  let site: CallSiteCapture;
   try {
-    wait = beginWait(beginWait, undefined);
+    site = captureWaitSite(captureWaitSite);
   } catch (interruption) {
     return Promise.reject(interruption);
   }
-  return new Promise<T>((resolve, reject) => {
-    const done = () => {
-      endWait(wait);
-      resolve(value as T);
-    };
-    if (delay === Infinity) {
-      // Sleeping for ever still needs a handle, or Node would exit under the sleeper, as it would not under Python.
-      const keepAlive = setInterval(() => {}, 2 ** 31 - 1);
-      wait.interrupt = (error) => {
-        clearInterval(keepAlive);
-        endWait(wait);
-        reject(error);
-      };
-      return;
-    }
-    const timer = delay === 0 ? setImmediate(done) : setTimeout(done, delay);
-    wait.interrupt = (error) => {
-      if (delay === 0) clearImmediate(timer as NodeJS.Immediate);
-      else clearTimeout(timer as NodeJS.Timeout);
-      endWait(wait);
-      reject(error);
-    };
-  });
+  const promise = new Promise<T>(keepResolvers as ConstructorParameters<typeof Promise<T>>[0]);
+  const reg = registry();
+  const sleeper = new Sleeper(site, ++reg.seq, value, madeResolve!, madeReject!);
+  reg.waits.add(sleeper);
+  sleeper.start(delay);
+  return promise;
 }

@@ -17,7 +17,7 @@ export interface TaskOptions {
 // Importing ts314/asyncio installs the registry, so `ts314 ps` finds even a process with no task yet.
 const REG = registry();
 
-type Runner = (task: Task<unknown>, body: TaskBody<unknown>) => Promise<unknown>;
+type Runner = (task: Task<unknown>) => Promise<void>;
 
 /**
  * One runner function per slot, named `ts314-task-<slot>`: a task's body runs under it, so V8's async
@@ -31,18 +31,17 @@ function runnerFor(slot: number): Runner {
   if (runner === undefined) {
     const key = `${TASK_FRAME_PREFIX}${slot}`;
     runner = {
-      async [key](task: Task<unknown>, body: TaskBody<unknown>): Promise<unknown> {
-        // Python starts a task at the loop's next turn, not inside create_task(): the caller's code runs first.
-        await undefined;
+      async [key](task: Task<unknown>): Promise<void> {
         let value: unknown;
         try {
-          if (started(task)) value = await (typeof body === 'function' ? body(task) : body);
+          // Called here, not in a helper, so a stack taken before the body's first await ends at the runner.
+          const body = begin(task);
+          value = await (typeof body === 'function' ? body(task) : body);
         } catch (error) {
-          finish(task, error instanceof CancelledError ? 3 : 2, error, true);
-          throw error;
+          finish(task, error instanceof CancelledError ? 3 : 2, error);
+          return;
         }
-        finish(task, 1, value, true);
-        return value;
+        finish(task, 1, value);
       },
     }[key] as Runner;
     runners[slot] = runner;
@@ -50,10 +49,24 @@ function runnerFor(slot: number): Runner {
   return runner;
 }
 
-let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown, reported?: boolean) => void;
-/** Throws CancelledError for a task cancelled before it started; forgets the body's closure. */
-let started: (task: Task<unknown>) => boolean;
+/**
+ * Tasks made since the last start: Python starts a task at the loop's next turn, not inside
+ * create_task(), so the caller's code runs first. One microtask starts every task made in one
+ * synchronous stretch, in creation order, rather than one `await` per task.
+ */
+let toStart: Task<unknown>[] = [];
+
+function startMade(): void {
+  const batch = toStart;
+  toStart = [];
+  for (const task of batch) runnerFor(slotOf(task))(task);
+}
+
+let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown) => void;
+/** The body to run (CancelledError for a task cancelled before it started); a pending task forgets its closure. */
+let begin: (task: Task<unknown>) => TaskBody<unknown>;
 let extraOf: (task: Task<unknown>) => TaskExtra;
+let slotOf: (task: Task<unknown>) => number;
 
 interface TaskExtra {
   controller: AbortController | undefined;
@@ -68,6 +81,7 @@ interface TaskExtra {
  * `cancel()` throws CancelledError into the task at the ts314 await it is suspended in (`sleep`,
  * `gather`, a TaskGroup's end, another Future) — or at its next one — and aborts `task.signal`;
  * an await on a foreign promise cannot be interrupted, so long waits should take the signal.
+ * A Task is a native promise of its function's result (see {@link Future}).
  * @example
  * const task = createTask(async () => { await sleep(10); return 1; }, { name: 'worker' });
  * console.log(task.name, await task); // worker 1
@@ -80,11 +94,9 @@ export class Task<T = unknown> extends Future<T> {
   #slot: number;
   /** What only cancelled or signalled tasks need, allocated for them alone. */
   #extra: TaskExtra | undefined;
-  /** The runner's promise for a function body: what `await task` waits on (a promise body uses the Future's). */
-  #run: Promise<unknown> | undefined;
 
   static {
-    finish = (task, state, value, reported) => {
+    finish = (task, state, value) => {
       if (task.#slot !== -1) {
         REG.slots[task.#slot] = undefined;
         REG.freeSlots.push(task.#slot);
@@ -95,16 +107,13 @@ export class Task<T = unknown> extends Future<T> {
         extra.pendingInterrupt = undefined;
         REG.pendingInterrupts--;
       }
-      if (task.done()) return;
-      settle(task, state, value, reported);
-      // Nobody need see a cancellation: Python does not report cancelled tasks nobody awaited.
-      if (state === 3) task.#run?.catch(() => {});
+      if (!task.done()) settle(task, state, value);
     };
-    started = (task) => {
+    begin = (task) => {
       const body = task.#body;
-      if (typeof body === 'function') task.#body = body.name;
       const extra = task.#extra;
       if (extra !== undefined && extra.cancelRequests > 0) {
+        if (typeof body === 'function') task.#body = body.name;
         // Cancelled before it started: like Python, the body never runs.
         const error = extra.pendingInterrupt ?? new CancelledError(`Task ${JSON.stringify(task.name)} was cancelled`);
         if (extra.pendingInterrupt !== undefined) {
@@ -113,16 +122,17 @@ export class Task<T = unknown> extends Future<T> {
         }
         throw error;
       }
-      return true;
+      if (typeof body === 'function') task.#body = body.name;
+      return body as TaskBody<unknown>;
     };
     extraOf = (task) => {
       task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined };
       return task.#extra;
     };
+    slotOf = (task) => task.#slot;
   }
 
   constructor(body: TaskBody<T>, options?: TaskOptions) {
-    super();
     if (options !== undefined) checkOptionKeys(options, ['name'], 'createTask()');
     if (typeof body !== 'function' && typeof (body as PromiseLike<T> | null)?.then !== 'function') {
       throw new InvalidArgumentError(`createTask(): expected a function or a promise, got ${body === null ? 'null' : typeof body}`);
@@ -130,25 +140,15 @@ export class Task<T = unknown> extends Future<T> {
     const name = options?.name;
     if (name !== undefined && typeof name !== 'string')
       throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
+    super();
     this.#name = name ?? ++REG.unnamed;
     this.#body = body;
     this.#extra = undefined;
     const slot = REG.freeSlots.pop() ?? REG.slots.length;
     this.#slot = slot;
     REG.slots[slot] = this;
-    const run = runnerFor(slot)(this as Task<unknown>, body as TaskBody<unknown>);
-    this.#run = typeof body === 'function' ? run : undefined;
-    // A promise body's outcome is reported through the Future (it can be cancelled before it settles).
-    if (this.#run === undefined) run.catch(() => {});
-  }
-
-  // biome-ignore lint/suspicious/noThenProperty: a Task is awaitable, like Python's
-  override then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    const run = this.#run as Promise<T> | undefined;
-    return run !== undefined ? run.then(onfulfilled, onrejected) : super.then(onfulfilled, onrejected);
+    if (toStart.length === 0) queueMicrotask(startMade);
+    toStart.push(this as Task<unknown>);
   }
 
   /** The frame a task's stack falls back to: its function's name (`<promise>` for a promise). */
@@ -281,6 +281,9 @@ export class Task<T = unknown> extends Future<T> {
     return 'Task';
   }
 }
+
+// As Future's: `await task` adopts the task's own promise without an extra turn.
+Object.defineProperty(Task.prototype, 'constructor', { value: Promise, writable: true, configurable: true });
 
 /**
  * Runs `body` as a task (Python's `asyncio.create_task`). Pass a function — it runs under the task,

@@ -1,5 +1,5 @@
 // Entering and leaving a ts314 await: the raw call site, and delivery of a cancellation or timeout that was waiting for one.
-import { captureCallSite, parseCallSite } from './frames.js';
+import { type CallSiteCapture, captureCallSite, parseCallSite } from './frames.js';
 import { type GraphNode, openWait, type Registry, registry, taskOfSite, type WaitSite } from './registry.js';
 
 /** Implemented by Task: hands over (and forgets) an interruption requested while the task was not in a ts314 await. */
@@ -10,11 +10,11 @@ interface Interruptible {
 }
 
 /**
- * Opens a wait at the caller's call site (`below` and everything it called are left out). Throws the
- * interruption (CancelledError, TimeoutError) a task was asked to take at its next ts314 await.
+ * Captures the caller's call site for a wait (`below` and everything it called are left out). Throws
+ * the interruption (CancelledError, TimeoutError) a task was asked to take at its next ts314 await.
  */
 // biome-ignore lint/complexity/noBannedTypes: Error.captureStackTrace takes any function
-export function beginWait(below: Function, interrupt: ((error: unknown) => void) | undefined): WaitSite {
+export function captureWaitSite(below: Function): CallSiteCapture {
   const reg = registry();
   const site = captureCallSite(below);
   if (reg.pendingInterrupts > 0) {
@@ -22,7 +22,14 @@ export function beginWait(below: Function, interrupt: ((error: unknown) => void)
     const pending = task?.[TAKE_INTERRUPT]?.();
     if (pending !== undefined) throw pending;
   }
-  return openWait(reg, site, interrupt);
+  return site;
+}
+
+/** Opens a wait at the caller's call site (see {@link captureWaitSite}); the caller ends it with {@link endWait}. */
+// biome-ignore lint/complexity/noBannedTypes: Error.captureStackTrace takes any function
+export function beginWait(below: Function, interrupt: ((error: unknown) => void) | undefined): WaitSite {
+  const site = captureWaitSite(below);
+  return openWait(registry(), site, interrupt);
 }
 
 export function endWait(wait: WaitSite): void {
