@@ -14,6 +14,12 @@ import { fileURLToPath } from 'node:url';
  * keeps both cores busy while most files wait, and takes the suite from about 10 minutes to about 5.
  */
 const CONCURRENCY = 3;
+/**
+ * Node's runner applies --test-timeout to each file as a whole as well as to each of its tests, and a file run beside
+ * others takes longer than alone: futures/late-worker-death-fails-no-innocent-task.test.ts takes 2.5 minutes alone on
+ * a loaded 2-core machine and passed 3 minutes beside two other files. Ten minutes bounds a hung test all the same.
+ */
+const TIMEOUT_MS = 600_000;
 const SERIAL_MARKER = /^\/\/ test: serial\b/;
 
 const root = join(fileURLToPath(new URL('.', import.meta.url)), '..');
@@ -53,7 +59,7 @@ const canSetConcurrency = spawnSync(process.execPath, ['--test-concurrency=1', '
 
 function runner(passFiles, concurrency) {
   const flags = canSetConcurrency ? [`--test-concurrency=${concurrency}`] : [];
-  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...flags, '--test-timeout=180000', ...passFiles], {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', ...flags, `--test-timeout=${TIMEOUT_MS}`, ...passFiles], {
     stdio: 'inherit',
     cwd: root,
   });
