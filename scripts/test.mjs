@@ -2,22 +2,22 @@
 // Two passes. Most files spend their time waiting on child processes, servers (redis-server, PostgreSQL, Chromium)
 // and workers, so the first pass runs CONCURRENCY files at a time. A file whose leading comment holds the line
 // `// test: serial — <why>` runs in the second pass instead, alone: it measures time (growth ratios, a bound on how
-// long a call takes), which other test files on the same cores would skew. Both passes always run, and the exit code
-// is non-zero when either fails. `node scripts/test.mjs <pattern>…` runs the files whose path contains a pattern.
+// long a wait takes) or needs both cores at once, which other test files on the same cores would skew, or it uses
+// the machine-wide inspector port. Both passes always run, and the exit code is non-zero when either fails. `node scripts/test.mjs <pattern>…` runs the files whose path contains a pattern.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * Test files at a time in the first pass. Measured on a 2-core machine (docs/benchmarks.md, "The test suite"): 3
- * keeps both cores busy while most files wait, and takes the suite from about 10 minutes to about 5.
+ * Test files at a time in the first pass: one more than the 2 cores of the machine the suite is timed on, since most
+ * files wait more than they compute. The files that failed beside others at 3 carry the serial marker (why, in each).
  */
 const CONCURRENCY = 3;
 /**
  * Node's runner applies --test-timeout to each file as a whole as well as to each of its tests, and a file run beside
  * others takes longer than alone: futures/late-worker-death-fails-no-innocent-task.test.ts takes 2.5 minutes alone on
- * a loaded 2-core machine and passed 3 minutes beside two other files. Ten minutes bounds a hung test all the same.
+ * a loaded 2-core machine and ran past 3 minutes beside two other files. Ten minutes still bounds a hung test.
  */
 const TIMEOUT_MS = 600_000;
 const SERIAL_MARKER = /^\/\/ test: serial\b/;
