@@ -99,8 +99,10 @@ if (process.platform === 'linux' && process.arch === 'x64' && spawnSync(crossCc,
       stdio: ['ignore', 'ignore', 'inherit'],
       env,
     });
-    rmSync(armDir, { recursive: true, force: true });
+    // Written over in place, leftovers removed after: never the folder emptied first, since an `npm pack` running
+    // beside this one (the package tests run side by side) may have listed its files already.
     mkdirSync(armDir, { recursive: true });
+    const kept = new Set();
     for (const target of targets) {
       const built = join(stage, 'build', 'Release', `${target}.node`);
       if (!existsSync(built)) fail(`the arm64 build made no ${target}.node`);
@@ -112,7 +114,9 @@ if (process.platform === 'linux' && process.arch === 'x64' && spawnSync(crossCc,
       const file = join(armDir, `${target}.glibc.node`);
       copyFileSync(built, file);
       made.push(file);
+      kept.add(file);
     }
+    for (const entry of readdirSync(armDir)) if (!kept.has(join(armDir, entry))) rmSync(join(armDir, entry), { force: true });
   } finally {
     rmSync(stage, { recursive: true, force: true });
   }

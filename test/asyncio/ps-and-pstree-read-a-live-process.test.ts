@@ -1,3 +1,6 @@
+// `ts314 ps` and `ts314 pstree` reading live processes through the inspector that SIGUSR1 opens.
+// test: serial — the inspector opens on the machine-wide port 9229, and ps waits a bounded time for it to open
+// (10 s) and to close again (5 s), which other test files on the same cores could stretch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';

@@ -1,4 +1,5 @@
 // formatValue with huge precisions and widths: time linear in the output, and CPython's limits as typed FormatSpecErrors.
+// test: serial — it compares the times of two formats, which other test files on the same cores would skew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormatSpecError, formatValue } from '../../src/templatelib/index.js';

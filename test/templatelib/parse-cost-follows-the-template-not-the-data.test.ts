@@ -1,4 +1,5 @@
 // Template.parse costs what the template asks for: a huge array or string in scope is not walked, and deep nesting is a syntax error.
+// test: serial — it compares the times of two parses, which other test files on the same cores would skew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Template, TemplateSyntaxError } from '../../src/templatelib/index.js';

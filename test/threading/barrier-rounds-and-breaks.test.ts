@@ -1,3 +1,6 @@
+// Barrier shared by workers: rounds in step, the action in the last arrival, breaking on timeout, abort and reset.
+// test: serial — it bounds how soon a broken barrier releases the other waiter (4 s), which other test files on the
+// same cores could stretch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create, task } from '../../src/interpreters/index.js';

@@ -1,3 +1,6 @@
+// Two workers incrementing one shared word: exact under a Lock and with AtomicCounter, updates lost without either.
+// test: serial — losing updates needs the two workers running at the same moment on both cores, which other test
+// files on the same cores can prevent.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create, task, type Interpreter } from '../../src/interpreters/index.js';

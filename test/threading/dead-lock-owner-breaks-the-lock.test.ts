@@ -1,3 +1,6 @@
+// A Lock whose holding worker dies is broken for its waiters, in workers and on the main thread; a live holder is waited for.
+// test: serial — it bounds how soon a dead holder is detected (5 s), which other test files on the same cores could
+// stretch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create, task } from '../../src/interpreters/index.js';

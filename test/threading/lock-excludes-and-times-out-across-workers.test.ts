@@ -1,3 +1,6 @@
+// Lock and RLock shared by workers: mutual exclusion, nesting, acquire timeouts, prompt wake-ups and scoped release.
+// test: serial — it bounds how long a non-blocking acquire (50 ms) and a wake-up (500 ms) take, which other test
+// files on the same cores could stretch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create, task } from '../../src/interpreters/index.js';

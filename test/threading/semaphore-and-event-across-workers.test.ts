@@ -1,3 +1,6 @@
+// Semaphore, BoundedSemaphore and Event shared by workers: the slot limit, timeouts, wake-ups and over-release.
+// test: serial — it bounds how soon a release wakes a waiting worker (1.5 s), which other test files on the same
+// cores could stretch.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { create, task } from '../../src/interpreters/index.js';

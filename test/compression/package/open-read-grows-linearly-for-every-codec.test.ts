@@ -1,4 +1,5 @@
 // Every codec's async open().read() costs what one-shot decompression costs: it grows linearly.
+// test: serial — it compares the times of two reads, which other test files on the same cores would skew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

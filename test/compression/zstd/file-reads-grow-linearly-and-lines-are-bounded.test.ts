@@ -1,4 +1,5 @@
 // ZstdFile reads take time linear in their size (no worse than one-shot decompression), and a line without '\n' stops at maxLineLength with a typed error.
+// test: serial — it compares the times of two reads, which other test files on the same cores would skew.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
