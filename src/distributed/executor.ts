@@ -501,16 +501,19 @@ export class DistributedExecutor implements Executor {
     this.#sweeping = true;
     try {
       // Running jobs too: an 'active' event sent before QueueEvents began reading is not replayed.
-      const active: Bull[] = await this.#queue.getJobs(['active'], 0, PAGE - 1, true);
-      for (const job of active) if (job) this.#markRunning(job.id);
+      const active: string[] = await this.#queue.getRanges(['active'], 0, PAGE - 1, true);
+      for (const id of active) this.#markRunning(id);
       for (const state of ['completed', 'failed'] as const) {
         for (let start = 0; ; start += PAGE) {
-          const jobs: Bull[] = await this.#queue.getJobs([state], start, start + PAGE - 1, true);
+          // Ids first: most finished jobs were settled from their events and only wait to be removed.
+          const ids: string[] = await this.#queue.getRanges([state], start, start + PAGE - 1, true);
+          const unread = ids.filter((id) => this.#pending.has(id));
+          const jobs: Bull[] = await Promise.all(unread.map((id) => this.#queue.getJob(id)));
           for (const job of jobs) {
             if (job && this.#pending.has(job.id))
               this.#settle(job.id, state === 'completed', state === 'completed' ? job.returnvalue : job.failedReason);
           }
-          if (jobs.length < PAGE) break;
+          if (ids.length < PAGE) break;
         }
       }
       const now = performance.now();
