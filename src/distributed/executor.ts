@@ -59,8 +59,8 @@ for i = 2, #ARGV do
 end
 return removed`;
 const REMOVE_FINISHED = 'ts314RemoveFinished';
-/** How long shutdown() waits for jobs still running after their futures were cancelled, so it can remove them. */
-const CANCELLED_RUNNING_GRACE_MS = 3000;
+/** How long shutdown() spends, once every future is done, removing read jobs and jobs cancelled while they ran. */
+const SHUTDOWN_CLEANUP_GRACE_MS = 3000;
 
 interface Entry {
   readonly id: string;
@@ -315,9 +315,9 @@ export class DistributedExecutor implements Executor {
         );
       } catch (error) {
         if (isConnectionError(error)) {
-          // The broker went away mid-add: the same job ids are added again (a second add of an id is a no-op).
+          // The broker went away mid-add: the same job ids are added again (a second add of an id is a
+          // no-op). They stay marked added, since some may exist: a cancelled one is removed, not dropped.
           this.#disconnected = true;
-          for (const e of adds) e.added = false;
           this.#toAdd.push(...adds);
           setTimeout(() => this.#scheduleFlush(), 200).unref();
         } else {
@@ -333,7 +333,7 @@ export class DistributedExecutor implements Executor {
         }
       }
       // A job cancelled while its add was in flight is removed now that it exists.
-      for (const e of adds) if (e.cancelled && e.added) this.#toRemove.push(e.id);
+      for (const e of adds) if (e.cancelled) this.#toRemove.push(e.id);
     }
     await Promise.all([this.#removeCancelled(), this.#forgetFinished()]);
     this.#checkIdle();
@@ -548,7 +548,6 @@ export class DistributedExecutor implements Executor {
 
   #checkIdle(): void {
     if (this.#idleWaiters.length === 0 || this.#live > 0) return;
-    if ((this.#toRemove.length > 0 || this.#toForget.length > 0) && !this.#broken) return;
     const waiters = this.#idleWaiters;
     this.#idleWaiters = [];
     for (const wake of waiters) wake();
@@ -561,16 +560,20 @@ export class DistributedExecutor implements Executor {
       this.#idleWaiters.push(resolve);
       this.#checkIdle();
     });
-    // What remains are jobs whose futures were cancelled while a worker ran them: the worker was told
-    // to stop, and each job is removed once it ends. They get a short grace, then a last removal.
-    const deadline = performance.now() + CANCELLED_RUNNING_GRACE_MS;
-    while (this.#pending.size > 0 && !this.#broken && performance.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      if (this.#toForget.length > 0) await this.#flush();
-    }
-    for (const id of this.#pending.keys()) this.#toRemove.push(id);
-    // The last removals, then the connections close.
-    await this.#flush();
+    // What remains: removals of read jobs, and jobs whose futures were cancelled while a worker ran
+    // them (the worker was told to stop; each is removed once it ends). They get a short grace, not
+    // more: a broker that is gone cannot take them, and shutdown must not hang on housekeeping.
+    const deadline = performance.now() + SHUTDOWN_CLEANUP_GRACE_MS;
+    const untilDeadline = () => new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())).unref());
+    const cleanup = async () => {
+      while (this.#pending.size + this.#toRemove.length + this.#toForget.length > 0 && !this.#broken && performance.now() < deadline) {
+        if (this.#toRemove.length + this.#toForget.length > 0) await this.#flush();
+        if (this.#pending.size + this.#toRemove.length + this.#toForget.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      for (const id of this.#pending.keys()) this.#toRemove.push(id);
+      await this.#flush();
+    };
+    await Promise.race([cleanup(), untilDeadline()]);
   }
 
   async #close(): Promise<void> {
