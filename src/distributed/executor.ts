@@ -451,23 +451,28 @@ export class DistributedExecutor implements Executor {
   /** Ends a job's future with an error raised here, not by a worker (its job never reached the broker). */
   #settleWith(entry: Entry, error: Error): void {
     if (this.#pending.get(entry.id) !== entry) return;
-    this.#pending.delete(entry.id);
-    if (!entry.cancelled) this.#live--;
-    entry.abort?.();
+    this.#take(entry.id);
     if (!entry.future.done()) entry.future.setException(error);
     this.#checkIdle();
   }
 
-  /** A result read from the broker: resolves the future once (a second report of the same job finds no entry). */
-  #settle(id: string, ok: boolean, value: unknown): void {
+  /** Takes a job's entry out of the pending ones: it no longer counts, nor listens to its signal. */
+  #take(id: string): Entry | undefined {
     const entry = this.#pending.get(id);
-    if (!entry) return;
+    if (!entry) return undefined;
     this.#pending.delete(id);
     if (!entry.cancelled) this.#live--;
+    entry.abort?.();
+    return entry;
+  }
+
+  /** A result read from the broker: resolves the future once (a second report of the same job finds no entry). */
+  #settle(id: string, ok: boolean, value: unknown): void {
+    const entry = this.#take(id);
+    if (!entry) return;
     this.#toForget.push(id);
     this.#scheduleFlush();
     this.#lastSettled = performance.now();
-    entry.abort?.();
     const future = entry.future;
     if (!entry.cancelled && !future.done()) {
       if (ok) {
