@@ -34,8 +34,10 @@ test('2 workers x 1,000,000 read-modify-write increments under a Lock end at exa
 test('the same increments without a lock lose updates (why locks matter)', async () => {
   const counts = shared();
   await onTwoWorkers((w, gate) => w.call(task<typeof Kernels.incrementWithoutLock>(kernels, 'incrementWithoutLock'), counts, N, gate, 2));
+  // No lower bound but 1 holds: a thread that stalls between its read and its write erases every increment the
+  // other thread made meanwhile (CI once ended at 917,841).
   assert.ok(counts[0]! < 2 * N, `expected lost updates, got ${counts[0]}`);
-  assert.ok(counts[0]! >= N, `each worker's own increments are at least counted once: ${counts[0]}`);
+  assert.ok(counts[0]! >= 1, `the last write is an increment, so the count is at least 1: ${counts[0]}`);
 });
 
 test('an AtomicCounter needs no lock: 2 workers x 1,000,000 increment() end at exactly 2,000,000', async () => {
