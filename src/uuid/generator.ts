@@ -3,7 +3,7 @@ import { checkOptionKeys, pythonTypeName } from '../internal/validate.js';
 import { UUIDError } from './errors.js';
 import { HEX } from './hex.js';
 import { getnode } from './node-id.js';
-import { random32 } from './random.js';
+import { RandomWords, random32 } from './random.js';
 import { fromCanonical, GREGORIAN_OFFSET, type UUID } from './uuid.js';
 
 /** What uuid7() does when the clock reads earlier than the last UUID's timestamp. */
@@ -33,6 +33,10 @@ const COUNTER_LO_MAX = 0x3fffffff;
 const MAX_UNIX_MS = 2 ** 48 - 1;
 // HEX_V7[hi] = '7' + three hex digits: the version nibble and the counter's top 12 bits in one lookup.
 const HEX_V7: readonly string[] = Array.from({ length: 4096 }, (_, i) => `7${(i + 0x1000).toString(16).slice(1)}`);
+
+/** Char codes of the 16 lowercase hex digits. */
+const DIGIT_CODES = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
+const tailWords = new RandomWords();
 
 function realClockMs(): number {
   return Date.now();
@@ -80,9 +84,11 @@ export class UUIDGenerator {
   #lastV6: bigint | undefined;
   #lastMs = -1;
   #prefix = '';
+  // Char codes of the first 24 characters, 'tttttttt-tttt-7ccc-8ccc-': they change only with the
+  // millisecond, the counter's top 12 bits or its bits 16..29, so most calls copy them and format 12 digits.
+  readonly #head = new Uint8Array(24);
   #counterHi = 0;
   #counterLo = 0;
-  #tail = 0;
 
   constructor(options: UUIDGeneratorOptions = {}) {
     checkOptionKeys(options, OPTION_KEYS, 'UUIDGenerator');
@@ -124,7 +130,6 @@ export class UUIDGenerator {
     const r = random32();
     this.#counterHi = r & 0x7ff; // the counter's top bit starts at 0, leaving room to count (CPython's 41 random bits)
     this.#counterLo = random32() & COUNTER_LO_MAX;
-    this.#tail = random32();
   }
 
   #setMs(ms: number): void {
@@ -140,40 +145,78 @@ export class UUIDGenerator {
    * const id: string = new UUIDGenerator().uuid7String();
    */
   uuid7String(): string {
-    const now = Math.floor(this.#nowMs());
+    // Date.now() is already a whole millisecond; only an injected clock needs checking and flooring.
+    const now = this.#customClock ? Math.floor(this.#nowMs()) : Date.now();
+    let headChanged = true;
     if (now > this.#lastMs) {
       this.#reseed();
       this.#setMs(now);
     } else {
       if (now < this.#lastMs && this.#advance) this.#setMs(this.#lastMs + 1);
+      else headChanged = false;
       if (this.#counterLo < COUNTER_LO_MAX) {
         this.#counterLo++;
-        this.#tail = random32();
+        if ((this.#counterLo & 0xffff) === 0) headChanged = true;
       } else if (this.#counterHi < COUNTER_HI_MAX) {
         this.#counterHi++;
         this.#counterLo = 0;
-        this.#tail = random32();
+        headChanged = true;
       } else {
         // 2**42 UUIDs in one millisecond cannot happen at today's speeds; CPython's answer is kept anyway.
         this.#reseed();
         this.#setMs(this.#lastMs + 1);
+        headChanged = true;
       }
     }
     const lo = this.#counterLo;
-    const t = this.#tail;
-    return (
-      this.#prefix +
-      HEX_V7[this.#counterHi]! +
-      '-' +
-      HEX[0x80 | (lo >>> 24)]! +
-      HEX[(lo >>> 16) & 0xff]! +
-      '-' +
-      HEX[(lo >>> 8) & 0xff]! +
-      HEX[lo & 0xff]! +
-      HEX[t >>> 24]! +
-      HEX[(t >>> 16) & 0xff]! +
-      HEX[(t >>> 8) & 0xff]! +
-      HEX[t & 0xff]!
+    const h = this.#head;
+    if (headChanged) {
+      const head = `${this.#prefix}${HEX_V7[this.#counterHi]!}-${HEX[0x80 | (lo >>> 24)]!}${HEX[(lo >>> 16) & 0xff]!}-`;
+      for (let i = 0; i < 24; i++) h[i] = head.charCodeAt(i);
+    }
+    const r = tailWords.next();
+    const d = DIGIT_CODES;
+    // One String.fromCharCode call yields a flat string. A concatenation would yield a rope, and the
+    // first reader of the string (a comparison, a hash, a write) would pay to flatten it: measured at
+    // about as much again as building it.
+    return String.fromCharCode(
+      h[0]!,
+      h[1]!,
+      h[2]!,
+      h[3]!,
+      h[4]!,
+      h[5]!,
+      h[6]!,
+      h[7]!,
+      h[8]!,
+      h[9]!,
+      h[10]!,
+      h[11]!,
+      h[12]!,
+      h[13]!,
+      h[14]!,
+      h[15]!,
+      h[16]!,
+      h[17]!,
+      h[18]!,
+      h[19]!,
+      h[20]!,
+      h[21]!,
+      h[22]!,
+      h[23]!,
+      // The last group: the counter's low 16 bits, then 32 fresh random bits.
+      d[(lo >>> 12) & 15]!,
+      d[(lo >>> 8) & 15]!,
+      d[(lo >>> 4) & 15]!,
+      d[lo & 15]!,
+      d[r >>> 28]!,
+      d[(r >>> 24) & 15]!,
+      d[(r >>> 20) & 15]!,
+      d[(r >>> 16) & 15]!,
+      d[(r >>> 12) & 15]!,
+      d[(r >>> 8) & 15]!,
+      d[(r >>> 4) & 15]!,
+      d[r & 15]!,
     );
   }
 

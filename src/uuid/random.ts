@@ -8,16 +8,30 @@ import { randomFillSync } from 'node:crypto';
  */
 export const RANDOM_POOL_BYTES = 16 * 1024;
 
-const pool = new Uint32Array(RANDOM_POOL_BYTES / 4);
-let next = pool.length;
+/**
+ * A pool of random 32-bit words. random32() draws from a shared one; a hot path in another module keeps
+ * its own instance in a module-local constant, where a call through an imported binding may cost more
+ * (a getter call when the module is loaded as CommonJS).
+ */
+export class RandomWords {
+  readonly #pool = new Uint32Array(RANDOM_POOL_BYTES / 4);
+  #next = this.#pool.length;
+
+  /** A uniformly random unsigned 32-bit integer. */
+  next(): number {
+    if (this.#next === this.#pool.length) {
+      randomFillSync(this.#pool);
+      this.#next = 0;
+    }
+    return this.#pool[this.#next++]!;
+  }
+}
+
+const shared = new RandomWords();
 
 /** A uniformly random unsigned 32-bit integer. */
 export function random32(): number {
-  if (next === pool.length) {
-    randomFillSync(pool);
-    next = 0;
-  }
-  return pool[next++]!;
+  return shared.next();
 }
 
 /** Fills `out[offset..offset+length)` with random bytes. */

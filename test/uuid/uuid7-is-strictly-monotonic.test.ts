@@ -22,6 +22,22 @@ test('within one millisecond the 42-bit counter counts up and the timestamp stay
   }
 });
 
+test('the counter carries into its upper digits within one millisecond (every 65,536th call)', () => {
+  const gen = new UUIDGenerator({ clock: () => 1_700_000_000_000 });
+  const counter = (id: UUID) => (((id.int >> 64n) & 0xfffn) << 30n) | ((id.int >> 32n) & 0x3fffffffn);
+  let previous = gen.uuid7();
+  let carries = 0;
+  // 140,000 calls cross a multiple of 65,536 at least twice, whatever the random starting counter.
+  for (let i = 0; i < 140_000; i++) {
+    const next = gen.uuid7();
+    if (counter(next) !== counter(previous) + 1n) assert.fail(`call ${i}: ${next} does not follow ${previous}`);
+    if ((counter(next) & 0xffffn) === 0n) carries++;
+    previous = next;
+  }
+  assert.ok(carries >= 2, `only ${carries} carries`);
+  assert.equal(previous.unixTimeMs, 1_700_000_000_000);
+});
+
 test('a new millisecond reseeds the counter with its top bit clear (room to count)', () => {
   let now = 1_700_000_000_000;
   const gen = new UUIDGenerator({ clock: () => now });
