@@ -33,11 +33,21 @@ export function buildCLoop(): string | Error {
   }
 }
 
-/** Compress and decompress MB/s (10^6 bytes) of the C loop on `file` at `level`, each timed for `milliseconds`. */
-export function runCLoop(binary: string, file: string, level: number, milliseconds: number): { compress: number; decompress: number } {
-  const [compress, decompress] = execFileSync(binary, [file, String(level), String(milliseconds)], { encoding: 'utf8' })
+/** MB/s (10^6 bytes) of one C loop run, by the wall clock and by the process's CPU time. */
+export interface CLoopRates {
+  readonly compress: number;
+  readonly decompress: number;
+  readonly compressCpu: number;
+  readonly decompressCpu: number;
+}
+
+/** Compress and decompress rates of the C loop on `file` at `level`, each timed for `milliseconds`. */
+export function runCLoop(binary: string, file: string, level: number, milliseconds: number): CLoopRates {
+  const [compress, decompress, compressCpu, decompressCpu] = execFileSync(binary, [file, String(level), String(milliseconds)], {
+    encoding: 'utf8',
+  })
     .trim()
     .split(' ')
-    .map(Number) as [number, number];
-  return { compress, decompress };
+    .map(Number) as [number, number, number, number];
+  return { compress, decompress, compressCpu, decompressCpu };
 }
