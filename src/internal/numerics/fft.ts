@@ -337,3 +337,99 @@ class Bluestein {
     }
   }
 }
+
+/**
+ * The forward transform of a real series, bins 0 … ⌊n/2⌋ (the rest are their conjugates). An even
+ * n packs the series into n/2 complex points (x[2j] + i·x[2j+1]), transforms those with a plan of
+ * half the length and untangles the even and odd halves, X[k] = E[k] + e^(−2πik/n)·O[k]: half the
+ * work of a complex transform with a zero imaginary part. An odd n takes that complex transform.
+ * @example
+ * const plan = new RealFftPlan(2000);
+ * plan.transform(temperatures, re, im); // re, im: ≥ 1001 elements
+ */
+export class RealFftPlan {
+  readonly n: number;
+  /** Bins written by transform(): 0 … ⌊n/2⌋. */
+  readonly bins: number;
+  readonly #half: FftPlan | undefined;
+  readonly #full: FftPlan | undefined;
+  readonly #packedRe: Float64Array;
+  readonly #packedIm: Float64Array;
+  readonly #zRe: Float64Array;
+  readonly #zIm: Float64Array;
+  /** cos(2πk/n) and −sin(2πk/n), k ≤ n/2. */
+  readonly #wRe: Float64Array;
+  readonly #wIm: Float64Array;
+
+  constructor(n: number) {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`RealFftPlan: n must be a whole number of at least 1, got ${n}`);
+    this.n = n;
+    this.bins = Math.floor(n / 2) + 1;
+    if (n % 2 === 1) {
+      this.#full = new FftPlan(n);
+      this.#packedRe = new Float64Array(0);
+      this.#packedIm = new Float64Array(n);
+      this.#zRe = new Float64Array(n);
+      this.#zIm = new Float64Array(n);
+      this.#wRe = this.#wIm = new Float64Array(0);
+      return;
+    }
+    const half = n / 2;
+    this.#half = new FftPlan(half);
+    this.#packedRe = new Float64Array(half);
+    this.#packedIm = new Float64Array(half);
+    this.#zRe = new Float64Array(half);
+    this.#zIm = new Float64Array(half);
+    this.#wRe = new Float64Array(half + 1);
+    this.#wIm = new Float64Array(half + 1);
+    for (let k = 0; k <= half; k++) {
+      const angle = (2 * Math.PI * k) / n;
+      this.#wRe[k] = Math.cos(angle);
+      this.#wIm[k] = -Math.sin(angle);
+    }
+  }
+
+  /** Writes bins 0 … ⌊n/2⌋ of the transform of x[0 … n) into (outRe, outIm); x is not changed. */
+  transform(x: Float64Array, outRe: Float64Array, outIm: Float64Array): void {
+    const n = this.n;
+    if (x.length < n || outRe.length < this.bins || outIm.length < this.bins) {
+      throw new RangeError(`RealFftPlan.transform: the series needs ${n} elements and each output ${this.bins}`);
+    }
+    if (this.#full) {
+      const zRe = this.#zRe;
+      const zIm = this.#zIm;
+      this.#full.transform(x, this.#packedIm, zRe, zIm);
+      for (let k = 0; k < this.bins; k++) {
+        outRe[k] = zRe[k]!;
+        outIm[k] = zIm[k]!;
+      }
+      return;
+    }
+    const half = n / 2;
+    const pRe = this.#packedRe;
+    const pIm = this.#packedIm;
+    for (let j = 0; j < half; j++) {
+      pRe[j] = x[2 * j]!;
+      pIm[j] = x[2 * j + 1]!;
+    }
+    const zRe = this.#zRe;
+    const zIm = this.#zIm;
+    this.#half!.transform(pRe, pIm, zRe, zIm);
+    const wRe = this.#wRe;
+    const wIm = this.#wIm;
+    for (let k = 0; k <= half; k++) {
+      // Z[k] and conj(Z[half − k]) (Z[half] is Z[0]) give E[k] = (Z[k] + conj Z[half−k]) / 2 and
+      // O[k] = (Z[k] − conj Z[half−k]) / 2i.
+      const a = zRe[k === half ? 0 : k]!;
+      const b = zIm[k === half ? 0 : k]!;
+      const c = zRe[k === 0 ? 0 : half - k]!;
+      const d = zIm[k === 0 ? 0 : half - k]!;
+      const eRe = (a + c) * 0.5;
+      const eIm = (b - d) * 0.5;
+      const oRe = (b + d) * 0.5;
+      const oIm = (c - a) * 0.5;
+      outRe[k] = eRe + wRe[k]! * oRe - wIm[k]! * oIm;
+      outIm[k] = eIm + wRe[k]! * oIm + wIm[k]! * oRe;
+    }
+  }
+}
