@@ -1,7 +1,7 @@
 // Benchmark: the sensors and indicators demos against the notebooks' NumPy/pandas code on the same data, and 2 workers vs sequential.
 // Run: node --import tsx bench/play/play-vs-numpy.bench.ts
 //   NumPy from /usr/bin/python3 (PYTHON=…) and from `python3` on PATH (NUMPY_PYTHON=…) when that is another
-//   NumPy; pandas from PYTHON.
+//   NumPy; pandas from PYTHON. `--sensors` runs the sensors comparisons only (no indicators, no pandas).
 import { type ChildProcessWithoutNullStreams, execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
@@ -16,6 +16,7 @@ import { parallelFor, SharedArray } from '../../src/threading/index.js';
 import { twoThreadScaling } from '../threading/shared-machine-check.js';
 
 const RUNS = 7;
+const SENSORS_ONLY = process.argv.includes('--sensors');
 const SENSORS = 800;
 const READINGS = 2000;
 const PYTHON = process.env.PYTHON ?? '/usr/bin/python3';
@@ -189,23 +190,27 @@ for (let i = 0; i < RUNS; i++) {
 const parallelIdentical = seqTable.every((v, i) => Object.is(v, parTable.view[i]));
 
 // Indicators: 500,000 rows at seed 42.
-const data = marketData(42, ROWS);
-const market = sharedMarket(data);
-const indicatorsRun = () => parallelFeatures(pool, market);
-await indicatorsRun();
-computeFeatures(data.price, data.volume, data.returns);
 const indSeq: number[] = [];
 const indPar: number[] = [];
-for (let i = 0; i < RUNS; i++) {
-  indSeq.push(time(() => computeFeatures(data.price, data.volume, data.returns)));
-  indPar.push(await timeAsync(indicatorsRun));
+let pandas: { pandas: string; indicatorsSeconds: number; indicatorsRuns: number } | undefined;
+if (!SENSORS_ONLY) {
+  const data = marketData(42, ROWS);
+  const market = sharedMarket(data);
+  const indicatorsRun = () => parallelFeatures(pool, market);
+  await indicatorsRun();
+  computeFeatures(data.price, data.volume, data.returns);
+  for (let i = 0; i < RUNS; i++) {
+    indSeq.push(time(() => computeFeatures(data.price, data.volume, data.returns)));
+    indPar.push(await timeAsync(indicatorsRun));
+  }
 }
 await pool.shutdown({ wait: true });
-let pandas: { pandas: string; indicatorsSeconds: number; indicatorsRuns: number } | undefined;
-try {
-  pandas = JSON.parse(execFileSync(PYTHON, [script, 'indicators', String(Math.max(1, Math.floor(RUNS / 2)))], { encoding: 'utf8' }));
-} catch (error) {
-  console.log(`pandas via ${PYTHON}: not available (${(error as Error).message.split('\n')[0]})`);
+if (!SENSORS_ONLY) {
+  try {
+    pandas = JSON.parse(execFileSync(PYTHON, [script, 'indicators', String(Math.max(1, Math.floor(RUNS / 2)))], { encoding: 'utf8' }));
+  } catch (error) {
+    console.log(`pandas via ${PYTHON}: not available (${(error as Error).message.split('\n')[0]})`);
+  }
 }
 
 const ms = (x: number) => x.toFixed(1);
@@ -237,7 +242,11 @@ console.log(
 
 const row = (name: string, value: number, note = '') => console.log(`| ${name} | ${ms(value)} | ${note} |`);
 const numpyMs = median(references[0]!.timing.wall);
-console.log(`\n### 2 workers, and indicators against pandas (medians of ${RUNS} runs; pandas: ${pandas?.indicatorsRuns ?? '—'})\n`);
+console.log(
+  SENSORS_ONLY
+    ? `\n### sensors on 2 workers (medians of ${RUNS} runs)\n`
+    : `\n### 2 workers, and indicators against pandas (medians of ${RUNS} runs; pandas: ${pandas?.indicatorsRuns ?? '—'})\n`,
+);
 console.log('| configuration | time (ms) | vs reference |\n|---|---:|---|');
 const sSeq = median(sensorsSeq);
 const sPar = median(sensorsPar);
@@ -248,12 +257,14 @@ row(
   sPar,
   `${(numpyMs / sPar).toFixed(2)}× NumPy's speed; ${(sSeq / sPar).toFixed(2)}× sequential; ${parallelIdentical ? 'bit-identical to sequential' : 'DIFFERENT from sequential'}`,
 );
-const iSeq = median(indSeq);
-const iPar = median(indPar);
-if (pandas) {
-  row(`indicators: pandas ${pandas.pandas}`, pandas.indicatorsSeconds * 1000, 'reference');
-  row('indicators: ts314 sequential', iSeq, `${((pandas.indicatorsSeconds * 1000) / iSeq).toFixed(2)}× pandas' speed`);
-} else {
-  row('indicators: ts314 sequential', iSeq);
+if (!SENSORS_ONLY) {
+  const iSeq = median(indSeq);
+  const iPar = median(indPar);
+  if (pandas) {
+    row(`indicators: pandas ${pandas.pandas}`, pandas.indicatorsSeconds * 1000, 'reference');
+    row('indicators: ts314 sequential', iSeq, `${((pandas.indicatorsSeconds * 1000) / iSeq).toFixed(2)}× pandas' speed`);
+  } else {
+    row('indicators: ts314 sequential', iSeq);
+  }
+  row('indicators: ts314 2 workers', iPar, `${(iSeq / iPar).toFixed(2)}× sequential (ceiling ${ceiling.toFixed(2)}×)`);
 }
-row('indicators: ts314 2 workers', iPar, `${(iSeq / iPar).toFixed(2)}× sequential (ceiling ${ceiling.toFixed(2)}×)`);
