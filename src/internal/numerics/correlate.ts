@@ -55,7 +55,39 @@ export function corrcoef(x: Float64Array, y: Float64Array): number {
     sxx += dx * dx;
     syy += dy * dy;
   }
+  return pearson(sxy, sxx, syy, n);
+}
+
+/**
+ * np.corrcoef's coefficient from the sums of the deviations' products Σdx·dy, Σdx², Σdy² over n
+ * points, as corrcoef() divides them, clipped to [−1, 1]: for a caller that sums them in a pass of its own.
+ */
+export function pearson(sxy: number, sxx: number, syy: number, n: number): number {
   const fact = n - 1;
   const r = sxy / fact / Math.sqrt(sxx / fact) / Math.sqrt(syy / fact);
   return Math.min(1, Math.max(-1, r));
+}
+
+/**
+ * np.convolve(x, np.ones(window) / window, mode='valid'), the moving average, into out (length
+ * |x| − window + 1) in O(|x|): each output adds the point entering the window and drops the one
+ * leaving it. Each block of `window` outputs starts from a freshly summed window, so rounding
+ * cannot drift along the series (outputs stay within ~1e-15 relative of the direct convolution).
+ * Returns the number of outputs written (0 when x is shorter than the window).
+ */
+export function movingAverageValid(x: Float64Array, window: number, out: Float64Array): number {
+  const count = x.length - window + 1;
+  if (count <= 0) return 0;
+  const scale = 1 / window;
+  for (let blockStart = 0; blockStart < count; blockStart += window) {
+    let sum = 0;
+    for (let j = blockStart; j < blockStart + window; j++) sum += x[j]!;
+    out[blockStart] = sum * scale;
+    const blockEnd = Math.min(count, blockStart + window);
+    for (let i = blockStart + 1; i < blockEnd; i++) {
+      sum += x[i + window - 1]! - x[i - 1]!;
+      out[i] = sum * scale;
+    }
+  }
+  return count;
 }

@@ -45,6 +45,68 @@ export function pairwiseSum(a: ArrayLike<number>, start = 0, n = a.length - star
   return pairwiseSum(a, start, half) + pairwiseSum(a, start + half, n - half);
 }
 
+/**
+ * Σ (a[i] − m)² over a[start … start+n) in pairwiseSum's order: the same bits as filling an array
+ * with the squared deviations and summing it pairwise (numpy's `std`), without the array.
+ */
+export function pairwiseSquaredDeviations(a: ArrayLike<number>, m: number, start = 0, n = a.length - start): number {
+  if (n < 8) {
+    let res = 0;
+    for (let i = start; i < start + n; i++) {
+      const d = a[i]! - m;
+      res += d * d;
+    }
+    return res;
+  }
+  if (n <= BLOCK) {
+    const d0 = a[start]! - m,
+      d1 = a[start + 1]! - m,
+      d2 = a[start + 2]! - m,
+      d3 = a[start + 3]! - m,
+      d4 = a[start + 4]! - m,
+      d5 = a[start + 5]! - m,
+      d6 = a[start + 6]! - m,
+      d7 = a[start + 7]! - m;
+    let r0 = d0 * d0,
+      r1 = d1 * d1,
+      r2 = d2 * d2,
+      r3 = d3 * d3,
+      r4 = d4 * d4,
+      r5 = d5 * d5,
+      r6 = d6 * d6,
+      r7 = d7 * d7;
+    const whole = start + (n - (n % 8));
+    let i = start + 8;
+    for (; i < whole; i += 8) {
+      const e0 = a[i]! - m,
+        e1 = a[i + 1]! - m,
+        e2 = a[i + 2]! - m,
+        e3 = a[i + 3]! - m,
+        e4 = a[i + 4]! - m,
+        e5 = a[i + 5]! - m,
+        e6 = a[i + 6]! - m,
+        e7 = a[i + 7]! - m;
+      r0 += e0 * e0;
+      r1 += e1 * e1;
+      r2 += e2 * e2;
+      r3 += e3 * e3;
+      r4 += e4 * e4;
+      r5 += e5 * e5;
+      r6 += e6 * e6;
+      r7 += e7 * e7;
+    }
+    let res = r0 + r1 + (r2 + r3) + (r4 + r5 + (r6 + r7));
+    for (; i < start + n; i++) {
+      const d = a[i]! - m;
+      res += d * d;
+    }
+    return res;
+  }
+  let half = Math.floor(n / 2);
+  half -= half % 8;
+  return pairwiseSquaredDeviations(a, m, start, half) + pairwiseSquaredDeviations(a, m, start + half, n - half);
+}
+
 /** np.mean of a[start … start+n). */
 export function mean(a: ArrayLike<number>, start = 0, n = a.length - start): number {
   return pairwiseSum(a, start, n) / n;

@@ -1,7 +1,7 @@
 // The sensors demo's per-sensor analysis (the seed's analyze_sensor), run on the main thread or in workers over shared memory.
-import { convolveValid, corrcoef } from '../../internal/numerics/correlate.js';
-import { FftPlan } from '../../internal/numerics/fft.js';
-import { pairwiseSum } from '../../internal/numerics/sum.js';
+import { movingAverageValid, pearson } from '../../internal/numerics/correlate.js';
+import { RealFftPlan } from '../../internal/numerics/fft.js';
+import { pairwiseSquaredDeviations, pairwiseSum } from '../../internal/numerics/sum.js';
 
 /** The seed's z-score threshold for an anomaly. */
 export const ANOMALY_Z = 2.5;
@@ -21,26 +21,22 @@ function viewOf(series: Series): Float64Array {
 
 /** Per-thread buffers, reused across sensors of the same length (allocation would dominate). */
 interface Scratch {
-  readonly plan: FftPlan;
-  readonly zeros: Float64Array;
+  readonly plan: RealFftPlan;
   readonly re: Float64Array;
   readonly im: Float64Array;
-  readonly squares: Float64Array;
+  /** The last sensor's moving average (the seed computes it and keeps only its length). */
   readonly moving: Float64Array;
-  readonly kernel: Float64Array;
 }
 let scratch: Scratch | undefined;
 
 function scratchFor(n: number): Scratch {
   if (scratch?.plan.n !== n) {
+    const plan = new RealFftPlan(n);
     scratch = {
-      plan: new FftPlan(n),
-      zeros: new Float64Array(n),
-      re: new Float64Array(n),
-      im: new Float64Array(n),
-      squares: new Float64Array(n),
+      plan,
+      re: new Float64Array(plan.bins),
+      im: new Float64Array(plan.bins),
       moving: new Float64Array(Math.max(1, n - MOVING_AVERAGE_WINDOW + 1)),
-      kernel: new Float64Array(MOVING_AVERAGE_WINDOW).fill(1 / MOVING_AVERAGE_WINDOW),
     };
   }
   return scratch;
@@ -48,24 +44,32 @@ function scratchFor(n: number): Scratch {
 
 /**
  * The seed's analyze_sensor: mean (numpy's pairwise sum, so anomalies match numpy exactly), z-score
- * anomalies > 2.5 (population std), the 50-point moving average by convolution, the
- * temperature/humidity correlation, and the dominant frequency: argmax |fft[1 : n/2]| of all n
- * points, an index into that slice as the seed prints it. Writes row `id` of `out`.
+ * anomalies > 2.5 (population std, pairwise as numpy), the 50-point moving average (O(n) running
+ * sums), the temperature/humidity correlation (np.corrcoef's formula; its sums share the anomaly
+ * pass) and the dominant frequency: argmax |fft[1 : n/2]| of all n points (a real-input FFT), an
+ * index into that slice as the seed prints it. Writes row `id` of `out`.
  */
 export function analyzeSensor(id: number, temp: Float64Array, humidity: Float64Array, out: Float64Array): void {
   const n = temp.length;
   const s = scratchFor(n);
   const mean = pairwiseSum(temp) / n;
-  for (let j = 0; j < n; j++) {
-    const d = temp[j]! - mean;
-    s.squares[j] = d * d;
-  }
-  const std = Math.sqrt(pairwiseSum(s.squares) / n);
+  const std = Math.sqrt(pairwiseSquaredDeviations(temp, mean) / n);
+  const humidityMean = pairwiseSum(humidity) / n;
   let anomalies = 0;
-  for (let j = 0; j < n; j++) if (Math.abs(temp[j]! - mean) / std > ANOMALY_Z) anomalies++;
-  const moving = n >= MOVING_AVERAGE_WINDOW ? convolveValid(temp, s.kernel, s.moving) : 0;
-  const correlation = corrcoef(temp, humidity);
-  s.plan.transform(temp, s.zeros, s.re, s.im);
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let j = 0; j < n; j++) {
+    const dx = temp[j]! - mean;
+    const dy = humidity[j]! - humidityMean;
+    if (Math.abs(dx) / std > ANOMALY_Z) anomalies++;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  const correlation = pearson(sxy, sxx, syy, n);
+  const moving = movingAverageValid(temp, MOVING_AVERAGE_WINDOW, s.moving);
+  s.plan.transform(temp, s.re, s.im);
   let best = 0;
   let bestPower = -1;
   for (let k = 1; k < n >> 1; k++) {
