@@ -570,10 +570,11 @@ export class DistributedExecutor implements Executor {
     // more: a broker that is gone cannot take them, and shutdown must not hang on housekeeping.
     const deadline = performance.now() + SHUTDOWN_CLEANUP_GRACE_MS;
     const untilDeadline = () => new Promise((resolve) => setTimeout(resolve, Math.max(0, deadline - performance.now())).unref());
+    const unflushed = () => this.#toRemove.length + this.#toForget.length;
     const cleanup = async () => {
-      while (this.#pending.size + this.#toRemove.length + this.#toForget.length > 0 && !this.#broken && performance.now() < deadline) {
-        if (this.#toRemove.length + this.#toForget.length > 0) await this.#flush();
-        if (this.#pending.size + this.#toRemove.length + this.#toForget.length > 0) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (this.#pending.size + unflushed() > 0 && !this.#broken && performance.now() < deadline) {
+        if (unflushed() > 0) await this.#flush();
+        if (this.#pending.size + unflushed() > 0) await new Promise((resolve) => setTimeout(resolve, 50));
       }
       for (const id of this.#pending.keys()) this.#toRemove.push(id);
       await this.#flush();

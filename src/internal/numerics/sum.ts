@@ -59,24 +59,18 @@ export function pairwiseSquaredDeviations(a: ArrayLike<number>, m: number, start
     return res;
   }
   if (n <= BLOCK) {
-    const d0 = a[start]! - m,
-      d1 = a[start + 1]! - m,
-      d2 = a[start + 2]! - m,
-      d3 = a[start + 3]! - m,
-      d4 = a[start + 4]! - m,
-      d5 = a[start + 5]! - m,
-      d6 = a[start + 6]! - m,
-      d7 = a[start + 7]! - m;
-    let r0 = d0 * d0,
-      r1 = d1 * d1,
-      r2 = d2 * d2,
-      r3 = d3 * d3,
-      r4 = d4 * d4,
-      r5 = d5 * d5,
-      r6 = d6 * d6,
-      r7 = d7 * d7;
+    // pairwiseSum starts its eight lanes at the first eight values; starting them at 0 and adding
+    // those squares gives the same bits (0 + x is exactly x for x >= 0).
+    let r0 = 0,
+      r1 = 0,
+      r2 = 0,
+      r3 = 0,
+      r4 = 0,
+      r5 = 0,
+      r6 = 0,
+      r7 = 0;
     const whole = start + (n - (n % 8));
-    let i = start + 8;
+    let i = start;
     for (; i < whole; i += 8) {
       const e0 = a[i]! - m,
         e1 = a[i + 1]! - m,
