@@ -87,7 +87,10 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
   /** Jobs running in the pool, so an interrupt request can stop them (a task on the main thread cannot be stopped). */
   const active = new Map<string, { controller: AbortController; started: number }>();
 
+  /** Jobs handed to the processor whose outcome the broker has not yet stored. */
+  let unstored = 0;
   const processor = async (job: Job): Promise<string> => {
+    unstored++;
     const data = job.data as JobData;
     const controller = pool ? new AbortController() : undefined;
     if (controller) active.set(job.id, { controller, started: performance.now() });
@@ -140,6 +143,9 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
   const onError = (error: Error) => firstError?.(error);
   worker.on('error', onError);
   queue.on('error', onError);
+  const stored = () => unstored--;
+  worker.on('completed', stored);
+  worker.on('failed', stored);
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
@@ -188,11 +194,62 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
     close({ force = false } = {}) {
       closing ??= (async () => {
         clearInterval(poll);
-        await worker.close(force);
-        await queue.close();
+        const unstrand = setInterval(() => {
+          if (unstored === 0) dropQueuedFetches(worker);
+          endStrandedClients(worker, queue);
+        }, STRANDED_CHECK_MS);
+        try {
+          await worker.close(force);
+          await queue.close();
+        } finally {
+          clearInterval(unstrand);
+        }
         await pool?.shutdown({ wait: !force, cancelFutures: force });
       })();
       return closing;
     },
   };
+}
+
+const STRANDED_CHECK_MS = 100;
+
+/**
+ * A closing worker waits for its fetch loop, and with the broker away the loop's last fetch waits in
+ * the client's offline queue until the broker returns. When no outcome is left to store, the queued
+ * commands can only be fetches, stall checks and lock renewals: they are failed as a closed
+ * connection fails them, so the loop ends. A job a fetch had already taken keeps its lock until it
+ * lapses, and another worker reruns it.
+ */
+function dropQueuedFetches(worker: Job): void {
+  const client = (worker.backend ?? worker).connection?._client;
+  if (client && client.status !== 'ready' && client.offlineQueue?.length > 0 && typeof client.flushQueue === 'function')
+    client.flushQueue(new Error('Connection is closed.'), { offlineQueue: true, commandQueue: false });
+}
+
+/**
+ * ioredis never ends a client told to disconnect while it waits to reconnect (redis/ioredis#1247):
+ * it clears its retry timer and waits for a socket that is already gone, so BullMQ's close waits
+ * forever for the client's 'end'. That happens to a worker drained just after a broker restart. A
+ * stranded client (reconnecting, closed by hand, no retry pending) is ended here as ioredis ends a
+ * client whose socket closes after a disconnect: status 'end', queued commands rejected. Clients
+ * of another shape (a PostgreSQL backend, another ioredis) are left alone.
+ */
+function endStrandedClients(...owners: Job[]): void {
+  for (const owner of owners) {
+    const backend = owner.backend ?? owner;
+    for (const connection of [backend?.blockingConnection, backend?.connection]) {
+      const client = connection?._client;
+      if (
+        client?.status === 'reconnecting' &&
+        client.manuallyClosing === true &&
+        !client.reconnectTimeout &&
+        typeof client.setStatus === 'function' &&
+        typeof client.flushQueue === 'function'
+      ) {
+        client.manuallyClosing = false;
+        client.setStatus('end');
+        client.flushQueue(new Error('Connection is closed.'));
+      }
+    }
+  }
 }

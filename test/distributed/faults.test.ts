@@ -1,4 +1,4 @@
-// Faults on real processes: 2,400 tasks on 3 `ts314 worker`s, one SIGKILLed mid-run and the redis-server restarted mid-run; the stall limit.
+// Faults on real processes: 2,400 tasks on 3 `ts314 worker`s, one SIGKILLed mid-run and the redis-server restarted mid-run; SIGTERM while the broker is down, idle or draining; the stall limit.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -39,6 +39,22 @@ async function until(check: () => boolean, what: string, timeoutMs = 120_000): P
   while (!check()) {
     if (performance.now() > end) assert.fail(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** The worker's exit code, or a failure naming the hang (the worker is killed so the suite goes on). */
+async function exitWithin(w: WorkerProcess, ms: number): Promise<number | string> {
+  let timer: NodeJS.Timeout | undefined;
+  const hung = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      w.child.kill('SIGKILL');
+      reject(new Error(`ts314 worker did not exit within ${ms} ms of SIGTERM:\n${w.log()}`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([w.exited, hung]);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -108,6 +124,43 @@ describe('DistributedExecutor under faults', () => {
     );
     const ran = new Set(readFileSync(log, 'utf8').split('\n').filter(Boolean));
     assert.equal(ran.size, N);
+  });
+
+  it('a worker with nothing running exits on SIGTERM while the broker is down', async () => {
+    const idle = await worker('idle-down', []);
+    await redis.kill();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    idle.child.kill('SIGTERM');
+    try {
+      assert.equal(await exitWithin(idle, 15_000), 0);
+    } finally {
+      await redis.start();
+    }
+  });
+
+  it('SIGTERM while the broker is down and a task runs: the drain stores its result once the broker is back, then exits', async () => {
+    // The default 30 s lock outlasts the outage, so the result is this worker's to store.
+    const draining = await startWorkerProcess([
+      '--connection',
+      redis.url,
+      '--queue',
+      'down-drain',
+      '--module',
+      path,
+      '--interpreters',
+      '1',
+    ]);
+    workers.push(draining);
+    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'down-drain', sweepInterval: 200 });
+    const future = executor.submit(task<(ms: number, value: string) => string>(url, 'sleepy'), 800, 'kept');
+    await until(() => future.running(), 'the task to start');
+    await redis.kill();
+    draining.child.kill('SIGTERM');
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    assert.equal(draining.child.exitCode, null, `the drain ended before the result was stored:\n${draining.log()}`);
+    await redis.start();
+    assert.equal(await exitWithin(draining, 15_000), 0);
+    assert.equal(await future, 'kept');
   });
 
   it('a task whose worker dies more often than the stall limit rejects with TaskStalledError', async () => {

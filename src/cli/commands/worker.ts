@@ -1,6 +1,7 @@
 // `ts314 worker`: a process that runs a DistributedExecutor's tasks from a broker, on all cores, until SIGTERM.
 import { BrokerConnectionError, DistributedError, InvalidArgumentError, startWorker } from '../../distributed/index.js';
 import { parseCommandArgs, UsageError } from '../args.js';
+import { constants as osConstants } from 'node:os';
 
 export const summary = 'run distributed tasks from a Redis or PostgreSQL queue (ts314/distributed)';
 
@@ -105,7 +106,12 @@ export async function run(argv: string[]): Promise<number> {
         if (tty) process.stderr.write('\n');
         console.error(`ts314 worker: ${signal}: draining (running tasks finish; send it again to stop now)`);
         void worker.close().then(resolve);
-      } else void worker.close({ force: true }).then(resolve);
+      } else {
+        // A drain can wait on a long task or an absent broker: the second signal means now. Running
+        // jobs are not reported as failed; their locks lapse and other workers rerun them.
+        console.error(`ts314 worker: ${signal} again: stopping now; ${worker.stats.active} running task(s) will rerun elsewhere`);
+        process.exit(128 + (osConstants.signals[signal] ?? 15));
+      }
     };
     process.on('SIGTERM', onSignal);
     process.on('SIGINT', onSignal);
