@@ -59,6 +59,8 @@ for i = 2, #ARGV do
 end
 return removed`;
 const REMOVE_FINISHED = 'ts314RemoveFinished';
+/** The longest a read result waits before its job is removed (sooner once a page of them is ready). */
+const FORGET_DELAY_MS = 50;
 /** How long shutdown() spends, once every future is done, removing read jobs and jobs cancelled while they ran. */
 const SHUTDOWN_CLEANUP_GRACE_MS = 3000;
 
@@ -129,6 +131,7 @@ export class DistributedExecutor implements Executor {
   /** Removes finished jobs in batches (one script call on Redis), or undefined to remove them one by one. */
   #forget: ((ids: string[]) => Promise<unknown>) | undefined;
   #flushScheduled = false;
+  #forgetTimer: NodeJS.Timeout | undefined;
   #queue: Bull;
   #events: Bull;
   readonly #ready: Promise<void>;
@@ -242,6 +245,8 @@ export class DistributedExecutor implements Executor {
       future.setException(this.#broken);
       return future;
     }
+    // The wait for a first result starts with the first job, not with the last result of an earlier batch.
+    if (this.#pending.size === 0) this.#lastSettled = performance.now();
     const id = `${this.#prefix}-${++this.#seq}`;
     const entry: Entry = { id, future, data, cancelled: false, added: false, chunk };
     this.#pending.set(id, entry);
@@ -283,6 +288,21 @@ export class DistributedExecutor implements Executor {
       await this.#queue.updateJobProgress(entry.id, { ts314Abort: true });
     } catch {
       // The job already finished or is gone: nothing to interrupt.
+    }
+  }
+
+  /**
+   * Read results are removed a page at a time, or FORGET_DELAY_MS after the first of them: results
+   * arrive a few per event read, and one removal call per read cost the broker as much again.
+   */
+  #scheduleForget(): void {
+    if (this.#toForget.length >= PAGE) this.#scheduleFlush();
+    else if (this.#forgetTimer === undefined) {
+      this.#forgetTimer = setTimeout(() => {
+        this.#forgetTimer = undefined;
+        this.#scheduleFlush();
+      }, FORGET_DELAY_MS);
+      this.#forgetTimer.unref();
     }
   }
 
@@ -471,7 +491,7 @@ export class DistributedExecutor implements Executor {
     const entry = this.#take(id);
     if (!entry) return;
     this.#toForget.push(id);
-    this.#scheduleFlush();
+    this.#scheduleForget();
     this.#lastSettled = performance.now();
     const future = entry.future;
     if (!entry.cancelled && !future.done()) {
@@ -540,15 +560,32 @@ export class DistributedExecutor implements Executor {
     const entries = [...this.#pending.values()].filter((e) => e.added && !e.cancelled);
     for (let i = 0; i < entries.length; i += PAGE) {
       const slice = entries.slice(i, i + PAGE);
-      const states: string[] = await Promise.all(slice.map((e) => this.#queue.getJobState(e.id)));
+      const exists = await this.#jobsExist(slice.map((e) => e.id));
       slice.forEach((entry, k) => {
-        if (states[k] === 'unknown' && this.#pending.get(entry.id) === entry) {
+        if (!exists[k] && this.#pending.get(entry.id) === entry) {
           entry.added = false;
           this.#toAdd.push(entry);
         }
       });
     }
     if (this.#toAdd.length > 0) this.#scheduleFlush();
+  }
+
+  /**
+   * Whether each job still exists. On Redis, one pipelined EXISTS per job hash: getJobState searches
+   * the wait list (LPOS) for each job, quadratic in a backlog of thousands.
+   */
+  async #jobsExist(ids: string[]): Promise<boolean[]> {
+    if (this.#connection.kind !== 'redis')
+      return (await Promise.all(ids.map((id) => this.#queue.getJobState(id)))).map((state) => state !== 'unknown');
+    const client = await (this.#queue.getBackend?.() ?? this.#queue).client;
+    const pipeline = client.pipeline();
+    for (const id of ids) pipeline.exists(this.#queue.toKey(id));
+    const replies: [Error | null, number][] = await pipeline.exec();
+    return replies.map(([error, count]) => {
+      if (error) throw error;
+      return count === 1;
+    });
   }
 
   #checkIdle(): void {
@@ -591,6 +628,7 @@ export class DistributedExecutor implements Executor {
 
   async #closeConnections(force: boolean): Promise<void> {
     clearInterval(this.#sweepTimer);
+    clearTimeout(this.#forgetTimer);
     const closing = [this.#events, this.#queue].filter(Boolean).map(async (c: Bull) => {
       // A connection that never opened is not awaited (close() and disconnect() wait for it to open);
       // its retry strategy ends the reconnect attempts.
