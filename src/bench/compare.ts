@@ -21,7 +21,7 @@ function labelsOf(runs: readonly BenchRun[], files: readonly string[]): string[]
  * Compares runs benchmark by benchmark (matched by id): mean per run, ratio of each run's mean to the
  * first run's (> 1 = slower than the first), Welch's t-test on the raw samples, and `significant` when
  * p < 0.05 and the 95% confidence intervals do not overlap. Benchmarks missing from some runs are listed
- * in `missing` (not an error); failed ones have a null mean. Each run is validated first; a bad one
+ * in `missing` (not an error); failed and skipped ones have a null mean, and `statuses` says which. Each run is validated first; a bad one
  * throws BenchSchemaError naming its file and field.
  * @example
  * const comparison = compareRuns([readBenchRun('node20.json'), readBenchRun('node26.json')], ['node20.json', 'node26.json']);
@@ -53,7 +53,8 @@ export function compareRuns(runs: readonly BenchRun[], files: readonly string[] 
     const significant = ok.map((s, i) =>
       Boolean(s && base && i > 0 && pValues[i] !== null && pValues[i]! < SIGNIFICANCE_LEVEL && !overlaps(s.ci95, base.ci95)),
     );
-    return { id: first.id, category: first.category, group: first.group, name: first.name, means, ratios, pValues, significant };
+    const statuses = results.map((r) => r?.status ?? 'missing');
+    return { id: first.id, category: first.category, group: first.group, name: first.name, means, statuses, ratios, pValues, significant };
   });
   const missing = byRun.map((map) => order.filter((r) => !map.has(r.id)).map((r) => r.id));
   return { schema: 'ts314-compare/1', labels: labelsOf(runs, files), files: [...files], rows, missing };

@@ -107,8 +107,10 @@ export interface ComparisonRow {
   readonly category: string;
   readonly group: string;
   readonly name: string;
-  /** Mean ms/op per run, null where the run lacks the benchmark or it failed there. */
+  /** Mean ms/op per run, null where the run lacks the benchmark or it failed or was skipped there. */
   readonly means: readonly (number | null)[];
+  /** The benchmark's status in each run, 'missing' where the run lacks it. */
+  readonly statuses: readonly (BenchResult['status'] | 'missing')[];
   /** mean[i] / mean[0], null where either is missing. */
   readonly ratios: readonly (number | null)[];
   /** Welch t-test p-value of run i against run 0 (null where not computable). */

@@ -264,10 +264,9 @@ export function renderComparisonTable(comparison: Comparison, options: TableOpti
   for (const row of comparison.rows) {
     rows.push(...(sections.get(row) ?? []));
     const indent = grouped.has(`${row.category}/${row.group}`) ? '    ' : '  ';
-    const present = comparison.missing.map((ids) => !ids.includes(row.id));
     rows.push([
       `${indent}${row.name}`,
-      ...row.means.map((m, i) => (m !== null ? formatDuration(m) : present[i] ? 'failed' : 'missing')),
+      ...row.means.map((m, i) => (m !== null ? formatDuration(m) : row.statuses[i] === 'ok' ? 'failed' : row.statuses[i]!)),
       ...row.ratios.slice(1).map((ratio, j) => (ratio === null ? '—' : `${ratio.toFixed(2)}×${row.significant[j + 1] ? ' *' : '  '}`)),
     ]);
   }

@@ -72,6 +72,17 @@ test('a failed benchmark has a null mean, and two runs of one runtime are labell
   assert.deepEqual(c.missing, [[], []]);
   const table = renderComparisonTable(c);
   assert.match(table, /x\s+1\.00 ms\s+failed\s+—/);
+  assert.deepEqual(c.rows[0]!.statuses, ['ok', 'failed']);
+});
+
+test('a skipped benchmark is shown as skipped, not failed', () => {
+  const skipped = { ...a.results[0]!, status: 'skipped' as const, stats: undefined, notes: ['no broker configured'] };
+  const c = compareRuns([a, runOf('22.0.0', [skipped, ...a.results.slice(1)])], ['a.json', 'b.json']);
+  assert.deepEqual(c.rows[0]!.statuses, ['ok', 'skipped']);
+  assert.equal(c.rows[0]!.means[1], null);
+  const table = renderComparisonTable(c);
+  assert.match(table, /x\s+1\.00 ms\s+skipped\s+—/);
+  assert.doesNotMatch(table, /failed/);
 });
 
 test('the table shows means, ratios with the significance mark, a legend and the missing benchmarks', () => {
