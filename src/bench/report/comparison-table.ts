@@ -8,7 +8,9 @@ export function comparisonTable(comparison: Comparison): Fragment {
   const rows = comparison.rows.map((row) => {
     const cells = comparison.labels.map((_, i) => {
       const mean = row.means[i];
-      const meanCell = markup`<td class="num">${mean === null || mean === undefined ? '—' : duration(mean)}</td>`;
+      const status = row.statuses[i];
+      const absent = status === undefined || status === 'ok' ? '—' : status;
+      const meanCell = markup`<td class="num">${mean === null || mean === undefined ? absent : duration(mean)}</td>`;
       if (i === 0) return meanCell;
       const ratio = row.ratios[i];
       const p = row.pValues[i];
