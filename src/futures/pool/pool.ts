@@ -290,12 +290,7 @@ export class Pool implements DoneListener {
       if (!slot.log || slot.inflight.size === 0) continue;
       busy = true;
       const lowest = slot.inflight.keys().next().value as number;
-      const completed = slot.log.completed;
-      // A worker still completing tasks posts them within its batch time; reading its log then would
-      // only deliver the same results twice. Only one stuck on a task since the last look holds any back.
-      const progressed = completed !== slot.polledCompleted;
-      slot.polledCompleted = completed;
-      if (lowest >= completed || progressed) continue;
+      if (lowest >= slot.log.completed) continue;
       const before = slot.inflight.size;
       slot.log.readLive((seq, status, value) => this.#settleLogged(slot, seq, status, value));
       if (slot.inflight.size !== before) {

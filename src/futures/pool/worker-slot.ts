@@ -89,8 +89,6 @@ export class WorkerSlot {
   /** The worker reported it loaded (and ran its initializer); dying before that breaks the pool. */
   ready = false;
   idleTimer: NodeJS.Timeout | undefined;
-  /** The worker's completed count when the pool last looked at its result log (see Pool's #pollLogs). */
-  polledCompleted = -1;
   #refd = true;
 
   constructor(
