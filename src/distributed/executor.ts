@@ -14,7 +14,7 @@ import {
   type ShutdownOptions,
   type SubmitOptions,
 } from '../futures/index.js';
-import { runMap, type ChunkOutcomes, type ItemOutcome } from '../futures/map.js';
+import { runMap, type ChunkOutcomes } from '../futures/map.js';
 import { checkSubmitOptions } from '../futures/executor.js';
 import { decodeError, decodeValue, deserializeError, encodeValue, type EncodedOutcome, type JobData } from './codec.js';
 import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerConnection, type BrokerKind } from './engine.js';
