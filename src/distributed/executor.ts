@@ -14,7 +14,7 @@ import {
   type ShutdownOptions,
   type SubmitOptions,
 } from '../futures/index.js';
-import { runMap, type ItemOutcome } from '../futures/map.js';
+import { runMap, type ChunkOutcomes } from '../futures/map.js';
 import { checkSubmitOptions } from '../futures/executor.js';
 import { decodeError, decodeValue, deserializeError, encodeValue, type EncodedOutcome, type JobData } from './codec.js';
 import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerConnection, type BrokerKind } from './engine.js';
@@ -193,7 +193,7 @@ export class DistributedExecutor implements Executor {
       {
         submitItem: (args) => this.#push({ u: url, e: exportName, a: encodeValue(args) }, false, undefined),
         submitChunk: (argsList) =>
-          this.#push({ u: url, e: exportName, a: encodeValue(argsList), c: 1 }, true, undefined) as Future<ItemOutcome[]>,
+          this.#push({ u: url, e: exportName, a: encodeValue(argsList), c: 1 }, true, undefined) as Future<ChunkOutcomes>,
       },
       iterablesAndOptions,
       where,

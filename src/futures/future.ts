@@ -13,6 +13,15 @@ export interface WaitOptions {
 export type DoneCallback<T> = (future: Future<T>) => unknown;
 
 let readFailed: (future: Future) => boolean;
+let attachListener: (future: Future, listener: DoneListener) => void;
+
+/**
+ * An executor's own notice that a future is done, told before done callbacks and awaiters: one
+ * object for all of an executor's futures, so tracking them costs no closure per future.
+ */
+export interface DoneListener {
+  futureDone(): void;
+}
 
 const WAIT_KEYS = ['timeout'] as const;
 
@@ -37,6 +46,9 @@ export function checkTimeout(timeout: unknown, where: string): number | undefine
 export class Future<T = unknown> implements PromiseLike<T> {
   static {
     readFailed = (future) => future.#state === 'FINISHED' && future.#hasError;
+    attachListener = (future, listener) => {
+      future.#listener = listener;
+    };
   }
   #state: FutureState = 'PENDING';
   #value: T | undefined;
@@ -49,6 +61,7 @@ export class Future<T = unknown> implements PromiseLike<T> {
   #promise: Promise<T> | undefined;
   #resolve: ((value: T) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
+  #listener: DoneListener | undefined;
   /** Set by executors: called when cancel() succeeds so queued work is dropped at once. */
   onCancel: (() => void) | undefined;
 
@@ -195,6 +208,11 @@ export class Future<T = unknown> implements PromiseLike<T> {
   }
 
   #settle(): void {
+    const listener = this.#listener;
+    if (listener) {
+      this.#listener = undefined;
+      listener.futureDone();
+    }
     if (this.#resolve) {
       if (this.#state === 'CANCELLED') this.#reject!(this.#cancelledError());
       else if (this.#hasError) this.#reject!(this.#error);
@@ -257,6 +275,12 @@ function reportCallbackError(error: unknown): void {
   });
   warning.name = 'FutureCallbackError';
   process.emitWarning(warning);
+}
+
+/** Tells `listener` once when `future` is done (at once if it already is). For executors. */
+export function setDoneListener(future: Future, listener: DoneListener): void {
+  if (future.done()) listener.futureDone();
+  else attachListener(future, listener);
 }
 
 /** Whether a done future holds an error, read synchronously (wait()'s FIRST_EXCEPTION needs it now). */

@@ -7,10 +7,27 @@ import { TimeoutError } from './errors.js';
 /** The outcome of one item of a chunk: errors are kept per item so each is thrown at its own position. */
 export type ItemOutcome = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: unknown };
 
-/** How map() reaches an executor: one call per item, and optionally one call per chunk of items. */
+/**
+ * A chunk's outcomes packed: the values by position, and the first item that failed (-1 when none)
+ * with its error. No object per item, and `values` may be a Float64Array when every result is a number.
+ */
+export interface PackedOutcomes {
+  readonly values: ArrayLike<unknown>;
+  readonly failedAt: number;
+  readonly error: unknown;
+}
+
+/** What a chunk settles with: one outcome per item, or packed. */
+export type ChunkOutcomes = ItemOutcome[] | PackedOutcomes;
+
+/**
+ * How map() reaches an executor: one call per item, and optionally one call per chunk of items —
+ * `submitColumn` for a map over one iterable (the items themselves, not a list of argument lists).
+ */
 export interface MapBackend {
   submitItem(args: unknown[]): Future<unknown>;
-  submitChunk?: ((argsList: unknown[][]) => Future<ItemOutcome[]>) | undefined;
+  submitChunk?: ((argsList: unknown[][]) => Future<ChunkOutcomes>) | undefined;
+  submitColumn?: ((values: unknown[]) => Future<ChunkOutcomes>) | undefined;
 }
 
 const MAP_KEYS = ['timeout', 'chunksize', 'buffersize'] as const;
@@ -118,9 +135,40 @@ export function runMap(backend: MapBackend, rest: readonly MapArgument[], where:
     notify?.();
   };
   const unitSize = useChunks ? chunksize : 1;
+  // One iterable into a backend that takes a column: the items go as one flat array per chunk.
+  const column = useChunks && backend.submitColumn !== undefined && inputs.length === 1 && allSync;
+  const columnIterator = column ? (inputs[0] as { sync: Iterator<unknown> }).sync : undefined;
+  const fillColumn = (target: number): void => {
+    const iterator = columnIterator!;
+    try {
+      while (!inputDone && !closed && submitted < target) {
+        const values: unknown[] = [];
+        while (values.length < unitSize) {
+          const r = iterator.next();
+          if (r.done) {
+            inputDone = true;
+            break;
+          }
+          values.push(r.value);
+        }
+        if (values.length > 0) {
+          units.push(backend.submitColumn!(values) as Future<unknown>);
+          submitted++;
+        }
+      }
+    } catch (error) {
+      inputDone = true;
+      inputError = { error };
+    }
+    notify?.();
+  };
 
   /** Submits until `target` units are out or the input ends. Synchronous when every input is. */
   const fillSync = (target: number): void => {
+    if (column) {
+      fillColumn(target);
+      return;
+    }
     try {
       while (!inputDone && !closed && submitted < target) {
         const batch: unknown[][] = [];
@@ -187,6 +235,7 @@ export function runMap(backend: MapBackend, rest: readonly MapArgument[], where:
   const timedOut = (): TimeoutError =>
     new TimeoutError(`${where}: result not ready within ${timeout} ms of the map() call`, { timeoutMs: timeout! });
 
+  /** Yields each unit's settled value: one result, or a chunk's outcomes (flattened by ChunkItems). */
   async function* generate(): AsyncGenerator<unknown> {
     let consumed = 0;
     try {
@@ -218,18 +267,104 @@ export function runMap(backend: MapBackend, rest: readonly MapArgument[], where:
           units = units.slice(head);
           head = 0;
         }
-        if (useChunks) {
-          for (const outcome of value as ItemOutcome[]) {
-            if (!outcome.ok) throw outcome.error;
-            yield outcome.value;
-          }
-        } else {
-          yield value;
-        }
+        yield value;
       }
     } finally {
       cancelRest();
     }
   }
-  return generate();
+  return useChunks ? new ChunkItems(generate()) : generate();
+}
+
+function pack(outcomes: ChunkOutcomes): PackedOutcomes {
+  if (!Array.isArray(outcomes)) return outcomes as PackedOutcomes;
+  const failedAt = outcomes.findIndex((o) => !o.ok);
+  return {
+    values: outcomes.map((o) => (o.ok ? o.value : undefined)),
+    failedAt,
+    error: failedAt < 0 ? undefined : (outcomes[failedAt] as { error: unknown }).error,
+  };
+}
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/**
+ * The items of chunked units, in order. An item already received is handed out without a trip
+ * through an async generator (which costs a promise and a tick per `yield`); a failed item throws at
+ * its position and ends the map, closing the units' generator so the rest is cancelled.
+ */
+class ChunkItems implements AsyncIterableIterator<unknown> {
+  readonly #units: AsyncGenerator<unknown>;
+  #chunk: PackedOutcomes | undefined;
+  #at = 0;
+  #done = false;
+  /** Calls to next() that wait for a chunk: while any does, later calls queue behind it so items stay in order. */
+  #waiting = 0;
+  #tail: Promise<unknown> = Promise.resolve();
+
+  constructor(units: AsyncGenerator<unknown>) {
+    this.#units = units;
+  }
+
+  [Symbol.asyncIterator](): this {
+    return this;
+  }
+
+  next(): Promise<IteratorResult<unknown>> {
+    const chunk = this.#chunk;
+    if (this.#waiting === 0 && chunk !== undefined && this.#at < chunk.values.length && this.#at !== chunk.failedAt)
+      return Promise.resolve({ done: false, value: chunk.values[this.#at++] });
+    this.#waiting++;
+    const step = (): Promise<IteratorResult<unknown>> => this.#next();
+    const result = this.#tail.then(step, step);
+    this.#tail = result.then(
+      () => this.#waiting--,
+      () => this.#waiting--,
+    );
+    return result;
+  }
+
+  async return(value?: unknown): Promise<IteratorResult<unknown>> {
+    this.#finish();
+    await this.#units.return(undefined);
+    return { done: true, value };
+  }
+
+  async throw(error?: unknown): Promise<IteratorResult<unknown>> {
+    this.#finish();
+    await this.#units.return(undefined);
+    throw error;
+  }
+
+  async #next(): Promise<IteratorResult<unknown>> {
+    for (;;) {
+      const chunk = this.#chunk;
+      if (chunk !== undefined && this.#at < chunk.values.length) {
+        const at = this.#at++;
+        if (at !== chunk.failedAt) return { done: false, value: chunk.values[at] };
+        this.#finish();
+        await this.#units.return(undefined);
+        throw chunk.error;
+      }
+      if (this.#done) return DONE;
+      let unit: IteratorResult<unknown>;
+      try {
+        unit = await this.#units.next();
+      } catch (error) {
+        this.#finish();
+        throw error;
+      }
+      if (unit.done) {
+        this.#finish();
+        return DONE;
+      }
+      this.#chunk = pack(unit.value as ChunkOutcomes);
+      this.#at = 0;
+    }
+  }
+
+  #finish(): void {
+    this.#done = true;
+    this.#chunk = undefined;
+  }
 }

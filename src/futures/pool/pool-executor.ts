@@ -4,7 +4,7 @@ import { InvalidArgumentError } from '../../internal/errors.js';
 import { checkOptionKeys } from '../../internal/validate.js';
 import { toCallableRef, type AnyFunction, type CallableRef } from '../../internal/callable.js';
 import { encodeArgs, type EncodedArgs } from '../../internal/wire.js';
-import { MODE_CALL, MODE_CHUNK } from '../../internal/worker/protocol.js';
+import { MODE_CALL, MODE_CHUNK, MODE_COLUMN } from '../../internal/worker/protocol.js';
 import { ExecutorShutdownError } from '../errors.js';
 import {
   checkMaxWorkers,
@@ -16,9 +16,10 @@ import {
   type ShutdownOptions,
   type SubmitOptions,
 } from '../executor.js';
-import { Future } from '../future.js';
-import { runMap, type ItemOutcome } from '../map.js';
+import type { Future } from '../future.js';
+import { runMap, type ChunkOutcomes } from '../map.js';
 import { Pool, type PoolConfig } from './pool.js';
+import { PoolTask } from './worker-slot.js';
 
 /** Distinct function sources remembered per executor; beyond this they are simply re-checked. */
 const MAX_CACHED_SOURCES = 1024;
@@ -46,6 +47,16 @@ export function checkInitializer(
 
 export { DEFAULT_MAX_WORKERS as defaultMaxWorkers };
 
+/** Numbers, strings, booleans, null and undefined cross as they are: nothing to check or replace. */
+function allPlain(args: readonly unknown[]): boolean {
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    const type = typeof arg;
+    if (type !== 'number' && type !== 'string' && type !== 'boolean' && arg != null) return false;
+  }
+  return true;
+}
+
 export abstract class PoolExecutor implements Executor {
   /** The pool's worker limit. */
   readonly maxWorkers: number;
@@ -54,6 +65,7 @@ export abstract class PoolExecutor implements Executor {
   #closed: Promise<void> | undefined;
   /** toCallableRef test-compiles the source; a fresh closure with the same text need not pay that again. */
   #refsBySource = new Map<string, CallableRef>();
+  #refsByTask = new WeakMap<object, CallableRef>();
 
   protected constructor(config: Omit<PoolConfig, 'maxWorkers'> & { maxWorkers: unknown }) {
     const maxWorkers = checkMaxWorkers(config.maxWorkers, config.name) ?? DEFAULT_MAX_WORKERS;
@@ -86,6 +98,7 @@ export abstract class PoolExecutor implements Executor {
       {
         submitItem: (args) => this.#enqueue(ref, MODE_CALL, args, `map item ${item++}: args`, {}),
         submitChunk: (argsList) => this.#enqueueChunk(ref, argsList, () => item++),
+        submitColumn: (values) => this.#enqueueColumn(ref, values, () => item++),
       },
       iterablesAndOptions,
       where,
@@ -125,7 +138,16 @@ export abstract class PoolExecutor implements Executor {
   }
 
   #refFor(fn: unknown, where: string): CallableRef {
-    if (typeof fn !== 'function') return toCallableRef(fn, where);
+    if (typeof fn !== 'function') {
+      // The same task(url, name) object submitted again maps to the same ref, so the pool finds its id at once.
+      if (typeof fn !== 'object' || fn === null) return toCallableRef(fn, where);
+      let ref = this.#refsByTask.get(fn);
+      if (ref === undefined) {
+        ref = toCallableRef(fn, where);
+        this.#refsByTask.set(fn, ref);
+      }
+      return ref;
+    }
     const source = Function.prototype.toString.call(fn);
     const hit = this.#refsBySource.get(source);
     if (hit && hit.kind === 'source' && hit.name === (fn.name || 'anonymous function')) return hit;
@@ -135,40 +157,41 @@ export abstract class PoolExecutor implements Executor {
   }
 
   #enqueue(ref: CallableRef, mode: number, args: unknown[], path: string, options: SubmitOptions): Future<unknown> {
+    if (allPlain(args)) return this.#push(ref, mode, args, false, options);
     const encoded = encodeArgs(args, path);
     return this.#push(ref, mode, encoded.payload, encoded.hasHandles, options);
   }
 
-  #enqueueChunk(ref: CallableRef, argsList: unknown[][], nextItem: () => number): Future<ItemOutcome[]> {
+  /** One argument per item: plain values go as one flat array (numbers packed in a Float64Array), anything else as argument lists. */
+  #enqueueColumn(ref: CallableRef, values: unknown[], nextItem: () => number): Future<ChunkOutcomes> {
+    if (!allPlain(values))
+      return this.#enqueueChunk(
+        ref,
+        values.map((value) => [value]),
+        nextItem,
+      );
+    let numbers = true;
+    for (let i = 0; i < values.length && numbers; i++) numbers = typeof values[i] === 'number';
+    return this.#push(ref, MODE_COLUMN, [numbers ? Float64Array.from(values as number[]) : values], false, {}) as Future<ChunkOutcomes>;
+  }
+
+  #enqueueChunk(ref: CallableRef, argsList: unknown[][], nextItem: () => number): Future<ChunkOutcomes> {
     let hasHandles = false;
     const payload = argsList.map((args) => {
       const encoded = encodeArgs(args, `map item ${nextItem()}: args`);
       hasHandles ||= encoded.hasHandles;
       return encoded.payload;
     });
-    return this.#push(ref, MODE_CHUNK, payload, hasHandles, {}) as Future<ItemOutcome[]>;
+    return this.#push(ref, MODE_CHUNK, payload, hasHandles, {}) as Future<ChunkOutcomes>;
   }
 
   #push(ref: CallableRef, mode: number, payload: unknown[], hasHandles: boolean, options: SubmitOptions): Future<unknown> {
-    const future = new Future<unknown>();
+    const task = new PoolTask(ref, mode, payload, hasHandles, options.transfer, options.signal);
     if (options.signal?.aborted) {
-      future.cancel(options.signal.reason);
-      return future;
+      task.cancel(options.signal.reason);
+      return task;
     }
-    this.pool.submit({
-      future,
-      ref,
-      mode,
-      payload,
-      hasHandles,
-      transfer: options.transfer,
-      signal: options.signal,
-      fnId: 0,
-      slot: undefined,
-      seq: 0,
-      dispatched: false,
-      loadDeaths: 0,
-    });
-    return future;
+    this.pool.submit(task);
+    return task;
   }
 }

@@ -5,8 +5,9 @@ import type { CallableRef } from '../../internal/callable.js';
 import { deserializeError, type SerializedError } from '../../internal/remote-error.js';
 import type { EncodedArgs } from '../../internal/wire.js';
 import type { WorkerExit } from '../../internal/worker/exit.js';
-import { MODE_CHUNK, RESULT_STRIDE, STATUS_OK, type FromWorker } from '../../internal/worker/protocol.js';
-import type { ItemOutcome } from '../map.js';
+import { MODE_CHUNK, MODE_COLUMN, RESULT_STRIDE, STATUS_OK, type FromWorker } from '../../internal/worker/protocol.js';
+import type { ItemOutcome, PackedOutcomes } from '../map.js';
+import { setDoneListener, type DoneListener } from '../future.js';
 import { BatchPolicy } from './scheduling.js';
 import { TaskQueue } from './task-queue.js';
 import { WorkerSlot, type PoolTask } from './worker-slot.js';
@@ -34,11 +35,13 @@ export interface PoolConfig {
   readonly resourceLimits: ResourceLimits | undefined;
 }
 
-export class Pool {
+export class Pool implements DoneListener {
   readonly config: PoolConfig;
   #queue = new TaskQueue();
   #slots = new Set<WorkerSlot>();
   #fnIds = new Map<unknown, number>();
+  /** The same ref object again (the executors reuse them) skips building its key. */
+  #fnIdsByRef = new WeakMap<CallableRef, number>();
   #policy: BatchPolicy;
   #outstanding = 0;
   #scheduled = false;
@@ -62,20 +65,9 @@ export class Pool {
   }
 
   submit(task: PoolTask): void {
-    // By text, so a fresh arrow function per submit (a common pattern) is still compiled once per worker.
-    const key =
-      task.ref.kind === 'source' ? `s:${task.ref.isMethod ? 'm' : 'f'}:${task.ref.source}` : `m:${task.ref.url}#${task.ref.exportName}`;
-    let fnId = this.#fnIds.get(key);
-    if (fnId === undefined) {
-      fnId = this.#fnIds.size;
-      this.#fnIds.set(key, fnId);
-    }
-    task.fnId = fnId;
+    task.fnId = this.#fnIdOf(task.ref);
     this.#outstanding++;
-    task.future.waitInternal(() => {
-      this.#outstanding--;
-      if (this.#outstanding === 0) for (const wake of this.#drained.splice(0)) wake();
-    });
+    setDoneListener(task, this);
     const signal = task.signal;
     if (signal) {
       const onAbort = (): void => this.#abort(task, signal.reason);
@@ -84,6 +76,26 @@ export class Pool {
     }
     this.#queue.push(task);
     this.#schedule();
+  }
+
+  /** A submitted task is done (settled, cancelled or failed): the count shutdown() waits on. */
+  futureDone(): void {
+    this.#outstanding--;
+    if (this.#outstanding === 0) for (const wake of this.#drained.splice(0)) wake();
+  }
+
+  #fnIdOf(ref: CallableRef): number {
+    let fnId = this.#fnIdsByRef.get(ref);
+    if (fnId !== undefined) return fnId;
+    // By text, so a fresh arrow function per submit (a common pattern) is still compiled once per worker.
+    const key = ref.kind === 'source' ? `s:${ref.isMethod ? 'm' : 'f'}:${ref.source}` : `m:${ref.url}#${ref.exportName}`;
+    fnId = this.#fnIds.get(key);
+    if (fnId === undefined) {
+      fnId = this.#fnIds.size;
+      this.#fnIds.set(key, fnId);
+    }
+    this.#fnIdsByRef.set(ref, fnId);
+    return fnId;
   }
 
   /** Resolves once every submitted task is done. */
@@ -264,7 +276,10 @@ export class Pool {
   #settle(task: PoolTask, status: number, value: unknown): void {
     const future = task.future;
     if (future.done()) return;
-    if (status === STATUS_OK) future.setResult(task.mode === MODE_CHUNK ? toOutcomes(value as unknown[]) : value);
+    if (status === STATUS_OK)
+      future.setResult(
+        task.mode === MODE_CHUNK ? toOutcomes(value as unknown[]) : task.mode === MODE_COLUMN ? toPacked(value as unknown[]) : value,
+      );
     else future.setException(deserializeError(value as SerializedError));
   }
 
@@ -408,4 +423,12 @@ function toOutcomes(flat: unknown[]): ItemOutcome[] {
     );
   }
   return out;
+}
+
+function toPacked([values, failedAt, error]: unknown[]): PackedOutcomes {
+  return {
+    values: values as ArrayLike<unknown>,
+    failedAt: failedAt as number,
+    error: (failedAt as number) < 0 ? undefined : deserializeError(error as SerializedError),
+  };
 }

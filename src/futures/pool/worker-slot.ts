@@ -7,11 +7,13 @@ import { spawnProcess, spawnThread, type Channel } from '../../internal/worker/c
 import { describeExit, type WorkerExit } from '../../internal/worker/exit.js';
 import type { FromWorker, TaskProgress, TasksInit } from '../../internal/worker/protocol.js';
 import { createResultLogMemory, ResultLogReader } from '../../internal/worker/result-log.js';
-import type { Future } from '../future.js';
+import { Future } from '../future.js';
 
-/** One submitted call (or map chunk) from submit until its future settles. */
-export interface PoolTask {
-  readonly future: Future<unknown>;
+/**
+ * One submitted call (or map chunk) from submit until it settles: the Future the caller holds is the
+ * pool's task record too, so a tiny task costs one object rather than a future and a record.
+ */
+export class PoolTask extends Future<unknown> {
   readonly ref: CallableRef;
   readonly mode: number;
   readonly payload: unknown[];
@@ -19,15 +21,37 @@ export interface PoolTask {
   readonly transfer: readonly Transferable[] | undefined;
   readonly signal: AbortSignal | undefined;
   /** The pool's id for `ref`, so a worker compiles or imports each callable once. */
-  fnId: number;
+  fnId = 0;
   /** The worker it was sent to, while it is there. */
-  slot: WorkerSlot | undefined;
+  slot: WorkerSlot | undefined = undefined;
   /** Its number within that worker's stream of tasks (the order the worker runs them in). */
-  seq: number;
+  seq = 0;
   /** Marked running once; a task requeued after its worker died is not marked again. */
-  dispatched: boolean;
+  dispatched = false;
   /** Workers that died while loading this task's callable or arguments (before calling it). */
-  loadDeaths: number;
+  loadDeaths = 0;
+
+  constructor(
+    ref: CallableRef,
+    mode: number,
+    payload: unknown[],
+    hasHandles: boolean,
+    transfer: readonly Transferable[] | undefined,
+    signal: AbortSignal | undefined,
+  ) {
+    super();
+    this.ref = ref;
+    this.mode = mode;
+    this.payload = payload;
+    this.hasHandles = hasHandles;
+    this.transfer = transfer;
+    this.signal = signal;
+  }
+
+  /** The future the caller holds: the task itself. */
+  get future(): Future<unknown> {
+    return this;
+  }
 }
 
 /** What a worker is started with: the pool's kind, name and initializer. */

@@ -25,6 +25,13 @@ export const MODE_CALL = 0;
 /** payload is a list of argument lists; the result is flat [ok, value|error] pairs. */
 export const MODE_CHUNK = 1;
 
+/**
+ * payload is `[column]`, one argument per item (a Float64Array when all are numbers); the result is
+ * `[values, failedAt, error]`: values by position (a Float64Array when all are numbers), the first
+ * item that failed (-1 for none) and its serialized error.
+ */
+export const MODE_COLUMN = 2;
+
 export const STATUS_ERROR = 0;
 export const STATUS_OK = 1;
 

@@ -20,6 +20,9 @@ const STATE_WORDS = 5;
 export const RESULT_LOG_BYTES = 256 * 1024;
 /** Per record: seq, status, byte length (int32 each), then the v8-serialized value padded to 4 bytes. */
 const LOG_HEADER_BYTES = 12;
+/** The length word of a record whose value is a number, stored as a float64: the common tiny result needs no serializer. */
+const NUMBER_RECORD = -1;
+const NUMBER_BYTES = 8;
 
 /** The shared memory behind one worker's log; it crosses to the worker in its init data. */
 export interface ResultLogMemory {
@@ -69,6 +72,20 @@ export class ResultLogWriter {
     this.#view.setInt32(at + 4, status, true);
     this.#view.setInt32(at + 8, value.length, true);
     this.#bytes.set(value, at + LOG_HEADER_BYTES);
+    this.#end = at + need;
+    Atomics.store(this.#state, STATE_LOG_END, this.#end);
+    return true;
+  }
+
+  /** Logs one numeric result as its 8 bytes; false when it does not fit (post at once instead). */
+  appendNumber(seq: number, status: number, value: number): boolean {
+    const at = this.#end;
+    const need = LOG_HEADER_BYTES + NUMBER_BYTES;
+    if (at + need > this.#bytes.length) return false;
+    this.#view.setInt32(at, seq, true);
+    this.#view.setInt32(at + 4, status, true);
+    this.#view.setInt32(at + 8, NUMBER_RECORD, true);
+    this.#view.setFloat64(at + LOG_HEADER_BYTES, value, true);
     this.#end = at + need;
     Atomics.store(this.#state, STATE_LOG_END, this.#end);
     return true;
@@ -137,6 +154,12 @@ function visitRecords(log: ArrayBufferLike, end: number, visit: LogVisitor): voi
   for (let at = 0; at + LOG_HEADER_BYTES <= end; ) {
     const length = view.getInt32(at + 8, true);
     const start = at + LOG_HEADER_BYTES;
+    if (length === NUMBER_RECORD) {
+      const value = view.getFloat64(start, true);
+      visit(view.getInt32(at, true), view.getInt32(at + 4, true), () => value);
+      at += LOG_HEADER_BYTES + NUMBER_BYTES;
+      continue;
+    }
     visit(view.getInt32(at, true), view.getInt32(at + 4, true), () => deserialize(bytes.subarray(start, start + length)));
     at += padded(length);
   }

@@ -6,6 +6,7 @@ import { isThenable } from '../thenable.js';
 import type { EncodedArgs } from '../wire.js';
 import {
   MODE_CHUNK,
+  MODE_COLUMN,
   RESULT_STRIDE,
   STATUS_ERROR,
   STATUS_OK,
@@ -113,6 +114,39 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
     return out;
   };
 
+  const runColumn = async (fn: AnyFunction, fnId: number, column: ArrayLike<unknown>): Promise<unknown[]> => {
+    const n = column.length;
+    // Numbers until a result is not one: then the values move to a plain array.
+    let numbers: Float64Array | undefined = new Float64Array(n);
+    let values: unknown[] | undefined;
+    let failedAt = -1;
+    let failure: SerializedError | undefined;
+    for (let i = 0; i < n; i++) {
+      let value: unknown;
+      try {
+        value = fn(column[i]);
+        if (isThenable(value)) value = await value;
+      } catch (error) {
+        if (failedAt < 0) {
+          failedAt = i;
+          failure = taskFailure(error, refs.get(fnId));
+        }
+        continue;
+      }
+      if (numbers !== undefined) {
+        if (typeof value === 'number') {
+          numbers[i] = value;
+          continue;
+        }
+        values = Array.from(numbers.subarray(0, i)) as unknown[];
+        values.length = n;
+        numbers = undefined;
+      }
+      values![i] = value;
+    }
+    return [numbers ?? values, failedAt, failure];
+  };
+
   const drain = async (): Promise<void> => {
     scheduled = false;
     if (draining) return;
@@ -131,11 +165,11 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
         queue.splice(0, head);
         head = 0;
       }
+      const t0 = performance.now();
       // A task that may be interrupted (it has a signal) must not start while earlier results sit unsent.
-      if (outbox.length > 0 && (flushBefore || performance.now() - lastFlush >= FLUSH_INTERVAL_MS)) flush();
+      if (outbox.length > 0 && (flushBefore || t0 - lastFlush >= FLUSH_INTERVAL_MS)) flush();
       started = seq + 1;
       log?.started(seq);
-      const t0 = performance.now();
       let status = STATUS_OK;
       let value: unknown;
       try {
@@ -147,7 +181,9 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
         const args = hasHandles ? await decodeArgs({ payload, hasHandles }) : payload;
         called = seq + 1;
         log?.called(seq);
-        if (mode === MODE_CHUNK) {
+        if (mode === MODE_COLUMN) {
+          value = await runColumn(fn, fnId, args[0] as ArrayLike<unknown>);
+        } else if (mode === MODE_CHUNK) {
           value = await runChunk(fn, fnId, args as unknown[][]);
         } else {
           value = fn(...args);
@@ -167,6 +203,10 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
         // if the worker dies next), and a long task's result is serialised once instead of twice.
         outbox.push(seq, status, value);
         flush();
+      } else if (typeof value === 'number') {
+        // A number needs no serializer to be logged (8 bytes) nor to be known to cross.
+        outbox.push(seq, status, value);
+        if (log && !log.appendNumber(seq, status, value)) flush();
       } else {
         // Serialising here feeds the result log, and in a process checks the result can cross (a function cannot).
         let bytes: Buffer | undefined;
