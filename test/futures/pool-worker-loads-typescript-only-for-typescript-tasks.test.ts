@@ -1,0 +1,41 @@
+// The built pool under tsx: a worker registers the TypeScript loader only when a task's module is TypeScript.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { repoRoot, requireBuild } from '../helpers/package.js';
+
+const script = fileURLToPath(new URL('./fixtures/built-pool-typescript.mjs', import.meta.url));
+
+interface LoaderState {
+  registered: boolean;
+  execArgv: string[];
+}
+
+test('a worker runs JavaScript tasks without tsx and registers it for the first .ts task (or a .js name tsx maps to .ts)', async () => {
+  requireBuild();
+  for (const importFlag of [['--import', 'tsx'], ['--import=tsx']]) {
+    const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        [...importFlag, script],
+        { cwd: repoRoot, env: { ...process.env, NODE_OPTIONS: '' }, timeout: 60_000 },
+        (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+      );
+    });
+    assert.equal(code, 0, stderr);
+    const report = JSON.parse(stdout) as {
+      beforeTypeScript: LoaderState;
+      typed: number;
+      typedByJsName: number;
+      afterTypeScript: LoaderState;
+      workers: number;
+    };
+    assert.deepEqual(report.beforeTypeScript, { registered: false, execArgv: [] }, `with ${importFlag.join(' ')}`);
+    assert.equal(report.typed, 42);
+    assert.equal(report.typedByJsName, 10);
+    assert.deepEqual(report.afterTypeScript, { registered: true, execArgv: [] });
+    // The same worker ran all four: the loader was added to it, not to a new one.
+    assert.equal(report.workers, 1);
+  }
+});
