@@ -44,6 +44,8 @@ const TSX_FLAG = /^--(?:import|loader|experimental-loader|require)(?:=(.*))?$|^-
 const TSX_SPECIFIER = /(^|[\\/])tsx($|[\\/])/;
 
 let tsLoaderCache: TypeScriptLoader | null | undefined;
+/** Node refused this thread's execArgv given explicitly to a worker: later workers inherit it at once. */
+let explicitExecArgvRefused = false;
 
 function loaderArguments(): string[] {
   const fromEnv = (process.env.NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
@@ -154,16 +156,28 @@ export function startWorker(entry: URL, options: StartWorkerOptions): Worker {
   const tsLoader = typeScriptLoader();
   const boot: BootData = { entry: entry.href, tsLoader, counters: sharedCounters(), role, liveness: livenessBuffer() };
   // The worker registers tsx itself when it needs it; inheriting its preload would load it in every worker.
-  const execArgv = workerOptions.execArgv ?? (tsLoader ? execArgvWithoutTypeScriptLoader() : undefined);
+  const execArgv = workerOptions.execArgv ?? (tsLoader && !explicitExecArgvRefused ? execArgvWithoutTypeScriptLoader() : undefined);
   const common = { ...workerOptions, ...(execArgv ? { execArgv } : {}), workerData: { ts314: boot, data } };
   // One module fewer to load when the entry needs nothing before it. Either way process.argv[1] is the
   // entry script and user argv follows.
-  const worker = startsOnItsOwn(entry, execArgv ?? process.execArgv)
-    ? new Worker(entry, common)
-    : new Worker(BOOT_URL, {
-        ...common,
-        argv: [entry.protocol === 'file:' ? fileURLToPath(entry) : entry.href, ...(workerOptions.argv ?? [])],
-      });
+  const start = (options: WorkerOptions): Worker =>
+    startsOnItsOwn(entry, options.execArgv ?? process.execArgv)
+      ? new Worker(entry, options)
+      : new Worker(BOOT_URL, {
+          ...options,
+          argv: [entry.protocol === 'file:' ? fileURLToPath(entry) : entry.href, ...(workerOptions.argv ?? [])],
+        });
+  let worker: Worker;
+  try {
+    worker = start(common);
+  } catch (error) {
+    // Flags a worker inherits unchecked are refused when given explicitly (per-process ones such as
+    // --secure-heap, which the Node 26 test runner passes): inherit them all then, tsx preload included.
+    if (workerOptions.execArgv !== undefined || (error as { code?: unknown }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw error;
+    explicitExecArgvRefused = true;
+    const { execArgv: _refused, ...inherited } = common;
+    worker = start(inherited);
+  }
   // Its death is recorded so a lock it dies holding breaks instead of deadlocking the other threads.
   return watchWorker(worker);
 }
