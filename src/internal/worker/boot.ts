@@ -102,7 +102,10 @@ export function typeScriptLoader(): TypeScriptLoader | null {
     try {
       const exportsField = (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { exports?: Record<string, unknown> }).exports;
       const esm = apiUrl(dir, exportsField?.['./esm/api']);
-      if (esm) return (tsLoaderCache = { esm, cjs: apiUrl(dir, exportsField?.['./cjs/api']) ?? null });
+      if (esm) {
+        const atStart = new SharedArrayBuffer(Int32Array.BYTES_PER_ELEMENT);
+        return (tsLoaderCache = { esm, cjs: apiUrl(dir, exportsField?.['./cjs/api']) ?? null, atStart });
+      }
     } catch {
       // A tsx we cannot read is treated as absent; .ts tasks then report how to enable TypeScript.
     }

@@ -1,12 +1,16 @@
 // Bootstrap of every ts314 worker thread: the service it was started for, behind its MessagePort.
 import { parentPort, threadId } from 'node:worker_threads';
-import { userWorkerData } from './boot-data.js';
+import { registerTypeScriptLoader, typeScriptAtStart, userWorkerData } from './boot-data.js';
 import { guardExit } from './exit-guard.js';
 import type { FromWorker, WorkerInit } from './protocol.js';
 
 const port = parentPort!;
 const post = (message: FromWorker): void => port.postMessage(message);
 const init = userWorkerData() as WorkerInit;
+// A pool's worker registers tsx when a task needs it. An interpreter registers it up front: code it
+// runs may import TypeScript in ways no task reference shows, and it cannot hand a request to a fresh
+// worker the way a pool re-runs a task whose module graph needs tsx from the start.
+if (init.service !== 'tasks' || typeScriptAtStart()) await registerTypeScriptLoader();
 // Only the service this worker runs is loaded: starting is most of a short-lived worker's cost.
 const runner =
   init.service === 'tasks' ? (await import('./task-runner.js')).startRunner(init, post, `${init.name} worker ${threadId}`) : undefined;
