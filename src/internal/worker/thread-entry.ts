@@ -3,6 +3,7 @@ import { parentPort, threadId } from 'node:worker_threads';
 import { registerTypeScriptLoader, typeScriptAtStart, userWorkerData } from './boot-data.js';
 import { guardExit } from './exit-guard.js';
 import type { FromWorker, WorkerInit } from './protocol.js';
+import { startRunner } from './task-runner.js';
 
 const port = parentPort!;
 const post = (message: FromWorker): void => port.postMessage(message);
@@ -11,9 +12,10 @@ const init = userWorkerData() as WorkerInit;
 // runs may import TypeScript in ways no task reference shows, and it cannot hand a request to a fresh
 // worker the way a pool re-runs a task whose module graph needs tsx from the start.
 if (init.service !== 'tasks' || typeScriptAtStart()) await registerTypeScriptLoader();
-// Only the service this worker runs is loaded: starting is most of a short-lived worker's cost.
-const runner =
-  init.service === 'tasks' ? (await import('./task-runner.js')).startRunner(init, post, `${init.name} worker ${threadId}`) : undefined;
+// A pool's task runner is imported statically: modules in the entry's graph load together, while each
+// dynamic import is one more round of loading before the first task can start. An interpreter's
+// session, longer lived, loads on its own.
+const runner = init.service === 'tasks' ? startRunner(init, post, `${init.name} worker ${threadId}`) : undefined;
 const service = runner ?? (await import('./session.js')).startSession(post, `Interpreter(${threadId})`);
 port.on('message', (message) => service.onMessage(message));
 guardExit({
