@@ -1,7 +1,7 @@
 // What can run in another interpreter: a self-contained function sent by source, or a module export by URL.
 import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { didYouMean } from './did-you-mean.js';
+import { importModule } from './worker/boot-data.js';
 
 const MODULE_TASK = Symbol.for('ts314.moduleTask');
 
@@ -124,8 +124,10 @@ export async function loadCallable(ref: CallableRef): Promise<AnyFunction> {
     // esbuild (tsx) keeps function names with a `__name` helper that exists only in the sender's module.
     fn = new Function('__name', `"use strict"; return ${expression};`)((f: unknown) => f);
   } else {
-    const mod = (await import(ref.url)) as Record<string, unknown>;
+    const mod = await importModule(ref.url);
     if (!(ref.exportName in mod)) {
+      // Loaded only to explain a mistake: most workers never need it.
+      const { didYouMean } = await import('./did-you-mean.js');
       const hint = didYouMean(ref.exportName, Object.keys(mod)) || ` It exports: ${Object.keys(mod).join(', ') || 'nothing'}.`;
       throw new TypeError(`module ${ref.url} has no export named '${ref.exportName}'.${hint}`);
     }

@@ -1,5 +1,6 @@
 // How call arguments cross into a worker: checked before sending, shared handles revived on arrival.
 import { checkShareable, SHARE_HANDLE } from './shareable.js';
+import { importModule } from './worker/boot-data.js';
 
 /**
  * The plain-data form of an object that crosses by handle (Queue, Lock, …). `module` is the URL of
@@ -106,7 +107,7 @@ export function encodeValue(value: unknown, path: string): EncodedArgs {
 async function reviveIn(value: unknown, seen: Set<object>): Promise<unknown> {
   if (typeof value !== 'object' || value === null || seen.has(value)) return value;
   if (isSharedHandle(value)) {
-    const mod = (await import(value.module)) as { reviveHandle?: (state: unknown, kind: string) => unknown };
+    const mod = (await importModule(value.module)) as { reviveHandle?: (state: unknown, kind: string) => unknown };
     if (typeof mod.reviveHandle !== 'function') throw new TypeError(`module ${value.module} cannot revive a ${value.__ts314Handle} handle`);
     return mod.reviveHandle(value.state, value.__ts314Handle);
   }

@@ -2,7 +2,7 @@
 import { isMainThread, threadId, type ResourceLimits } from 'node:worker_threads';
 import { InvalidArgumentError, InvalidValueError } from '../internal/errors.js';
 import { checkOptionKeys } from '../internal/validate.js';
-import { bootData } from '../internal/worker/boot.js';
+import { bootData } from '../internal/worker/boot-data.js';
 import { startServiceThread } from '../internal/worker/channel.js';
 import { INTERPRETER_ROLE } from '../internal/worker/protocol.js';
 import { Interpreter, INTERPRETER_TOKEN, type Whence } from './interpreter.js';

@@ -18,6 +18,7 @@ import {
   type WorkerServiceLoop,
 } from './protocol.js';
 import { ResultLogWriter } from './result-log.js';
+import { NEEDS_TYPESCRIPT_AT_START, registerTypeScriptLoader } from './boot-data.js';
 import { loadTask, taskFailure } from './task.js';
 
 /**
@@ -90,6 +91,8 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
       return true;
     }
     try {
+      // A pool cannot run its initializer again on a fresh worker, so one from a module gets tsx first.
+      if (init.initializer.kind === 'module') await registerTypeScriptLoader();
       const fn = await loadTask(init.initializer, where);
       await fn(...(await decodeArgs(init.initargs)));
       post({ t: 'ready' });
@@ -193,6 +196,10 @@ export function startRunner(init: TasksInit, post: (message: FromWorker) => void
           }
         }
       } catch (error) {
+        // Its module graph needs tsx registered before any of it loads, and this thread keeps the failed
+        // load: the worker ends before calling anything, and the pool runs the task on a fresh worker,
+        // which registers tsx first.
+        if ((error as Record<symbol, unknown> | null)?.[NEEDS_TYPESCRIPT_AT_START] === true && called <= seq) process.exit(0);
         status = STATUS_ERROR;
         value = taskFailure(error, refs.get(fnId));
       }
