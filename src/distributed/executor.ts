@@ -48,10 +48,7 @@ const REMOVE_FINISHED_LUA = `
 local removed = 0
 for i = 2, #ARGV do
   local id = ARGV[i]
-  local set = nil
-  if redis.call('ZSCORE', KEYS[1], id) then set = KEYS[1] elseif redis.call('ZSCORE', KEYS[2], id) then set = KEYS[2] end
-  if set then
-    redis.call('ZREM', set, id)
+  if redis.call('ZREM', KEYS[1], id) == 1 or redis.call('ZREM', KEYS[2], id) == 1 then
     local jobKey = ARGV[1] .. id
     redis.call('DEL', jobKey, jobKey .. ':logs')
     removed = removed + 1
@@ -330,7 +327,8 @@ export class DistributedExecutor implements Executor {
           adds.map((e) => ({
             name: e.data.e,
             data: e.data,
-            opts: { jobId: e.id, attempts: 1, removeOnComplete: false, removeOnFail: false },
+            // BullMQ's defaults are what a ts314 job needs: one attempt, kept when finished (read, then removed here).
+            opts: { jobId: e.id },
           })),
         );
       } catch (error) {
