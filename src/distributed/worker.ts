@@ -87,10 +87,10 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
   /** Jobs running in the pool, so an interrupt request can stop them (a task on the main thread cannot be stopped). */
   const active = new Map<string, { controller: AbortController; started: number }>();
 
-  /** Jobs handed to the processor whose outcome the broker has not yet stored. */
-  let unstored = 0;
+  /** Ids of jobs handed to the processor whose outcome the broker has not yet stored. */
+  const unstored = new Set<string>();
   const processor = async (job: Job): Promise<string> => {
-    unstored++;
+    unstored.add(job.id);
     const data = job.data as JobData;
     const controller = pool ? new AbortController() : undefined;
     if (controller) active.set(job.id, { controller, started: performance.now() });
@@ -143,7 +143,8 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
   const onError = (error: Error) => firstError?.(error);
   worker.on('error', onError);
   queue.on('error', onError);
-  const stored = () => unstored--;
+  // 'failed' also comes for jobs this worker's stall check gave up on, which it never ran: delete, not count.
+  const stored = (job: Job) => unstored.delete(job?.id);
   worker.on('completed', stored);
   worker.on('failed', stored);
   let timer: NodeJS.Timeout | undefined;
@@ -195,7 +196,7 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
       closing ??= (async () => {
         clearInterval(poll);
         const unstrand = setInterval(() => {
-          if (unstored === 0) dropQueuedFetches(worker);
+          if (unstored.size === 0) dropQueuedFetches(worker);
           endStrandedClients(worker, queue);
         }, STRANDED_CHECK_MS);
         try {
