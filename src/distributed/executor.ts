@@ -440,8 +440,7 @@ export class DistributedExecutor implements Executor {
     if (this.#connection.kind === 'redis') {
       const keys = [this.#queue.keys.completed, this.#queue.keys.failed, this.#queue.toKey('')];
       this.#forget = async (ids) => {
-        // BullMQ 6 keeps the Redis client on its backend.
-        const client = await (this.#queue.getBackend?.() ?? this.#queue).client;
+        const client = await this.#redisClient();
         if (typeof client[REMOVE_FINISHED] !== 'function')
           client.defineCommand(REMOVE_FINISHED, { numberOfKeys: 2, lua: REMOVE_FINISHED_LUA });
         return client[REMOVE_FINISHED](...keys, ...ids);
@@ -576,7 +575,7 @@ export class DistributedExecutor implements Executor {
   async #jobsExist(ids: string[]): Promise<boolean[]> {
     if (this.#connection.kind !== 'redis')
       return (await Promise.all(ids.map((id) => this.#queue.getJobState(id)))).map((state) => state !== 'unknown');
-    const client = await (this.#queue.getBackend?.() ?? this.#queue).client;
+    const client = await this.#redisClient();
     const pipeline = client.pipeline();
     for (const id of ids) pipeline.exists(this.#queue.toKey(id));
     const replies: [Error | null, number][] = await pipeline.exec();
@@ -584,6 +583,11 @@ export class DistributedExecutor implements Executor {
       if (error) throw error;
       return count === 1;
     });
+  }
+
+  /** The queue's ioredis client (BullMQ 6 keeps it on its backend). */
+  #redisClient(): Promise<Bull> {
+    return (this.#queue.getBackend?.() ?? this.#queue).client;
   }
 
   #checkIdle(): void {

@@ -63,6 +63,8 @@ const ABORT_POLL_MS = 250;
 
 // biome-ignore lint/suspicious/noExplicitAny: BullMQ's Job
 type Job = any;
+// biome-ignore lint/suspicious/noExplicitAny: ioredis's client, read past its public API (see endStrandedClients)
+type IoredisClient = any;
 
 /**
  * Starts a worker: connects, loads the modules, and runs jobs until close(). Rejects with
@@ -222,7 +224,7 @@ const STRANDED_CHECK_MS = 100;
  * lapses, and another worker reruns it.
  */
 function dropQueuedFetches(worker: Job): void {
-  const client = (worker.backend ?? worker).connection?._client;
+  const client = ioredisClients(worker).main;
   if (client && client.status !== 'ready' && client.offlineQueue?.length > 0 && typeof client.flushQueue === 'function')
     client.flushQueue(new Error('Connection is closed.'), { offlineQueue: true, commandQueue: false });
 }
@@ -237,9 +239,8 @@ function dropQueuedFetches(worker: Job): void {
  */
 function endStrandedClients(...owners: Job[]): void {
   for (const owner of owners) {
-    const backend = owner.backend ?? owner;
-    for (const connection of [backend?.blockingConnection, backend?.connection]) {
-      const client = connection?._client;
+    const { blocking, main } = ioredisClients(owner);
+    for (const client of [blocking, main]) {
       if (
         client?.status === 'reconnecting' &&
         client.manuallyClosing === true &&
@@ -253,4 +254,10 @@ function endStrandedClients(...owners: Job[]): void {
       }
     }
   }
+}
+
+/** The ioredis clients under a BullMQ Worker or Queue (BullMQ 6 keeps them on its backend); undefined on PostgreSQL. */
+function ioredisClients(owner: Job): { main: IoredisClient; blocking: IoredisClient } {
+  const backend = owner.backend ?? owner;
+  return { main: backend?.connection?._client, blocking: backend?.blockingConnection?._client };
 }
