@@ -217,16 +217,21 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
 const STRANDED_CHECK_MS = 100;
 
 /**
- * A closing worker waits for its fetch loop, and with the broker away the loop's last fetch waits in
- * the client's offline queue until the broker returns. When no outcome is left to store, the queued
- * commands can only be fetches, stall checks and lock renewals: they are failed as a closed
- * connection fails them, so the loop ends. A job a fetch had already taken keeps its lock until it
- * lapses, and another worker reruns it.
+ * A closing worker waits for its fetch loop, and with the broker away the loop's last fetch waits
+ * until the broker returns: in the client's offline queue when it was sent after the connection
+ * dropped, or in its command queue, kept to be sent again on reconnect, when the broker died while
+ * it was on the wire. When no outcome is left to store, those commands can only be fetches, stall
+ * checks and lock renewals: they are failed as a closed connection fails them, so the loop ends. The
+ * command queue is only touched between connections ('reconnecting'), when nothing of a new
+ * connection's handshake is in it. A job a fetch had already taken keeps its lock until it lapses,
+ * and another worker reruns it.
  */
 function dropQueuedFetches(worker: Job): void {
   const client = ioredisClients(worker).main;
-  if (client && client.status !== 'ready' && client.offlineQueue?.length > 0 && typeof client.flushQueue === 'function')
-    client.flushQueue(new Error('Connection is closed.'), { offlineQueue: true, commandQueue: false });
+  if (!client || client.status === 'ready' || typeof client.flushQueue !== 'function') return;
+  const betweenConnections = client.status === 'reconnecting';
+  if (client.offlineQueue?.length > 0 || (betweenConnections && client.commandQueue?.length > 0))
+    client.flushQueue(new Error('Connection is closed.'), { offlineQueue: true, commandQueue: betweenConnections });
 }
 
 /**

@@ -1,4 +1,4 @@
-// Faults on real processes: 2,400 tasks on 3 `ts314 worker`s, one SIGKILLed mid-run and the redis-server restarted mid-run; SIGTERM while the broker is down, idle or draining; the stall limit.
+// Faults on real processes: 2,400 tasks on 3 `ts314 worker`s, one SIGKILLed mid-run and the redis-server restarted mid-run; SIGTERM while the broker is down (stopped, or died mid-command), idle or draining; the stall limit.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
@@ -130,6 +130,18 @@ describe('DistributedExecutor under faults', () => {
     const idle = await worker('idle-down', []);
     await redis.kill();
     await new Promise((resolve) => setTimeout(resolve, 1000));
+    idle.child.kill('SIGTERM');
+    try {
+      assert.equal(await exitWithin(idle, 15_000), 0);
+    } finally {
+      await redis.start();
+    }
+  });
+
+  it('a worker with nothing running exits on SIGTERM after the broker died with its commands unanswered', async () => {
+    // With --stalled-interval 1000, a stall check is on the wire when the broker dies: ioredis keeps it to send again.
+    const idle = await worker('idle-crash', []);
+    await redis.crash(1500);
     idle.child.kill('SIGTERM');
     try {
       assert.equal(await exitWithin(idle, 15_000), 0);

@@ -16,6 +16,11 @@ export interface TempRedis {
   restart(downMs?: number, options?: { wipe?: boolean }): Promise<void>;
   /** Stops the server, keeping its data directory until stop(). */
   kill(): Promise<void>;
+  /**
+   * A broker that dies mid-conversation: frozen (SIGSTOP) for `frozenMs`, so the commands clients send
+   * meanwhile are on the wire unanswered, then killed (SIGKILL).
+   */
+  crash(frozenMs: number): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -75,12 +80,24 @@ export async function startRedis(): Promise<TempRedis> {
     await exited;
   }
 
+  async function crash(frozenMs: number): Promise<void> {
+    const proc = child;
+    child = undefined;
+    if (!proc || proc.exitCode !== null) return;
+    const exited = once(proc, 'exit');
+    proc.kill('SIGSTOP');
+    await new Promise((resolve) => setTimeout(resolve, frozenMs));
+    proc.kill('SIGKILL');
+    await exited;
+  }
+
   await start();
   return {
     port,
     url: `redis://127.0.0.1:${port}`,
     start,
     kill,
+    crash,
     async restart(downMs = 0, { wipe = false } = {}) {
       await kill();
       if (wipe) for (const entry of readdirSync(dir.path)) rmSync(dir.join(entry), { recursive: true, force: true });
