@@ -25,6 +25,15 @@ export interface DoneListener {
 
 const WAIT_KEYS = ['timeout'] as const;
 
+// The executor every Future is made with: one shared function rather than a closure per future.
+let madeResolve: ((value: unknown) => void) | undefined;
+let madeReject: ((error: unknown) => void) | undefined;
+function keepResolvers(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
+  madeResolve = resolve;
+  madeReject = reject;
+}
+const ignore = (): void => {};
+
 /** A timeout in milliseconds by ts314's convention; undefined when there is no limit (omitted, null or Infinity). */
 export function checkTimeout(timeout: unknown, where: string): number | undefined {
   const limit = timeoutMs(timeout, { where });
@@ -35,15 +44,21 @@ export function checkTimeout(timeout: unknown, where: string): number | undefine
  * The eventual result of a task. Await it like a Promise, or use Python's methods: `result()`,
  * `exception()`, `cancel()`, `done()`, `addDoneCallback()`.
  *
- * A failed future that nobody awaits does not raise an unhandled rejection: the Promise behind
- * `then` is created only when someone awaits, exactly as an unread Python future stays silent.
+ * A Future is a native promise, so `await`, `Promise.all` and `.then` take it without an extra turn
+ * or wrapper; its `constructor` is therefore `Promise` (V8 takes its fast path only then), and
+ * `then`, `catch` and `finally` give plain promises. A failed future that nobody awaits raises no
+ * unhandled rejection, as an unread Python future stays silent.
  * @example
  * const future = executor.submit((x: number) => x * 2, 21);
  * future.addDoneCallback((f) => console.log('done', f.done()));
  * console.log(await future); // 42
  * console.log(await future.result({ timeout: 1000 })); // 42
  */
-export class Future<T = unknown> implements PromiseLike<T> {
+export class Future<T = unknown> extends Promise<T> {
+  static override get [Symbol.species](): PromiseConstructor {
+    return Promise;
+  }
+
   static {
     readFailed = (future) => future.#state === 'FINISHED' && future.#hasError;
     attachListener = (future, listener) => {
@@ -58,12 +73,17 @@ export class Future<T = unknown> implements PromiseLike<T> {
   // Made on first use: most futures only ever have their result awaited.
   #callbacks: DoneCallback<T>[] | undefined;
   #waiters: (() => void)[] | undefined;
-  #promise: Promise<T> | undefined;
-  #resolve: ((value: T) => void) | undefined;
+  #resolve: ((value: unknown) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
   #listener: DoneListener | undefined;
   /** Set by executors: called when cancel() succeeds so queued work is dropped at once. */
   onCancel: (() => void) | undefined;
+
+  constructor() {
+    super(keepResolvers as ConstructorParameters<typeof Promise<T>>[0]);
+    this.#resolve = madeResolve;
+    this.#reject = madeReject;
+  }
 
   /** The state name, for debugging and for executors. */
   get state(): FutureState {
@@ -174,33 +194,8 @@ export class Future<T = unknown> implements PromiseLike<T> {
     return true;
   }
 
-  then<R1 = T, R2 = never>(
-    onfulfilled?: ((value: T) => R1 | PromiseLike<R1>) | null,
-    onrejected?: ((reason: unknown) => R2 | PromiseLike<R2>) | null,
-  ): Promise<R1 | R2> {
-    return this.#asPromise().then(onfulfilled, onrejected);
-  }
-
-  get [Symbol.toStringTag](): string {
+  override get [Symbol.toStringTag](): string {
     return `Future ${this.#state.toLowerCase()}`;
-  }
-
-  #asPromise(): Promise<T> {
-    if (this.#promise) return this.#promise;
-    if (this.done()) {
-      this.#promise =
-        this.#state === 'CANCELLED'
-          ? Promise.reject(this.#cancelledError())
-          : this.#hasError
-            ? Promise.reject(this.#error)
-            : Promise.resolve(this.#value as T);
-    } else {
-      this.#promise = new Promise<T>((resolve, reject) => {
-        this.#resolve = resolve;
-        this.#reject = reject;
-      });
-    }
-    return this.#promise;
   }
 
   #cancelledError(): CancelledError {
@@ -213,11 +208,14 @@ export class Future<T = unknown> implements PromiseLike<T> {
       this.#listener = undefined;
       listener.futureDone();
     }
-    if (this.#resolve) {
-      if (this.#state === 'CANCELLED') this.#reject!(this.#cancelledError());
-      else if (this.#hasError) this.#reject!(this.#error);
-      else this.#resolve(this.#value as T);
-      this.#resolve = this.#reject = undefined;
+    const resolve = this.#resolve!;
+    const reject = this.#reject!;
+    this.#resolve = this.#reject = undefined;
+    if (this.#state === 'FINISHED' && !this.#hasError) resolve(this.#value);
+    else {
+      // Handled before it rejects: a failure nobody awaits stays silent, as in Python.
+      this.then(undefined, ignore);
+      reject(this.#state === 'CANCELLED' ? this.#cancelledError() : this.#error);
     }
     const waiters = this.#waiters;
     this.#waiters = undefined;
@@ -287,3 +285,6 @@ export function setDoneListener(future: Future, listener: DoneListener): void {
 export function futureFailed(future: Future): boolean {
   return readFailed(future);
 }
+
+// `await` and Promise.resolve() adopt a promise without an extra turn only when its constructor is Promise.
+Object.defineProperty(Future.prototype, 'constructor', { value: Promise, writable: true, configurable: true });

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CancelledError, Future, InvalidArgumentError, InvalidStateError, TimeoutError } from '../../src/futures/index.js';
+import {
+  CancelledError,
+  Future,
+  InterpreterPoolExecutor,
+  InvalidArgumentError,
+  InvalidStateError,
+  TimeoutError,
+} from '../../src/futures/index.js';
 
 test('a future is awaitable and reports done() after its result is set', async () => {
   const f = new Future<number>();
@@ -104,6 +111,28 @@ test('a failed future that nobody awaits raises no unhandled rejection', async (
     assert.deepEqual(seen, []);
   } finally {
     process.off('unhandledRejection', onUnhandled);
+  }
+});
+
+test("a future is a native promise that await and Promise.all take as it is, a pool's futures too", async () => {
+  const f = new Future<number>();
+  assert.ok(f instanceof Promise);
+  // Promise.resolve() returns a native promise whose constructor is Promise unchanged: no wrapper, no extra turn.
+  assert.equal(Promise.resolve(f), f);
+  // then() gives a plain promise, not another Future.
+  assert.equal(Object.getPrototypeOf(f.then()), Promise.prototype);
+  f.setResult(1);
+  assert.equal(await f, 1);
+  const pool = new InterpreterPoolExecutor({ maxWorkers: 1 });
+  try {
+    const submitted = [pool.submit((x: number) => x + 1, 1), pool.submit((x: number) => x * 3, 2)];
+    for (const future of submitted) {
+      assert.ok(future instanceof Future);
+      assert.equal(Promise.resolve(future), future);
+    }
+    assert.deepEqual(await Promise.all(submitted), [2, 6]);
+  } finally {
+    await pool.shutdown();
   }
 });
 

@@ -54,6 +54,9 @@ export class PoolTask extends Future<unknown> {
   }
 }
 
+// As Future's: `await task` and Promise.all adopt the task's own promise without an extra turn.
+Object.defineProperty(PoolTask.prototype, 'constructor', { value: Promise, writable: true, configurable: true });
+
 /** What a worker is started with: the pool's kind, name and initializer. */
 export interface SlotConfig {
   readonly kind: 'thread' | 'process';
