@@ -12,6 +12,11 @@ export interface WaitOptions {
 
 export type DoneCallback<T> = (future: Future<T>) => unknown;
 
+interface Hooks<T> {
+  callbacks: DoneCallback<T>[] | undefined;
+  waiters: (() => void)[] | undefined;
+}
+
 let readFailed: (future: Future) => boolean;
 let attachListener: (future: Future, listener: DoneListener) => void;
 
@@ -60,19 +65,17 @@ export class Future<T = unknown> extends Promise<T> {
   }
 
   static {
-    readFailed = (future) => future.#state === 'FINISHED' && future.#hasError;
+    readFailed = (future) => future.#state === 'FAILED';
     attachListener = (future, listener) => {
       future.#listener = listener;
     };
   }
-  #state: FutureState = 'PENDING';
-  #value: T | undefined;
-  #error: unknown;
-  #hasError = false;
-  #cancelCause: unknown;
-  // Made on first use: most futures only ever have their result awaited.
-  #callbacks: DoneCallback<T>[] | undefined;
-  #waiters: (() => void)[] | undefined;
+  // Few fields, since a pool holds a future per task: FAILED is FINISHED with an error, and #value
+  // holds the result, the error or the cancel cause.
+  #state: FutureState | 'FAILED' = 'PENDING';
+  #value: unknown;
+  /** Made on first use: most futures only ever have their result awaited. */
+  #hooks: Hooks<T> | undefined;
   #resolve: ((value: unknown) => void) | undefined;
   #reject: ((error: unknown) => void) | undefined;
   #listener: DoneListener | undefined;
@@ -87,7 +90,7 @@ export class Future<T = unknown> extends Promise<T> {
 
   /** The state name, for debugging and for executors. */
   get state(): FutureState {
-    return this.#state;
+    return this.#state === 'FAILED' ? 'FINISHED' : this.#state;
   }
 
   /**
@@ -95,10 +98,10 @@ export class Future<T = unknown> extends Promise<T> {
    * cancelled. Done callbacks run.
    */
   cancel(cause?: unknown): boolean {
-    if (this.#state === 'RUNNING' || this.#state === 'FINISHED') return false;
     if (this.#state === 'CANCELLED') return true;
+    if (this.#state !== 'PENDING') return false;
     this.#state = 'CANCELLED';
-    this.#cancelCause = cause;
+    this.#value = cause;
     const hook = this.onCancel;
     this.onCancel = undefined;
     hook?.();
@@ -115,7 +118,8 @@ export class Future<T = unknown> extends Promise<T> {
   }
 
   done(): boolean {
-    return this.#state === 'CANCELLED' || this.#state === 'FINISHED';
+    const state = this.#state;
+    return state === 'FINISHED' || state === 'FAILED' || state === 'CANCELLED';
   }
 
   /**
@@ -125,7 +129,7 @@ export class Future<T = unknown> extends Promise<T> {
   async result(options?: WaitOptions): Promise<T> {
     await this.#waitDone(options, 'Future.result()');
     if (this.#state === 'CANCELLED') throw this.#cancelledError();
-    if (this.#hasError) throw this.#error;
+    if (this.#state === 'FAILED') throw this.#value;
     return this.#value as T;
   }
 
@@ -136,7 +140,7 @@ export class Future<T = unknown> extends Promise<T> {
   async exception(options?: WaitOptions): Promise<unknown> {
     await this.#waitDone(options, 'Future.exception()');
     if (this.#state === 'CANCELLED') throw this.#cancelledError();
-    return this.#hasError ? this.#error : undefined;
+    return this.#state === 'FAILED' ? this.#value : undefined;
   }
 
   /**
@@ -147,7 +151,7 @@ export class Future<T = unknown> extends Promise<T> {
   addDoneCallback(fn: DoneCallback<T>): void {
     if (typeof fn !== 'function') throw new TypeError(`addDoneCallback(): expected a function, got ${typeof fn}`);
     if (this.done()) this.#invoke(fn);
-    else (this.#callbacks ??= []).push(fn);
+    else ((this.#hooks ??= { callbacks: undefined, waiters: undefined }).callbacks ??= []).push(fn);
   }
 
   /**
@@ -161,12 +165,12 @@ export class Future<T = unknown> extends Promise<T> {
       this.onCancel = undefined;
       return true;
     }
-    throw new InvalidStateError(`Future in unexpected state ${this.#state}: setRunningOrNotifyCancel() expects PENDING or CANCELLED`);
+    throw new InvalidStateError(`Future in unexpected state ${this.state}: setRunningOrNotifyCancel() expects PENDING or CANCELLED`);
   }
 
   /** For executor implementations. InvalidStateError if the future is already done. */
   setResult(value: T): void {
-    if (this.done()) throw new InvalidStateError(`cannot set the result of a future that is ${this.#state}`);
+    if (this.done()) throw new InvalidStateError(`cannot set the result of a future that is ${this.state}`);
     this.#state = 'FINISHED';
     this.#value = value;
     this.#settle();
@@ -174,10 +178,9 @@ export class Future<T = unknown> extends Promise<T> {
 
   /** For executor implementations. InvalidStateError if the future is already done. */
   setException(error: unknown): void {
-    if (this.done()) throw new InvalidStateError(`cannot set the exception of a future that is ${this.#state}`);
-    this.#state = 'FINISHED';
-    this.#error = error;
-    this.#hasError = true;
+    if (this.done()) throw new InvalidStateError(`cannot set the exception of a future that is ${this.state}`);
+    this.#state = 'FAILED';
+    this.#value = error;
     this.#settle();
   }
 
@@ -188,18 +191,18 @@ export class Future<T = unknown> extends Promise<T> {
   forceCancel(cause?: unknown): boolean {
     if (this.done()) return false;
     this.#state = 'CANCELLED';
-    this.#cancelCause = cause;
+    this.#value = cause;
     this.onCancel = undefined;
     this.#settle();
     return true;
   }
 
   override get [Symbol.toStringTag](): string {
-    return `Future ${this.#state.toLowerCase()}`;
+    return `Future ${this.state.toLowerCase()}`;
   }
 
   #cancelledError(): CancelledError {
-    return new CancelledError('the future was cancelled', this.#cancelCause === undefined ? undefined : { cause: this.#cancelCause });
+    return new CancelledError('the future was cancelled', this.#value === undefined ? undefined : { cause: this.#value });
   }
 
   #settle(): void {
@@ -211,18 +214,17 @@ export class Future<T = unknown> extends Promise<T> {
     const resolve = this.#resolve!;
     const reject = this.#reject!;
     this.#resolve = this.#reject = undefined;
-    if (this.#state === 'FINISHED' && !this.#hasError) resolve(this.#value);
+    if (this.#state === 'FINISHED') resolve(this.#value);
     else {
       // Handled before it rejects: a failure nobody awaits stays silent, as in Python.
       this.then(undefined, ignore);
-      reject(this.#state === 'CANCELLED' ? this.#cancelledError() : this.#error);
+      reject(this.#state === 'CANCELLED' ? this.#cancelledError() : this.#value);
     }
-    const waiters = this.#waiters;
-    this.#waiters = undefined;
-    if (waiters) for (const wake of waiters) wake();
-    const callbacks = this.#callbacks;
-    this.#callbacks = undefined;
-    if (callbacks) for (const fn of callbacks) this.#invoke(fn);
+    const hooks = this.#hooks;
+    if (hooks === undefined) return;
+    this.#hooks = undefined;
+    if (hooks.waiters) for (const wake of hooks.waiters) wake();
+    if (hooks.callbacks) for (const fn of hooks.callbacks) this.#invoke(fn);
   }
 
   #invoke(fn: DoneCallback<T>): void {
@@ -240,10 +242,11 @@ export class Future<T = unknown> extends Promise<T> {
       wake();
       return () => {};
     }
-    (this.#waiters ??= []).push(wake);
+    const waiters = ((this.#hooks ??= { callbacks: undefined, waiters: undefined }).waiters ??= []);
+    waiters.push(wake);
     return () => {
-      const i = this.#waiters?.indexOf(wake) ?? -1;
-      if (i >= 0) this.#waiters!.splice(i, 1);
+      const i = waiters.indexOf(wake);
+      if (i >= 0) waiters.splice(i, 1);
     };
   }
 
