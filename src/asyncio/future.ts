@@ -1,4 +1,5 @@
 // Future: asyncio's awaitable result holder (set_result, set_exception, cancel), the node a call graph is made of.
+import { adoptAsNativePromise, keepResolvers, keptReject, keptResolve, markHandled } from '../internal/promise-subclass.js';
 import { CancelledError, InvalidStateError } from './errors.js';
 import { type GraphNode, NODE, type NodeInfo, registry, type WaitSite } from './registry.js';
 
@@ -23,16 +24,6 @@ export function nextId(): number {
 export let settle: <T>(future: Future<T>, state: State, value: unknown) => void;
 /** The awaited-by set of a future, created on first use. */
 export let awaitedByOf: (future: Future<unknown>) => Set<GraphNode | WaitSite>;
-
-// The executor every Future is made with: one shared function rather than a closure per future.
-let madeResolve: ((value: unknown) => void) | undefined;
-let madeReject: ((error: unknown) => void) | undefined;
-function keepResolvers(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
-  madeResolve = resolve;
-  madeReject = reject;
-}
-
-const ignore = (): void => {};
 
 /**
  * An awaitable that something else completes (Python's `asyncio.Future`): `setResult`,
@@ -71,8 +62,8 @@ export class Future<T = unknown> extends Promise<T> implements GraphNode {
 
   constructor() {
     super(keepResolvers as ConstructorParameters<typeof Promise<T>>[0]);
-    this.#resolve = madeResolve;
-    this.#reject = madeReject;
+    this.#resolve = keptResolve();
+    this.#reject = keptReject();
     this.id = ID_BASE + ++REG.nextId;
     this.seq = ++REG.seq;
   }
@@ -93,7 +84,7 @@ export class Future<T = unknown> extends Promise<T> implements GraphNode {
     if (state === CANCELLED) {
       this.#value = value instanceof CancelledError ? value : new CancelledError(`${this.#describe()} was cancelled`);
       // Nobody need see a cancellation: Python does not report cancelled futures nobody awaited.
-      this.then(undefined, ignore);
+      markHandled(this);
     } else this.#value = value;
     // Nobody awaiting a failure yet: Node reports it if nobody ever does, as Python logs it.
     reject(this.#value);
@@ -163,8 +154,7 @@ export class Future<T = unknown> extends Promise<T> implements GraphNode {
   }
 }
 
-// `await` and Promise.resolve() adopt a promise without an extra turn only when its constructor is Promise.
-Object.defineProperty(Future.prototype, 'constructor', { value: Promise, writable: true, configurable: true });
+adoptAsNativePromise(Future);
 
 /**
  * Records that `waiter` awaits `future` (Python's `asyncio.future_add_to_awaited_by`), for

@@ -1,4 +1,5 @@
 // Task: a function run as a named, registered, cancellable Future (Python's asyncio.Task), plus createTask, currentTask, allTasks and run.
+import { adoptAsNativePromise } from '../internal/promise-subclass.js';
 import { checkOptionKeys } from '../internal/validate.js';
 import { CancelledError, InvalidArgumentError, InvalidStateError } from './errors.js';
 import { captureCallSite, type FrameInfo, parseCallSite, TASK_FRAME_PREFIX } from './frames.js';
@@ -282,8 +283,7 @@ export class Task<T = unknown> extends Future<T> {
   }
 }
 
-// As Future's: `await task` adopts the task's own promise without an extra turn.
-Object.defineProperty(Task.prototype, 'constructor', { value: Promise, writable: true, configurable: true });
+adoptAsNativePromise(Task);
 
 /**
  * Runs `body` as a task (Python's `asyncio.create_task`). Pass a function — it runs under the task,

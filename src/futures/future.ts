@@ -1,5 +1,6 @@
 // Future<T>: the pending result of a task, awaitable, with concurrent.futures.Future's state machine.
 import { CancelledError, InvalidStateError, TimeoutError } from './errors.js';
+import { adoptAsNativePromise, keepResolvers, keptReject, keptResolve, markHandled } from '../internal/promise-subclass.js';
 import { checkOptionKeys, checkTimeout as timeoutMs } from '../internal/validate.js';
 
 /** PENDING → RUNNING → FINISHED, or PENDING → CANCELLED; the names Python's `Future._state` uses. */
@@ -29,15 +30,6 @@ export interface DoneListener {
 }
 
 const WAIT_KEYS = ['timeout'] as const;
-
-// The executor every Future is made with: one shared function rather than a closure per future.
-let madeResolve: ((value: unknown) => void) | undefined;
-let madeReject: ((error: unknown) => void) | undefined;
-function keepResolvers(resolve: (value: unknown) => void, reject: (error: unknown) => void): void {
-  madeResolve = resolve;
-  madeReject = reject;
-}
-const ignore = (): void => {};
 
 /** A timeout in milliseconds by ts314's convention; undefined when there is no limit (omitted, null or Infinity). */
 export function checkTimeout(timeout: unknown, where: string): number | undefined {
@@ -84,8 +76,8 @@ export class Future<T = unknown> extends Promise<T> {
 
   constructor() {
     super(keepResolvers as ConstructorParameters<typeof Promise<T>>[0]);
-    this.#resolve = madeResolve;
-    this.#reject = madeReject;
+    this.#resolve = keptResolve();
+    this.#reject = keptReject();
   }
 
   /** The state name, for debugging and for executors. */
@@ -217,7 +209,7 @@ export class Future<T = unknown> extends Promise<T> {
     if (this.#state === 'FINISHED') resolve(this.#value);
     else {
       // Handled before it rejects: a failure nobody awaits stays silent, as in Python.
-      this.then(undefined, ignore);
+      markHandled(this);
       reject(this.#state === 'CANCELLED' ? this.#cancelledError() : this.#value);
     }
     const hooks = this.#hooks;
@@ -289,5 +281,4 @@ export function futureFailed(future: Future): boolean {
   return readFailed(future);
 }
 
-// `await` and Promise.resolve() adopt a promise without an extra turn only when its constructor is Promise.
-Object.defineProperty(Future.prototype, 'constructor', { value: Promise, writable: true, configurable: true });
+adoptAsNativePromise(Future);

@@ -7,6 +7,7 @@ import { spawnProcess, spawnThread, type Channel } from '../../internal/worker/c
 import { describeExit, type WorkerExit } from '../../internal/worker/exit.js';
 import type { FromWorker, TaskProgress, TasksInit } from '../../internal/worker/protocol.js';
 import { createResultLogMemory, ResultLogReader } from '../../internal/worker/result-log.js';
+import { adoptAsNativePromise } from '../../internal/promise-subclass.js';
 import { Future } from '../future.js';
 
 /**
@@ -54,8 +55,7 @@ export class PoolTask extends Future<unknown> {
   }
 }
 
-// As Future's: `await task` and Promise.all adopt the task's own promise without an extra turn.
-Object.defineProperty(PoolTask.prototype, 'constructor', { value: Promise, writable: true, configurable: true });
+adoptAsNativePromise(PoolTask);
 
 /** What a worker is started with: the pool's kind, name and initializer. */
 export interface SlotConfig {
