@@ -125,6 +125,8 @@ export class DistributedExecutor implements Executor {
   #toRemove: string[] = [];
   /** Finished jobs whose results were read. */
   #toForget: string[] = [];
+  /** Running jobs whose futures an AbortSignal cancelled: their workers are told to stop them. */
+  #toInterrupt: string[] = [];
   /** Removes finished jobs in batches (one script call on Redis), or undefined to remove them one by one. */
   #forget: ((ids: string[]) => Promise<unknown>) | undefined;
   #flushScheduled = false;
@@ -255,8 +257,8 @@ export class DistributedExecutor implements Executor {
         if (!future.running()) future.cancel(signal.reason);
         else {
           future.forceCancel(signal.reason);
+          this.#toInterrupt.push(entry.id);
           this.#cancelled(entry);
-          void this.#interrupt(entry);
         }
       };
       signal.addEventListener('abort', onAbort, { once: true });
@@ -278,14 +280,12 @@ export class DistributedExecutor implements Executor {
     this.#checkIdle();
   }
 
-  /** Tells the worker running the job to stop it: a progress mark it polls for. */
-  async #interrupt(entry: Entry): Promise<void> {
-    try {
-      await this.#ready;
-      await this.#queue.updateJobProgress(entry.id, { ts314Abort: true });
-    } catch {
-      // The job already finished or is gone: nothing to interrupt.
-    }
+  /** Tells the workers running these jobs to stop them: a progress mark they poll for. */
+  #interrupt(ids: readonly string[]): void {
+    for (const id of ids)
+      this.#queue.updateJobProgress(id, { ts314Abort: true }).catch(() => {
+        // The job already finished or is gone: nothing to interrupt.
+      });
   }
 
   /**
@@ -353,7 +353,12 @@ export class DistributedExecutor implements Executor {
       // A job cancelled while its add was in flight is removed now that it exists.
       for (const e of adds) if (e.cancelled) this.#toRemove.push(e.id);
     }
+    // Interrupts wait for the removals of jobs cancelled before them: a worker whose task stops takes
+    // its next job at once, and that must not be one whose cancel() said it would never run.
+    const interrupts = this.#toInterrupt;
+    this.#toInterrupt = [];
     await Promise.all([this.#removeCancelled(), this.#forgetFinished()]);
+    this.#interrupt(interrupts);
     this.#checkIdle();
   }
 

@@ -119,6 +119,27 @@ describe('DistributedExecutor semantics', () => {
     assert.deepEqual(lines(log), ['1']);
   });
 
+  it('a waiting job cancelled just before a running one is interrupted never runs, however late the executor gets to it', async () => {
+    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'sem' });
+    const log = dir.join('late-cancel.log');
+    const running = new AbortController();
+    const spinning = executor.submitWith({ signal: running.signal }, task(url, 'record'), log, 1, 60_000);
+    const waiting = new AbortController();
+    const second = executor.submitWith({ signal: waiting.signal }, task(url, 'record'), log, 2, 0);
+    await until(() => spinning.running(), 'the spinning job to start');
+    waiting.abort();
+    running.abort();
+    // Whatever the aborts sent at once goes out in the microtasks below; then this thread is busy
+    // well past the worker's 250 ms interrupt poll. The worker's next job, once the spin ends, must not be the cancelled one.
+    for (let i = 0; i < 200; i++) await Promise.resolve();
+    const end = Date.now() + 1500;
+    while (Date.now() < end);
+    await assert.rejects(spinning.result(), CancelledError);
+    await assert.rejects(second.result(), CancelledError);
+    assert.equal(await executor.submit(task(url, 'add'), 1, 1), 2);
+    assert.deepEqual(lines(log), ['1']);
+  });
+
   it('shutdown removes the job of a future cancelled while it ran, once the interrupted task ends', async () => {
     const executor = new DistributedExecutor({ connection: redis.url, queue: 'sem' });
     const controller = new AbortController();
