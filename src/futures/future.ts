@@ -193,6 +193,17 @@ export class Future<T = unknown> extends Promise<T> {
     return `Future ${this.state.toLowerCase()}`;
   }
 
+  /**
+   * What console.log and util.inspect show: Python's repr of a future, without the address
+   * (`<Future state=finished returned number>`), rather than the promise and an executor's fields.
+   */
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    const state = this.#state;
+    if (state === 'FINISHED') return `<Future state=finished returned ${typeName(this.#value)}>`;
+    if (state === 'FAILED') return `<Future state=finished raised ${typeName(this.#value)}>`;
+    return `<Future state=${state.toLowerCase()}>`;
+  }
+
   #cancelledError(): CancelledError {
     return new CancelledError('the future was cancelled', this.#value === undefined ? undefined : { cause: this.#value });
   }
@@ -260,6 +271,14 @@ export class Future<T = unknown> extends Promise<T> {
       }
     });
   }
+}
+
+/** A value's class name, as Python's repr of a future gives it (`int`, `ValueError`): here `number`, `RangeError`, `Map`. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object' && typeof value !== 'function') return typeof value;
+  const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+  return typeof name === 'string' && name !== '' ? name : 'Object';
 }
 
 function reportCallbackError(error: unknown): void {

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { inspect } from 'node:util';
 import assert from 'node:assert/strict';
 import {
   CancelledError,
@@ -131,6 +132,34 @@ test("a future is a native promise that await and Promise.all take as it is, a p
       assert.equal(Promise.resolve(future), future);
     }
     assert.deepEqual(await Promise.all(submitted), [2, 6]);
+  } finally {
+    await pool.shutdown();
+  }
+});
+
+test("console.log shows a future as Python's repr does, not a pool's task record", async () => {
+  const show = (future: object): string => inspect(future);
+  const pending = new Future();
+  assert.equal(show(pending), '<Future state=pending>');
+  pending.setRunningOrNotifyCancel();
+  assert.equal(show(pending), '<Future state=running>');
+  pending.setResult(42);
+  assert.equal(show(pending), '<Future state=finished returned number>');
+  const failed = new Future();
+  failed.setException(new RangeError('no'));
+  assert.equal(show(failed), '<Future state=finished raised RangeError>');
+  const cancelled = new Future();
+  cancelled.cancel();
+  assert.equal(show(cancelled), '<Future state=cancelled>');
+  const empty = new Future();
+  empty.setResult(null);
+  assert.equal(show(empty), '<Future state=finished returned null>');
+  const pool = new InterpreterPoolExecutor({ maxWorkers: 1 });
+  try {
+    const future = pool.submit((n: number) => new Map([[n, n]]), 1);
+    await future;
+    assert.equal(show(future), '<Future state=finished returned Map>');
+    assert.equal(inspect({ future }), '{ future: <Future state=finished returned Map> }');
   } finally {
     await pool.shutdown();
   }
