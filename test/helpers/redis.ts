@@ -71,25 +71,24 @@ export async function startRedis(): Promise<TempRedis> {
     });
   }
 
-  async function kill(): Promise<void> {
+  /** Ends the running server by `stop`, and waits for it to exit. */
+  async function end(stop: (proc: ChildProcess) => Promise<void> | void): Promise<void> {
     const proc = child;
     child = undefined;
     if (!proc || proc.exitCode !== null) return;
     const exited = once(proc, 'exit');
-    proc.kill('SIGTERM');
+    await stop(proc);
     await exited;
   }
 
-  async function crash(frozenMs: number): Promise<void> {
-    const proc = child;
-    child = undefined;
-    if (!proc || proc.exitCode !== null) return;
-    const exited = once(proc, 'exit');
-    proc.kill('SIGSTOP');
-    await new Promise((resolve) => setTimeout(resolve, frozenMs));
-    proc.kill('SIGKILL');
-    await exited;
-  }
+  const kill = () => end((proc) => void proc.kill('SIGTERM'));
+
+  const crash = (frozenMs: number) =>
+    end(async (proc) => {
+      proc.kill('SIGSTOP');
+      await new Promise((resolve) => setTimeout(resolve, frozenMs));
+      proc.kill('SIGKILL');
+    });
 
   await start();
   return {
