@@ -79,6 +79,18 @@ const inline = await startWorkerProcess([
   '--concurrency',
   String(CONCURRENCY),
 ]);
+const single = await startWorkerProcess([
+  '--connection',
+  redis.url,
+  '--queue',
+  'single',
+  '--module',
+  addOnePath,
+  '--interpreters',
+  '0',
+  '--concurrency',
+  String(CONCURRENCY),
+]);
 const pooled = await startWorkerProcess([
   '--connection',
   redis.url,
@@ -93,10 +105,12 @@ const pooled = await startWorkerProcess([
 ]);
 // A failed run must not leave worker processes behind.
 process.once('exit', () => {
-  for (const child of [rawChild, inline.child, pooled.child]) child.kill('SIGKILL');
+  for (const child of [rawChild, inline.child, single.child, pooled.child]) child.kill('SIGKILL');
 });
 const inlineExecutor = new DistributedExecutor({ connection: redis.url, queue: 'inline' });
 const pooledExecutor = new DistributedExecutor({ connection: redis.url, queue: 'pooled' });
+// The executor as raw BullMQ is used: one job per task, so the table also shows what the layer costs per job.
+const singleExecutor = new DistributedExecutor({ connection: redis.url, queue: 'single', maxTasksPerJob: 1 });
 
 async function executorRun(executor: DistributedExecutor, n: number): Promise<number> {
   const futures = new Array<PromiseLike<number>>(n);
@@ -123,6 +137,12 @@ const competitors = [
     run: (n: number) => executorRun(inlineExecutor, n),
     latency: () => executorLatency(inlineExecutor),
     workerPid: inline.pid,
+  },
+  {
+    name: 'DistributedExecutor, a job per task (maxTasksPerJob: 1), worker --interpreters 0',
+    run: (n: number) => executorRun(singleExecutor, n),
+    latency: () => executorLatency(singleExecutor),
+    workerPid: single.pid,
   },
   {
     name: 'DistributedExecutor, worker --interpreters 2',
@@ -205,14 +225,18 @@ for (const c of competitors) {
     ).toFixed(0)} | ${(total(competitors[0]!) / total(c)).toFixed(2)} |`,
   );
 }
-const best = Math.max(...competitors.slice(1).map((c) => TASKS / (median(times.get(c.name)!) / 1000)));
+const share = (c: (typeof competitors)[number]) => TASKS / (median(times.get(c.name)!) / 1000) / rawRate;
 console.log(
-  `Target: executor >= ${TARGET} x raw throughput — ${best / rawRate >= TARGET ? 'PASS' : 'NOT MET'} (best ${(best / rawRate).toFixed(2)})`,
+  `Target: executor >= ${TARGET} x raw throughput — ${share(competitors[1]!) >= TARGET ? 'PASS' : 'NOT MET'} (${share(competitors[1]!).toFixed(2)} x, tasks sharing jobs as submit() sends them)`,
+);
+console.log(
+  `With a job per task (maxTasksPerJob: 1), the layer's cost per job: ${share(competitors[2]!).toFixed(2)} x raw — ${share(competitors[2]!) >= TARGET ? 'within' : 'NOT within'} the ${TARGET} x target`,
 );
 
 await inlineExecutor.shutdown();
 await pooledExecutor.shutdown();
-await Promise.all([stopWorker(inline), stopWorker(pooled)]);
+await singleExecutor.shutdown();
+await Promise.all([stopWorker(inline), stopWorker(single), stopWorker(pooled)]);
 rawChild.kill('SIGTERM');
 await once(rawChild, 'exit');
 infoClient.disconnect();

@@ -76,6 +76,8 @@ export interface JobData {
   readonly e: string;
   /** encodeValue(args), or encodeValue(list of args) for a chunk. */
   readonly a: string;
-  /** 1 for a chunk of map items. */
+  /** 1 for a chunk: map items, or tasks submitted together. */
   readonly c?: 1;
+  /** Positions in a chunk the worker skips: tasks cancelled after their shared job was added. */
+  readonly s?: readonly number[];
 }

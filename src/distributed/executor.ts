@@ -5,6 +5,7 @@ import { InvalidArgumentError } from '../internal/errors.js';
 import { checkInteger, checkMilliseconds, checkOptionKeys } from '../internal/validate.js';
 import {
   BrokenExecutor,
+  CancelledError,
   ExecutorShutdownError,
   Future,
   type Callable,
@@ -14,7 +15,7 @@ import {
   type ShutdownOptions,
   type SubmitOptions,
 } from '../futures/index.js';
-import { runMap, type ChunkOutcomes } from '../futures/map.js';
+import { runMap, type ChunkOutcomes, type ItemOutcome } from '../futures/map.js';
 import { checkSubmitOptions } from '../futures/executor.js';
 import { decodeError, decodeValue, deserializeError, encodeValue, type EncodedOutcome, type JobData } from './codec.js';
 import { checkQueueName, connectionOptions, loadEngine, parseConnection, type BrokerConnection, type BrokerKind } from './engine.js';
@@ -31,9 +32,14 @@ export interface DistributedExecutorOptions {
   readonly sweepInterval?: number | undefined;
   /** Milliseconds without any result before the executor checks its jobs still exist (and re-adds lost ones). Default 5000. */
   readonly recheckInterval?: number | undefined;
+  /**
+   * The most tasks one job carries when many are submitted at once (default 64); 1 gives every task
+   * a job of its own. See "Tasks submitted together share jobs" in docs/distributed.md.
+   */
+  readonly maxTasksPerJob?: number | undefined;
 }
 
-const OPTION_KEYS = ['connection', 'queue', 'connectTimeout', 'sweepInterval', 'recheckInterval'] as const;
+const OPTION_KEYS = ['connection', 'queue', 'connectTimeout', 'sweepInterval', 'recheckInterval', 'maxTasksPerJob'] as const;
 const WHERE = 'DistributedExecutor';
 /** Jobs fetched per page by the sweep, and finished jobs removed per script call. */
 const PAGE = 500;
@@ -60,17 +66,28 @@ const REMOVE_FINISHED = 'ts314RemoveFinished';
 const FORGET_DELAY_MS = 50;
 /** How long shutdown() spends, once every future is done, removing read jobs and jobs cancelled while they ran. */
 const SHUTDOWN_CLEANUP_GRACE_MS = 3000;
+/**
+ * Tasks added together travel as about this many jobs (more when each would carry over
+ * maxTasksPerJob), so that workers on several machines, each holding `--concurrency` jobs, still
+ * share them out evenly.
+ */
+const SHARED_JOBS = 128;
+const DEFAULT_MAX_TASKS_PER_JOB = 64;
 
+/** A job, or a task waiting for one: a task that shares a job is an item of that job's entry. */
 interface Entry {
   readonly id: string;
   readonly future: Future<unknown>;
-  readonly data: JobData;
+  /** Rewritten when an item of a shared job is cancelled (the items to skip). */
+  data: JobData;
   /** Cancelled (or interrupted) by the submitter: the job is removed when possible, its result dropped. */
   cancelled: boolean;
   added: boolean;
   /** Decode the stored result (a chunk's outcomes, or one value). */
   readonly chunk: boolean;
   abort?: (() => void) | undefined;
+  /** A job shared by several tasks: their entries, whose futures its outcomes settle one by one. */
+  items?: Entry[] | undefined;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: BullMQ's Queue and QueueEvents, loaded at run time
@@ -127,6 +144,8 @@ export class DistributedExecutor implements Executor {
   #toForget: string[] = [];
   /** Running jobs whose futures an AbortSignal cancelled: their workers are told to stop them. */
   #toInterrupt: string[] = [];
+  /** Shared jobs with an item cancelled since they were added: their data is rewritten to skip it. */
+  #toRewrite = new Set<Entry>();
   /** Removes finished jobs in batches (one script call on Redis), or undefined to remove them one by one. */
   #forget: ((ids: string[]) => Promise<unknown>) | undefined;
   #flushScheduled = false;
@@ -146,6 +165,7 @@ export class DistributedExecutor implements Executor {
   #idleWaiters: (() => void)[] = [];
   readonly #sweepInterval: number;
   readonly #recheckInterval: number;
+  readonly #maxTasksPerJob: number;
 
   constructor(options: DistributedExecutorOptions) {
     if (typeof options !== 'object' || options === null)
@@ -156,6 +176,7 @@ export class DistributedExecutor implements Executor {
     const connectTimeout = checkMilliseconds(options.connectTimeout ?? 5000, 'connectTimeout', { where: WHERE });
     this.#sweepInterval = checkInteger(options.sweepInterval ?? 500, 'sweepInterval', { where: WHERE }, 1);
     this.#recheckInterval = checkInteger(options.recheckInterval ?? 5000, 'recheckInterval', { where: WHERE }, 1);
+    this.#maxTasksPerJob = checkInteger(options.maxTasksPerJob ?? DEFAULT_MAX_TASKS_PER_JOB, 'maxTasksPerJob', { where: WHERE }, 1);
     this.broker = { kind: this.#connection.kind, connection: this.#connection.display };
     this.#ready = this.#open(connectTimeout);
     this.#ready.catch(() => {});
@@ -168,7 +189,9 @@ export class DistributedExecutor implements Executor {
 
   /** Tasks submitted and not yet resolved. */
   get pendingCount(): number {
-    return this.#pending.size;
+    let count = 0;
+    for (const entry of this.#pending.values()) count += entry.items ? entry.items.filter((item) => !item.future.done()).length : 1;
+    return count;
   }
 
   submit<F extends AnyFunction>(fn: Callable<F>, ...args: Parameters<F>): Future<CallResult<F>> {
@@ -318,7 +341,7 @@ export class DistributedExecutor implements Executor {
     } catch {
       return;
     }
-    const adds = this.#toAdd.filter((e) => !e.cancelled);
+    const adds = this.#share(this.#toAdd.filter((e) => !e.cancelled));
     this.#toAdd = [];
     if (adds.length > 0) {
       for (const e of adds) e.added = true;
@@ -357,9 +380,135 @@ export class DistributedExecutor implements Executor {
     // its next job at once, and that must not be one whose cancel() said it would never run.
     const interrupts = this.#toInterrupt;
     this.#toInterrupt = [];
-    await Promise.all([this.#removeCancelled(), this.#forgetFinished()]);
+    await Promise.all([this.#removeCancelled(), this.#forgetFinished(), this.#rewriteShared()]);
     this.#interrupt(interrupts);
     this.#checkIdle();
+  }
+
+  /**
+   * Many tasks added at once share jobs: a job costs the broker and both ends far more than a tiny
+   * task. Consecutive tasks of one function go as shared jobs of up to `maxTasksPerJob` tasks, about
+   * SHARED_JOBS jobs in all, so 100 tasks still take 100 jobs. A task with a signal keeps a job of its
+   * own (an interrupt stops a whole job), and so does a task whose job may already exist.
+   */
+  #share(adds: Entry[]): Entry[] {
+    const size = Math.min(this.#maxTasksPerJob, Math.ceil(adds.length / SHARED_JOBS));
+    if (size <= 1) return adds;
+    const jobs: Entry[] = [];
+    let group: Entry[] = [];
+    const close = () => {
+      if (group.length > 1) jobs.push(this.#sharedJob(group));
+      else if (group.length === 1) jobs.push(group[0]!);
+      group = [];
+    };
+    for (const entry of adds) {
+      if (entry.chunk || entry.abort !== undefined || entry.added) {
+        close();
+        jobs.push(entry);
+        continue;
+      }
+      const first = group[0];
+      // Encoded arguments join into one array only when all are plain JSON or all tagged.
+      if (
+        first &&
+        (group.length === size || first.data.u !== entry.data.u || first.data.e !== entry.data.e || first.data.a[0] !== entry.data.a[0])
+      )
+        close();
+      group.push(entry);
+    }
+    close();
+    return jobs;
+  }
+
+  /** One job for `items`: its future is the executor's own, and its outcomes settle the items' futures. */
+  #sharedJob(items: Entry[]): Entry {
+    const { u, e, a } = items[0]!.data;
+    const args = `${a[0]}[${items.map((item) => item.data.a.slice(1)).join(',')}]`;
+    const entry: Entry = {
+      id: `${this.#prefix}-${++this.#seq}`,
+      future: new Future<unknown>(),
+      data: { u, e, a: args, c: 1 },
+      cancelled: false,
+      added: false,
+      chunk: true,
+      items,
+    };
+    for (const item of items) {
+      this.#pending.delete(item.id);
+      item.future.onCancel = () => this.#itemCancelled(entry, item);
+    }
+    this.#pending.set(entry.id, entry);
+    this.#live -= items.length - 1;
+    entry.future.onCancel = () => this.#cancelled(entry);
+    entry.future.then(
+      (outcomes) => this.#settleItems(items, outcomes as ItemOutcome[]),
+      (error: unknown) => this.#failItems(items, error),
+    );
+    return entry;
+  }
+
+  #settleItems(items: Entry[], outcomes: ItemOutcome[]): void {
+    items.forEach((item, i) => {
+      const future = item.future;
+      if (future.done()) return;
+      const outcome = outcomes[i];
+      if (outcome === undefined) future.setException(new TaskFailedError(`job for ${item.data.e} returned no outcome for task ${i}`));
+      else if (outcome.ok) future.setResult(outcome.value);
+      else if ((outcome.error as Error | undefined)?.name === 'CancelledError') future.forceCancel(outcome.error);
+      else future.setException(outcome.error);
+    });
+  }
+
+  /** A shared job that failed as a whole (stalled too often, an unknown task) or was cancelled (shutdown). */
+  #failItems(items: Entry[], error: unknown): void {
+    for (const { future } of items) {
+      if (future.done()) continue;
+      if (error instanceof CancelledError) {
+        if (!future.cancel()) future.forceCancel(error);
+      } else future.setException(error);
+    }
+  }
+
+  /**
+   * An item of a shared job was cancelled before the job ran: the job is removed once every item
+   * is; until then its data is rewritten so the worker skips the item.
+   */
+  #itemCancelled(job: Entry, item: Entry): void {
+    if (job.future.done()) return;
+    item.cancelled = true;
+    const items = job.items!;
+    if (items.every((i) => i.cancelled)) {
+      job.future.cancel();
+      return;
+    }
+    job.data = { ...job.data, s: items.flatMap((i, k) => (i.cancelled ? [k] : [])) };
+    if (job.added) {
+      this.#toRewrite.add(job);
+      this.#scheduleFlush();
+    }
+  }
+
+  /** Rewrites shared jobs whose items were cancelled, unless a worker took them meanwhile (then those items run, their results dropped). */
+  async #rewriteShared(): Promise<void> {
+    if (this.#toRewrite.size === 0) return;
+    const jobs = [...this.#toRewrite];
+    this.#toRewrite.clear();
+    let retry = false;
+    await Promise.all(
+      jobs.map(async (entry) => {
+        if (this.#pending.get(entry.id) !== entry || entry.future.done() || entry.future.running()) return;
+        try {
+          const job: Bull = await this.#queue.getJob(entry.id);
+          // Not there yet: its add is still on the way.
+          if (job) await job.updateData(entry.data);
+          else throw new Error('not added yet');
+        } catch {
+          this.#toRewrite.add(entry);
+          retry = true;
+        }
+      }),
+    );
+    if (retry) setTimeout(() => this.#scheduleFlush(), 200).unref();
   }
 
   /** Jobs of cancelled futures: removed unless a worker already holds one (its result is then dropped when it arrives). */
@@ -457,7 +606,10 @@ export class DistributedExecutor implements Executor {
 
   #markRunning(id: string): void {
     const entry = this.#pending.get(id);
-    if (entry && !entry.cancelled && !entry.future.done() && !entry.future.running()) entry.future.setRunningOrNotifyCancel();
+    if (entry && !entry.cancelled && !entry.future.done() && !entry.future.running()) {
+      entry.future.setRunningOrNotifyCancel();
+      for (const item of entry.items ?? []) if (!item.future.done()) item.future.setRunningOrNotifyCancel();
+    }
   }
 
   #fail(error: Error): void {

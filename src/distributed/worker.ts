@@ -40,7 +40,7 @@ const OPTION_KEYS = [
   'connectTimeout',
 ] as const;
 
-/** Counts a running worker reports. */
+/** Counts a running worker reports, in tasks (a job several tasks share counts each of them). */
 export interface WorkerStats {
   completed: number;
   failed: number;
@@ -96,33 +96,47 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
     const data = job.data as JobData;
     const controller = pool ? new AbortController() : undefined;
     if (controller) active.set(job.id, { controller, started: performance.now() });
+    /** Tasks this job runs: a chunk's items less those skipped. The counters count tasks, not jobs. */
+    let tasks = 1;
     stats.active++;
     try {
+      const args = decodeValue(data.a) as unknown[];
+      const skip = new Set(data.s);
+      if (data.c === 1) {
+        stats.active += args.length - skip.size - tasks;
+        tasks = args.length - skip.size;
+      }
       const offered = registry.resolve(data.u, data.e);
       const run = (args: unknown[]): unknown =>
         pool ? pool.submitWith({ signal: controller!.signal }, task(offered.url, offered.exportName), ...args) : offered.fn(...args);
-      const args = decodeValue(data.a) as unknown[];
       if (data.c === 1) {
         const outcomes: EncodedOutcome[] = await Promise.all(
-          (args as unknown[][]).map((item) =>
-            (async () => run(item))().then(
-              (value): EncodedOutcome => ({ ok: true, value }),
-              (error: unknown): EncodedOutcome => ({ ok: false, error: serializeError(error) }),
-            ),
+          (args as unknown[][]).map((item, i) =>
+            skip.has(i)
+              ? { ok: false, error: serializeError(cancelledBySubmitter()) }
+              : (async () => run(item))().then(
+                  (value): EncodedOutcome => {
+                    stats.completed++;
+                    return { ok: true, value };
+                  },
+                  (error: unknown): EncodedOutcome => {
+                    stats.failed++;
+                    return { ok: false, error: serializeError(error) };
+                  },
+                ),
           ),
         );
-        stats.completed++;
         return encodeValue(outcomes);
       }
       const value = await run(args);
       stats.completed++;
       return encodeValue(value);
     } catch (error) {
-      stats.failed++;
+      stats.failed += tasks;
       // BullMQ keeps an error's message as the job's failedReason: the whole error travels in it.
       throw new Error(encodeError(error));
     } finally {
-      stats.active--;
+      stats.active -= tasks;
       if (controller) active.delete(job.id);
     }
   };
@@ -215,6 +229,13 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
 }
 
 const STRANDED_CHECK_MS = 100;
+
+/** What a skipped task of a shared job reports: its future was cancelled before the job ran. */
+function cancelledBySubmitter(): Error {
+  const error = new Error('cancelled by the submitter before its shared job ran');
+  error.name = 'CancelledError';
+  return error;
+}
 
 /**
  * A closing worker waits for its fetch loop, and with the broker away the loop's last fetch waits

@@ -68,41 +68,53 @@ after(async () => {
 });
 
 describe('DistributedExecutor under faults', () => {
-  it('2,400 tasks on 3 workers, one SIGKILLed mid-run, the broker restarted mid-run: every future resolves once, with its value', async () => {
-    const pool = await Promise.all([0, 1, 2].map(() => worker('faults', ['--concurrency', '4', '--max-stalled', '10'])));
-    await using executor = new DistributedExecutor({ connection: redis.url, queue: 'faults', sweepInterval: 200, recheckInterval: 2000 });
-    const log = dir.join('runs.log');
-    const N = 2400;
-    const resolutions = new Array<number>(N).fill(0);
-    const futures: Future<number>[] = [];
-    for (let i = 0; i < N; i++) {
-      const future = executor.submit(task<(file: string, id: number, ms: number) => number>(url, 'record'), log, i, 2);
-      future.addDoneCallback(() => resolutions[i]!++);
-      futures.push(future);
-    }
-    const done = () => resolutions.reduce((a, b) => a + b, 0);
-    await until(() => done() >= N / 8, 'the first results');
-    pool[0]!.child.kill('SIGKILL');
-    assert.equal(await pool[0]!.exited, 'SIGKILL');
-    await until(() => done() >= N / 3, 'results after the kill');
-    await redis.restart(300);
-    const values = await Promise.all(futures);
-    assert.deepEqual(
-      values,
-      values.map((_, i) => 2 * i),
-    );
-    assert.deepEqual(
-      resolutions,
-      resolutions.map(() => 1),
-    );
-    // At least once: every task ran; a few ran twice (the killed worker's, and any whose lock lapsed in the restart).
-    const runs = new Map<number, number>();
-    for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) runs.set(Number(line), (runs.get(Number(line)) ?? 0) + 1);
-    assert.equal(runs.size, N);
-    // Results are removed once read: nothing is left behind in the queue.
-    await executor.shutdown();
-    assert.equal(executor.pendingCount, 0);
-  });
+  // Tasks submitted together share jobs by default (a killed worker loses several tasks at once); maxTasksPerJob: 1 gives each its own.
+  for (const [mode, maxTasksPerJob, queue] of [
+    ['tasks sharing jobs', undefined, 'faults'],
+    ['a job per task', 1, 'faults-single'],
+  ] as const) {
+    it(`2,400 tasks on 3 workers, one SIGKILLed mid-run, the broker restarted mid-run: every future resolves once, with its value (${mode})`, async () => {
+      const pool = await Promise.all([0, 1, 2].map(() => worker(queue, ['--concurrency', '4', '--max-stalled', '10'])));
+      await using executor = new DistributedExecutor({
+        connection: redis.url,
+        queue,
+        sweepInterval: 200,
+        recheckInterval: 2000,
+        maxTasksPerJob,
+      });
+      const log = dir.join(`runs-${queue}.log`);
+      const N = 2400;
+      const resolutions = new Array<number>(N).fill(0);
+      const futures: Future<number>[] = [];
+      for (let i = 0; i < N; i++) {
+        const future = executor.submit(task<(file: string, id: number, ms: number) => number>(url, 'record'), log, i, 2);
+        future.addDoneCallback(() => resolutions[i]!++);
+        futures.push(future);
+      }
+      const done = () => resolutions.reduce((a, b) => a + b, 0);
+      await until(() => done() >= N / 8, 'the first results');
+      pool[0]!.child.kill('SIGKILL');
+      assert.equal(await pool[0]!.exited, 'SIGKILL');
+      await until(() => done() >= N / 3, 'results after the kill');
+      await redis.restart(300);
+      const values = await Promise.all(futures);
+      assert.deepEqual(
+        values,
+        values.map((_, i) => 2 * i),
+      );
+      assert.deepEqual(
+        resolutions,
+        resolutions.map(() => 1),
+      );
+      // At least once: every task ran; a few ran twice (the killed worker's, and any whose lock lapsed in the restart).
+      const runs = new Map<number, number>();
+      for (const line of readFileSync(log, 'utf8').split('\n').filter(Boolean)) runs.set(Number(line), (runs.get(Number(line)) ?? 0) + 1);
+      assert.equal(runs.size, N);
+      // Results are removed once read: nothing is left behind in the queue.
+      await executor.shutdown();
+      assert.equal(executor.pendingCount, 0);
+    });
+  }
 
   it('the broker restarted without its data: the executor adds the lost jobs again and every future resolves', async () => {
     await Promise.all([0, 1].map(() => worker('wipe', ['--concurrency', '4', '--max-stalled', '10'])));

@@ -1,7 +1,10 @@
 // DistributedExecutor on BullMQ's PostgreSQL backend: the PostgreSQL server the suite starts, real `ts314 worker` processes.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import { existsSync, readFileSync } from 'node:fs';
+import { createPostgresBackend, Queue } from 'bullmq';
 import { DistributedExecutor, task } from '../../src/distributed/index.js';
+import { CancelledError } from '../../src/futures/index.js';
 import { startPostgres, type TempPostgres } from '../templatelib/helpers/postgres.js';
 import { tempDir } from '../helpers/temp-dir.js';
 import { startWorkerProcess, stopWorker, writeTasks, type WorkerProcess } from './helpers.js';
@@ -46,5 +49,37 @@ describe('DistributedExecutor on PostgreSQL', () => {
       many,
       xs.map((x) => x + 1),
     );
+  });
+
+  it('a task cancelled in a shared job that waits never runs, as on Redis', async () => {
+    const queue = new Queue('pgshared', { connection: { connectionString: connection, migrate: true } }, createPostgresBackend);
+    try {
+      await using executor = new DistributedExecutor({ connection, queue: 'pgshared' });
+      const log = dir.join('pg-shared.log');
+      // 400 tasks at 4 per job: 100 jobs, and no worker on this queue yet.
+      const futures = Array.from({ length: 400 }, (_, i) =>
+        executor.submit(task<(file: string, id: number) => number>(url, 'record'), log, i),
+      );
+      const end = performance.now() + 30_000;
+      while ((await queue.getJobCounts('wait')).wait !== 100) {
+        assert.ok(performance.now() < end, 'timed out waiting for the 100 shared jobs');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      for (const i of [0, 1, 2, 3, 6]) assert.equal(futures[i]!.cancel(), true);
+      while ((await queue.getJobs(['wait'], 0, -1)).filter((job) => job.data.s !== undefined).length !== 1) {
+        assert.ok(performance.now() < end, 'timed out waiting for the rewrite');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      workers.push(await startWorkerProcess(['--connection', connection, '--queue', 'pgshared', '--module', path, '--interpreters', '0']));
+      for (const [i, future] of futures.entries()) {
+        if ([0, 1, 2, 3, 6].includes(i)) await assert.rejects(future.result(), CancelledError);
+        else assert.equal(await future, 2 * i);
+      }
+      const ran = (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []).map(Number);
+      assert.equal(ran.length, 395);
+      assert.ok(![0, 1, 2, 3, 6].some((i) => ran.includes(i)));
+    } finally {
+      await queue.close();
+    }
   });
 });
