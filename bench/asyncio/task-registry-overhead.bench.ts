@@ -106,6 +106,51 @@ for (const [name, base, withTasks] of workloads) {
   );
 }
 
+// The floor: the least any per-task wrapper costs on the cheapest workload, in the same process. A
+// registry must learn when each task ends (one reaction per promise: `.then`), and ts314 names a task
+// in V8's async stack traces by running it under an async function named for its slot (so
+// currentTask(), `ts314 ps` and cancel() find it without async_hooks).
+const identity = (v: number) => v;
+const slotRunners: ((body: () => Promise<number>) => Promise<number>)[] = [];
+function slotRunner(slot: number): (body: () => Promise<number>) => Promise<number> {
+  let runner = slotRunners[slot];
+  if (runner === undefined) {
+    const key = `task-${slot}`;
+    runner = {
+      async [key](body: () => Promise<number>) {
+        return await body();
+      },
+    }[key]!;
+    slotRunners[slot] = runner;
+  }
+  return runner;
+}
+const floors: [string, Work][] = [
+  ['`.then()` on each promise (a registry that only learns when each ends)', (i) => microWork(i, 2).then(identity)],
+  ['each run under an async function named for its slot (no registry, no Task object)', (i) => slotRunner(i)(() => microWork(i, 2))],
+  ['ts314 `createTask(() => work(i))`', (i) => createTask(() => microWork(i, 2))],
+];
+{
+  const base: Work = (i) => microWork(i, 2);
+  await plain(base);
+  for (const [, work] of floors) await plain(work);
+  const baseRounds: Sample[] = [];
+  const floorRounds: Sample[][] = floors.map(() => []);
+  for (let round = 0; round < ROUNDS; round++) {
+    baseRounds.push(await plain(base));
+    for (const [k, [, work]] of floors.entries()) floorRounds[k]!.push(await plain(work));
+  }
+  const cpuBase = median(baseRounds.map((s) => s.cpu));
+  console.log('\nThe floor, 2 microtask awaits per task (CPU, overhead against plain promises in the same rounds):');
+  console.log('| wrapper | CPU ms | overhead |');
+  console.log('|---|---:|---:|');
+  console.log(`| none (plain promises) | ${cpuBase.toFixed(1)} | — |`);
+  for (const [k, [name]] of floors.entries()) {
+    const cpu = median(floorRounds[k]!.map((s) => s.cpu));
+    console.log(`| ${name} | ${cpu.toFixed(1)} | ${percent(cpu / cpuBase)} |`);
+  }
+}
+
 // Why the registry uses no async_hooks: the same plain promises, before and after an empty hook is enabled
 // (measured last: a hook cannot be fully undone for the rest of the process).
 const work: Work = (i) => microWork(i, 2);
