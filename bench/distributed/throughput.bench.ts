@@ -67,42 +67,23 @@ async function rawLatency(): Promise<number[]> {
   return times;
 }
 
-const inline = await startWorkerProcess([
-  '--connection',
-  redis.url,
-  '--queue',
-  'inline',
-  '--module',
-  addOnePath,
-  '--interpreters',
-  '0',
-  '--concurrency',
-  String(CONCURRENCY),
-]);
-const single = await startWorkerProcess([
-  '--connection',
-  redis.url,
-  '--queue',
-  'single',
-  '--module',
-  addOnePath,
-  '--interpreters',
-  '0',
-  '--concurrency',
-  String(CONCURRENCY),
-]);
-const pooled = await startWorkerProcess([
-  '--connection',
-  redis.url,
-  '--queue',
-  'pooled',
-  '--module',
-  addOnePath,
-  '--interpreters',
-  '2',
-  '--concurrency',
-  String(CONCURRENCY),
-]);
+/** A `ts314 worker` for `queue` at the benchmark's concurrency, running tasks inline (0 interpreters) or in its pool. */
+const benchWorker = (queue: string, interpreters: number) =>
+  startWorkerProcess([
+    '--connection',
+    redis.url,
+    '--queue',
+    queue,
+    '--module',
+    addOnePath,
+    '--interpreters',
+    String(interpreters),
+    '--concurrency',
+    String(CONCURRENCY),
+  ]);
+const inline = await benchWorker('inline', 0);
+const single = await benchWorker('single', 0);
+const pooled = await benchWorker('pooled', 2);
 // A failed run must not leave worker processes behind.
 process.once('exit', () => {
   for (const child of [rawChild, inline.child, single.child, pooled.child]) child.kill('SIGKILL');
