@@ -93,6 +93,12 @@ interface Entry {
 // biome-ignore lint/suspicious/noExplicitAny: BullMQ's Queue and QueueEvents, loaded at run time
 type Bull = any;
 
+/** Ends a future with a task's error: a CancelledError from the worker (an interrupted or skipped task) cancels it. */
+function failWith(future: Future<unknown>, error: unknown): void {
+  if ((error as Error | undefined)?.name === 'CancelledError') future.forceCancel(error);
+  else future.setException(error);
+}
+
 function stalled(reason: string): boolean {
   return /stalled more than allowable limit/i.test(reason);
 }
@@ -454,8 +460,7 @@ export class DistributedExecutor implements Executor {
       const outcome = outcomes[i];
       if (outcome === undefined) future.setException(new TaskFailedError(`job for ${item.data.e} returned no outcome for task ${i}`));
       else if (outcome.ok) future.setResult(outcome.value);
-      else if ((outcome.error as Error | undefined)?.name === 'CancelledError') future.forceCancel(outcome.error);
-      else future.setException(outcome.error);
+      else failWith(future, outcome.error);
     });
   }
 
@@ -499,13 +504,16 @@ export class DistributedExecutor implements Executor {
         if (this.#pending.get(entry.id) !== entry || entry.future.done() || entry.future.running()) return;
         try {
           const job: Bull = await this.#queue.getJob(entry.id);
+          if (job) {
+            await job.updateData(entry.data);
+            return;
+          }
           // Not there yet: its add is still on the way.
-          if (job) await job.updateData(entry.data);
-          else throw new Error('not added yet');
         } catch {
-          this.#toRewrite.add(entry);
-          retry = true;
+          // the broker is away: tried again below
         }
+        this.#toRewrite.add(entry);
+        retry = true;
       }),
     );
     if (retry) setTimeout(() => this.#scheduleFlush(), 200).unref();
@@ -667,8 +675,7 @@ export class DistributedExecutor implements Executor {
                 `job ${id} (${entry.data.e}) was abandoned by its workers more often than the stall limit allows (${reason}); it ran at least once without finishing`,
               )
             : new TaskFailedError(`job ${id} (${entry.data.e}) failed: ${reason}`));
-        if (error.name === 'CancelledError') future.forceCancel(error);
-        else future.setException(error);
+        failWith(future, error);
       }
     }
     this.#checkIdle();

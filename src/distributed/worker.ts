@@ -97,19 +97,16 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
     const controller = pool ? new AbortController() : undefined;
     if (controller) active.set(job.id, { controller, started: performance.now() });
     /** Tasks this job runs: a chunk's items less those skipped. The counters count tasks, not jobs. */
-    let tasks = 1;
-    stats.active++;
+    let tasks = 0;
     try {
       const args = decodeValue(data.a) as unknown[];
-      const skip = new Set(data.s);
-      if (data.c === 1) {
-        stats.active += args.length - skip.size - tasks;
-        tasks = args.length - skip.size;
-      }
+      const skip = data.c === 1 ? new Set(data.s) : undefined;
+      tasks = skip ? args.length - skip.size : 1;
+      stats.active += tasks;
       const offered = registry.resolve(data.u, data.e);
       const run = (args: unknown[]): unknown =>
         pool ? pool.submitWith({ signal: controller!.signal }, task(offered.url, offered.exportName), ...args) : offered.fn(...args);
-      if (data.c === 1) {
+      if (skip) {
         const outcomes: EncodedOutcome[] = await Promise.all(
           (args as unknown[][]).map((item, i) =>
             skip.has(i)
@@ -132,7 +129,8 @@ export async function startWorker(options: WorkerOptions): Promise<DistributedWo
       stats.completed++;
       return encodeValue(value);
     } catch (error) {
-      stats.failed += tasks;
+      // A job whose data could not be read counts as one failed task.
+      stats.failed += tasks || 1;
       // BullMQ keeps an error's message as the job's failedReason: the whole error travels in it.
       throw new Error(encodeError(error));
     } finally {
