@@ -40,6 +40,8 @@ export interface WaitSite {
   readonly seq: number;
   parsed?: ParsedCallSite;
   interrupt?: ((error: unknown) => void) | undefined;
+  /** The task it was captured in, once indexed (null: none); see {@link waitsOfTask}. */
+  owner?: GraphNode | null;
 }
 
 /** One task as CPython's `_remote_debugging.TaskInfo`: id, name, its coroutine stack and who awaits it. */
@@ -70,6 +72,10 @@ export interface Registry {
   /** Slots free for reuse, so a program makes as many runner functions as it has tasks at once, not in total. */
   readonly freeSlots: number[];
   readonly waits: Set<WaitSite>;
+  /** Open waits by task, for those indexed: cancel() and timeouts find a task's waits without a scan of every wait. */
+  readonly waitsOf: Map<GraphNode, Set<WaitSite>>;
+  /** Waits opened since the last indexing, in order (some may have ended since). */
+  readonly unindexed: WaitSite[];
   /** Tasks asked to cancel whose request has not reached a ts314 await yet. */
   pendingInterrupts: number;
   seq: number;
@@ -157,6 +163,8 @@ function create(): Registry {
     slots: [],
     freeSlots: [],
     waits: new Set(),
+    waitsOf: new Map(),
+    unindexed: [],
     pendingInterrupts: 0,
     seq: 0,
     unnamed: 0,
@@ -232,9 +240,53 @@ export function registry(): Registry {
   return found;
 }
 
-/** Records a ts314 await in progress; the caller removes it when the await settles. */
+/** Records a ts314 await in progress; the caller removes it with {@link closeWait} when the await settles. */
 export function openWait(reg: Registry, site: CallSiteCapture, interrupt?: (error: unknown) => void): WaitSite {
   const wait: WaitSite = { site, seq: ++reg.seq, interrupt };
-  reg.waits.add(wait);
+  addWait(reg, wait);
   return wait;
+}
+
+/** Adds an await in progress made by the caller (a sleep is its own wait site). */
+export function addWait(reg: Registry, wait: WaitSite): void {
+  reg.waits.add(wait);
+  const unindexed = reg.unindexed;
+  unindexed.push(wait);
+  // Most waits end before anything asks whose they are: keep the list to about the waits still open.
+  if (unindexed.length > 2 * reg.waits.size + 1024) {
+    let kept = 0;
+    for (const open of unindexed) if (reg.waits.has(open)) unindexed[kept++] = open;
+    unindexed.length = kept;
+  }
+}
+
+export function closeWait(reg: Registry, wait: WaitSite): void {
+  reg.waits.delete(wait);
+  const owner = wait.owner;
+  if (owner) {
+    const waits = reg.waitsOf.get(owner);
+    waits?.delete(wait);
+    if (waits?.size === 0) reg.waitsOf.delete(owner);
+  }
+}
+
+/**
+ * The open waits of `task`, oldest first. Each wait is parsed once, the first time anything asks, so
+ * cancelling every task of a group is linear in the waits rather than quadratic.
+ */
+export function waitsOfTask(reg: Registry, task: GraphNode): ReadonlySet<WaitSite> | undefined {
+  for (const wait of reg.unindexed) {
+    if (!reg.waits.has(wait)) continue;
+    const owner = taskOfSite(reg, parsed(wait), wait.seq) ?? null;
+    wait.owner = owner;
+    if (owner === null) continue;
+    let waits = reg.waitsOf.get(owner);
+    if (waits === undefined) {
+      waits = new Set();
+      reg.waitsOf.set(owner, waits);
+    }
+    waits.add(wait);
+  }
+  reg.unindexed.length = 0;
+  return reg.waitsOf.get(task);
 }

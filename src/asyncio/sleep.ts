@@ -2,7 +2,7 @@
 import { checkMilliseconds } from '../internal/validate.js';
 import { InvalidArgumentError } from './errors.js';
 import type { CallSiteCapture, ParsedCallSite } from './frames.js';
-import { registry, type WaitSite } from './registry.js';
+import { addWait, registry, type WaitSite } from './registry.js';
 import { captureWaitSite, endWait } from './waits.js';
 
 // The executor of every sleep's promise: one shared function rather than closures per sleep.
@@ -87,7 +87,7 @@ export function sleep<T = undefined>(delayMs: number, value?: T): Promise<T> {
   const promise = new Promise<T>(keepResolvers as ConstructorParameters<typeof Promise<T>>[0]);
   const reg = registry();
   const sleeper = new Sleeper(site, ++reg.seq, value, madeResolve!, madeReject!);
-  reg.waits.add(sleeper);
+  addWait(reg, sleeper);
   sleeper.start(delay);
   return promise;
 }

@@ -4,7 +4,7 @@ import { checkOptionKeys } from '../internal/validate.js';
 import { CancelledError, InvalidArgumentError, InvalidStateError } from './errors.js';
 import { captureCallSite, type FrameInfo, parseCallSite, TASK_FRAME_PREFIX } from './frames.js';
 import { Future, settle } from './future.js';
-import { framesFor, NODE, type NodeInfo, pendingTasks, registry, taskOfSite } from './registry.js';
+import { framesFor, NODE, type NodeInfo, pendingTasks, registry, taskOfSite, type WaitSite, waitsOfTask } from './registry.js';
 import { interruptWaits, TAKE_INTERRUPT } from './waits.js';
 
 /** What a task runs: a function given the task (for `task.signal`), or a promise already running. */
@@ -187,13 +187,9 @@ export class Task<T = unknown> extends Future<T> {
    * is awaiting something else.
    */
   getStack(): FrameInfo[] {
-    const reg = registry();
-    let frames: readonly FrameInfo[] | undefined;
-    for (const wait of reg.waits) {
-      wait.parsed ??= parseCallSite(wait.site);
-      if (taskOfSite(reg, wait.parsed, wait.seq) === this) frames = framesFor(this[NODE](), wait.parsed);
-    }
-    return [...(frames ?? [this.#root()])];
+    let latest: WaitSite | undefined;
+    for (const wait of waitsOfTask(registry(), this) ?? []) latest = wait;
+    return latest?.parsed ? [...framesFor(this[NODE](), latest.parsed)] : [this.#root()];
   }
 
   /**

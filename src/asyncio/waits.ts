@@ -1,6 +1,6 @@
 // Entering and leaving a ts314 await: the raw call site, and delivery of a cancellation or timeout that was waiting for one.
 import { type CallSiteCapture, captureCallSite, parseCallSite } from './frames.js';
-import { type GraphNode, openWait, type Registry, registry, taskOfSite, type WaitSite } from './registry.js';
+import { closeWait, type GraphNode, openWait, type Registry, registry, taskOfSite, type WaitSite, waitsOfTask } from './registry.js';
 
 /** Implemented by Task: hands over (and forgets) an interruption requested while the task was not in a ts314 await. */
 export const TAKE_INTERRUPT = Symbol.for('ts314.asyncio.takeInterrupt');
@@ -33,15 +33,17 @@ export function beginWait(below: Function, interrupt: ((error: unknown) => void)
 }
 
 export function endWait(wait: WaitSite): void {
-  registry().waits.delete(wait);
+  closeWait(registry(), wait);
 }
 
 /** Interrupts the ts314 awaits `task` is in; returns how many there were. */
 export function interruptWaits(reg: Registry, task: GraphNode, error: unknown): number {
+  const waits = waitsOfTask(reg, task);
+  if (waits === undefined) return 0;
   let count = 0;
-  for (const wait of [...reg.waits]) {
-    wait.parsed ??= parseCallSite(wait.site);
-    if (wait.interrupt && taskOfSite(reg, wait.parsed, wait.seq) === task) {
+  // A copy: an interrupted wait closes itself.
+  for (const wait of [...waits]) {
+    if (wait.interrupt) {
       count++;
       wait.interrupt(error);
     }
