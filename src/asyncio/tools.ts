@@ -104,11 +104,16 @@ export function buildAsyncTree(result: readonly AwaitedInfo[], taskEmoji = '(T)'
     byFrame.set(frame, key);
     return key;
   };
+  // Each parent → child edge once; a Set, as a parent may have a hundred thousand children.
+  const edges = new Set<string>();
   for (const [parentId, stack, childId] of awaits) {
     let cur = `T:${parentId}`;
     for (let i = stack.length - 1; i >= 0; i--) cur = corNode(cur, stack[i]!);
     const childKey = `T:${childId}`;
-    if (!kids(cur).includes(childKey)) kids(cur).push(childKey);
+    const edge = `${cur}>${childKey}`;
+    if (edges.has(edge)) continue;
+    edges.add(edge);
+    kids(cur).push(childKey);
   }
   const awaiting = new Set(awaits.map(([parentId]) => parentId));
   for (const id of id2name.keys()) {
