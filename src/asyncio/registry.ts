@@ -83,6 +83,8 @@ export interface Registry {
   nextId: number;
   snapshot(): AwaitedInfo;
   collect(timeoutMs?: number): Promise<AwaitedInfo[]>;
+  /** The snapshots of the worker threads that answer within `timeoutMs` (collect() without this thread's). */
+  workers(timeoutMs?: number): Promise<AwaitedInfo[]>;
 }
 
 function parsed(wait: WaitSite): ParsedCallSite {
@@ -170,7 +172,8 @@ function create(): Registry {
     unnamed: 0,
     nextId: 0,
     snapshot: () => snapshotOf(registry),
-    collect: (timeoutMs = COLLECT_TIMEOUT_MS) => collect(registry, workers, timeoutMs),
+    collect: async (timeoutMs = COLLECT_TIMEOUT_MS) => [registry.snapshot(), ...(await collectWorkers(registry, workers, timeoutMs))],
+    workers: (timeoutMs = COLLECT_TIMEOUT_MS) => collectWorkers(registry, workers, timeoutMs),
   };
   if (typeof BroadcastChannel === 'function') {
     // Unref'd: listening must never keep a thread alive.
@@ -197,10 +200,9 @@ function create(): Registry {
   return registry;
 }
 
-/** This thread's snapshot, then each worker thread's that answers within `timeoutMs` (at once when every known worker has). */
-async function collect(registry: Registry, workers: Set<number>, timeoutMs: number): Promise<AwaitedInfo[]> {
-  const own = registry.snapshot();
-  if (typeof BroadcastChannel !== 'function') return [own];
+/** The snapshot of each worker thread that answers within `timeoutMs` (at once when every known worker has), by thread id. */
+async function collectWorkers(registry: Registry, workers: Set<number>, timeoutMs: number): Promise<AwaitedInfo[]> {
+  if (typeof BroadcastChannel !== 'function') return [];
   const requestId = `${process.pid}-${Date.now()}-${Math.random()}`;
   const answers = new Map<number, AwaitedInfo>();
   const channel = new BroadcastChannel(CHANNEL_NAME);
@@ -219,7 +221,7 @@ async function collect(registry: Registry, workers: Set<number>, timeoutMs: numb
     channel.postMessage({ type: 'collect', threadId: registry.threadId, requestId } satisfies ChannelMessage);
   });
   channel.close();
-  return [own, ...[...answers.values()].sort((a, b) => a.threadId - b.threadId)];
+  return [...answers.values()].sort((a, b) => a.threadId - b.threadId);
 }
 
 /** The pending tasks of a registry, in creation order (slots are reused, so slot order is not it). */

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import { checkInteger, checkOptionKeys, optionalInteger } from '../internal/validate.js';
 import { connectWebSocket, type TextSocket } from '../internal/websocket-client.js';
-import { type AsyncioErrorCode, InspectError } from './errors.js';
+import { type AsyncioErrorCode, InspectError, InvalidArgumentError } from './errors.js';
 import { CHANNEL_NAME, COLLECT_TIMEOUT_MS, type AwaitedInfo } from './registry.js';
 
 export interface InspectOptions {
@@ -13,6 +13,11 @@ export interface InspectOptions {
   readonly retries?: number | undefined;
   /** How long to wait for the inspector to open and answer, in ms; 10 s by default. */
   readonly timeoutMs?: number | undefined;
+  /**
+   * Told when the read is incomplete but still worth showing: the target's event loop is blocked, so
+   * only its main thread's tasks could be read (worker threads answer through that loop).
+   */
+  readonly onWarning?: ((message: string) => void) | undefined;
 }
 
 /** Long enough for a loaded machine to open the inspector, short enough that a dead end is reported promptly. */
@@ -20,6 +25,8 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 /** Node's inspector port when none was configured (`--inspect-port`). */
 const DEFAULT_INSPECTOR_PORT = 9229;
 const SIGUSR1_BIT = 1n << 9n;
+/** How long worker threads get to answer through the target's event loop: it answers in COLLECT_TIMEOUT_MS when free. */
+const WORKERS_ANSWER_MS = 5_000;
 
 /** Frames and call stacks listed once each, tasks as indexes into them. */
 interface PackedThreads {
@@ -95,31 +102,38 @@ function unpackThreads(packed: PackedThreads): AwaitedInfo[] {
 }
 
 /**
- * Evaluated in the target: the registry's collect(), or, without one in the main thread, the worker
- * threads' answers, packed and returned as one JSON string (the inspector's own serialization of a
- * large object is several times slower than JSON.stringify).
+ * Evaluated in the target: the main thread's tasks, packed as one JSON string (the inspector's own
+ * serialization of a large object is several times slower than JSON.stringify). Synchronous, so it
+ * runs even while the target's event loop is blocked: the inspector interrupts the running code.
  */
-const COLLECT_EXPRESSION = `(async () => {
+const MAIN_THREAD_EXPRESSION = `(() => {
   const packThreads = ${packThreads.toString()};
-  const collected = await (async () => {
-    const registry = globalThis[Symbol.for('ts314.asyncio')];
-    if (registry) return registry.collect(${COLLECT_TIMEOUT_MS});
-    if (typeof BroadcastChannel !== 'function') return undefined;
-    const channel = new BroadcastChannel(${JSON.stringify(CHANNEL_NAME)});
-    const requestId = 'ps-' + process.pid + '-' + Math.random();
-    const threads = [];
-    await new Promise((resolve) => {
-      setTimeout(resolve, ${COLLECT_TIMEOUT_MS});
-      channel.onmessage = (event) => {
-        const m = event.data;
-        if (m && m.type === 'snapshot' && m.requestId === requestId) threads.push(m.info);
-      };
-      channel.postMessage({ type: 'collect', threadId: 0, requestId });
-    });
-    channel.close();
-    return threads.length > 0 ? threads.sort((a, b) => a.threadId - b.threadId) : undefined;
-  })();
-  return JSON.stringify(collected ? { packed: packThreads(collected) } : { missing: true });
+  const registry = globalThis[Symbol.for('ts314.asyncio')];
+  return JSON.stringify(registry ? { packed: packThreads([registry.snapshot()]) } : { missing: true });
+})()`;
+
+/**
+ * Evaluated in the target: the worker threads' tasks, asked over a BroadcastChannel (through the
+ * registry when the main thread has one), which needs the target's event loop.
+ */
+const WORKER_THREADS_EXPRESSION = `(async () => {
+  const packThreads = ${packThreads.toString()};
+  const registry = globalThis[Symbol.for('ts314.asyncio')];
+  if (registry) return JSON.stringify({ packed: packThreads(await registry.workers(${COLLECT_TIMEOUT_MS})) });
+  if (typeof BroadcastChannel !== 'function') return JSON.stringify({ packed: packThreads([]) });
+  const channel = new BroadcastChannel(${JSON.stringify(CHANNEL_NAME)});
+  const requestId = 'ps-' + process.pid + '-' + Math.random();
+  const threads = [];
+  await new Promise((resolve) => {
+    setTimeout(resolve, ${COLLECT_TIMEOUT_MS});
+    channel.onmessage = (event) => {
+      const m = event.data;
+      if (m && m.type === 'snapshot' && m.requestId === requestId) threads.push(m.info);
+    };
+    channel.postMessage({ type: 'collect', threadId: 0, requestId });
+  });
+  channel.close();
+  return JSON.stringify({ packed: packThreads(threads.sort((a, b) => a.threadId - b.threadId)) });
 })()`;
 
 /**
@@ -298,7 +312,7 @@ async function openInspector(pid: number, deadline: number): Promise<{ url: stri
   );
 }
 
-async function readOnce(pid: number, timeoutMs: number): Promise<AwaitedInfo[]> {
+async function readOnce(pid: number, timeoutMs: number, onWarning: InspectOptions['onWarning']): Promise<AwaitedInfo[]> {
   const deadline = performance.now() + timeoutMs;
   const { url, port, opened } = await openInspector(pid, deadline);
   let socket: TextSocket;
@@ -309,10 +323,11 @@ async function readOnce(pid: number, timeoutMs: number): Promise<AwaitedInfo[]> 
     fail(pid, 'ERR_INSPECT', `could not connect to process ${pid}'s inspector at ${url}: ${(error as Error).message}`, error);
   }
   const session = cdp(socket);
-  try {
+  /** Evaluates a packed read in the target; undefined when it has no registry. */
+  const evaluate = async (expression: string, awaitPromise: boolean): Promise<AwaitedInfo[] | undefined> => {
     let reply: Record<string, unknown>;
     try {
-      reply = await session.call('Runtime.evaluate', { expression: COLLECT_EXPRESSION, awaitPromise: true, returnByValue: true });
+      reply = await session.call('Runtime.evaluate', { expression, awaitPromise, returnByValue: true });
     } catch (error) {
       if (!alive(pid)) fail(pid, 'ERR_PROCESS_DIED', `process ${pid} exited while being read`, error);
       fail(pid, 'ERR_INSPECT', `reading process ${pid}'s tasks failed: ${(error as Error).message}`, error);
@@ -325,22 +340,46 @@ async function readOnce(pid: number, timeoutMs: number): Promise<AwaitedInfo[]> 
         `reading process ${pid}'s tasks failed: ${details.exception?.description ?? details.text ?? 'an exception'}`,
       );
     const json = (reply.result as { value?: unknown } | undefined)?.value;
-    const value = typeof json === 'string' ? (JSON.parse(json) as { missing?: boolean; packed?: PackedThreads }) : undefined;
-    if (!value?.packed) {
+    const value = typeof json === 'string' ? (JSON.parse(json) as { packed?: PackedThreads }) : undefined;
+    return value?.packed ? unpackThreads(value.packed) : undefined;
+  };
+  let blocked = false;
+  try {
+    const main = await evaluate(MAIN_THREAD_EXPRESSION, false);
+    const reading = evaluate(WORKER_THREADS_EXPRESSION, true);
+    // Ends the session with the evaluation still pending when the target's loop is blocked; nobody needs that rejection.
+    reading.catch(() => undefined);
+    const workers = await Promise.race([reading, delay(WORKERS_ANSWER_MS, null)]);
+    if (workers === null) {
+      blocked = true;
+      const waited = `${WORKERS_ANSWER_MS / 1000} s`;
+      if (main === undefined)
+        fail(
+          pid,
+          'ERR_INSPECT',
+          `process ${pid} has no task registry in its main thread, and its event loop did not answer within ${waited} (busy or blocked), so its worker threads could not be asked`,
+        );
+      onWarning?.(
+        `process ${pid}'s event loop did not answer within ${waited} (busy or blocked): only its main thread's tasks are listed, and its inspector closes once the loop is free again`,
+      );
+      return main;
+    }
+    if (main === undefined && (workers === undefined || workers.length === 0)) {
       fail(
         pid,
         'ERR_NOT_USING_ASYNCIO',
         `process ${pid} does not use ts314/asyncio: it has no task registry. Create its tasks with ts314/asyncio (createTask, TaskGroup, gather), or load it at start: node --import ts314/asyncio app.js`,
       );
     }
-    return unpackThreads(value.packed);
+    return [...(main ?? []), ...(workers ?? [])];
   } finally {
     if (opened) {
       await session.call('Runtime.evaluate', { expression: CLOSE_EXPRESSION, includeCommandLineAPI: true }).catch(() => undefined);
     }
     socket.close();
     await Promise.race([session.closed, delay(1000)]);
-    if (opened && port !== undefined) {
+    // A blocked loop runs the close only once it is free: waiting for the port would only add seconds.
+    if (opened && port !== undefined && !blocked) {
       const until = performance.now() + 5000;
       while (performance.now() < until && alive(pid) && (await portListens(port))) await delay(20);
     }
@@ -350,15 +389,19 @@ async function readOnce(pid: number, timeoutMs: number): Promise<AwaitedInfo[]> 
 /**
  * The pending tasks of every thread of process `pid` (CPython's `asyncio.tools.get_all_awaited_by`),
  * read without a restart: SIGUSR1 opens the process's inspector on 127.0.0.1, one evaluation reads
- * the ts314/asyncio registry (worker threads answer over a BroadcastChannel), and the inspector is
- * closed again, so nothing listens afterwards. The target's stderr notice ("Debugger listening on
- * …") is the only trace. Throws InspectError with a code saying why it could not.
+ * the main thread's ts314/asyncio registry and a second asks the worker threads (over a
+ * BroadcastChannel), and the inspector is closed again, so nothing listens afterwards. The target's
+ * stderr notice ("Debugger listening on …") is the only trace. A target whose event loop is blocked
+ * still gives its main thread's tasks (and `onWarning` is told). Throws InspectError with a code
+ * saying why it could not.
  * @example
  * const threads = await getAllAwaitedBy(12345);
  * console.log(formatTaskTable(buildTaskTable(threads)));
  */
 export async function getAllAwaitedBy(pid: number, options?: InspectOptions): Promise<AwaitedInfo[]> {
-  checkOptionKeys(options, ['retries', 'timeoutMs'], 'getAllAwaitedBy()');
+  checkOptionKeys(options, ['retries', 'timeoutMs', 'onWarning'], 'getAllAwaitedBy()');
+  if (options?.onWarning !== undefined && typeof options.onWarning !== 'function')
+    throw new InvalidArgumentError(`getAllAwaitedBy(): onWarning must be a function, got ${typeof options.onWarning}`);
   const context = { where: 'getAllAwaitedBy()' };
   checkInteger(pid, 'pid', context, 1);
   const retries = optionalInteger(options?.retries, 'retries', 0, context);
@@ -374,7 +417,7 @@ export async function getAllAwaitedBy(pid: number, options?: InspectOptions): Pr
   }
   for (let attempt = 0; ; attempt++) {
     try {
-      return await readOnce(pid, timeoutMs);
+      return await readOnce(pid, timeoutMs, options?.onWarning);
     } catch (error) {
       const code = (error as InspectError).code;
       const final =

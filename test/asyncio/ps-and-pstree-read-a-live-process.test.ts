@@ -57,7 +57,8 @@ async function startTarget(command: string, args: string[]): Promise<Target> {
   };
 }
 
-const tsTarget = (fixture: string) => startTarget(process.execPath, ['--import', 'tsx', `test/asyncio/fixtures/${fixture}`]);
+const tsTarget = (fixture: string, ...args: string[]) =>
+  startTarget(process.execPath, ['--import', 'tsx', `test/asyncio/fixtures/${fixture}`, ...args]);
 
 function portListens(port: number): Promise<boolean> {
   return new Promise((resolve) => {
@@ -184,6 +185,31 @@ test("nested task groups in the main thread and in a worker thread: the worker's
       lines.some((l) => l.endsWith('└──  leaf test/asyncio/fixtures/nested-with-worker.ts:6')),
       tree.stdout,
     );
+  } finally {
+    await target.stop();
+  }
+});
+
+test("a target whose event loop is blocked: ps lists its main thread's tasks and warns that its worker threads could not answer", async () => {
+  const target = await tsTarget('nested-with-worker.ts', '--then-block');
+  try {
+    await delay(300);
+    const started = performance.now();
+    const ps = await runCli(['ps', '--format', 'json', String(target.pid)]);
+    assert.equal(ps.code, 0, ps.stderr);
+    assert.match(
+      ps.stderr,
+      /^ts314 ps: warning: process \d+'s event loop did not answer within 5 s \(busy or blocked\): only its main thread's tasks are listed, and its inspector closes once the loop is free again\n$/,
+    );
+    const rows = (JSON.parse(ps.stdout) as PsRow[]).map((row) => ({ tid: row.tid, name: row.taskName, awaiter: row.awaiterName }));
+    assert.deepEqual(rows, [
+      { tid: 0, name: 'main-outer', awaiter: '' },
+      { tid: 0, name: 'main-inner', awaiter: 'main-outer' },
+      { tid: 0, name: 'main-leaf-1', awaiter: 'main-inner' },
+      { tid: 0, name: 'main-leaf-2', awaiter: 'main-inner' },
+    ]);
+    // The worker threads' 5 s, not the port's 5 s more: the tool does not wait for a close the blocked loop cannot run.
+    assert.ok(performance.now() - started < 9_000, `ps took ${(performance.now() - started).toFixed(0)} ms`);
   } finally {
     await target.stop();
   }

@@ -10,9 +10,10 @@ Prints the pending ts314/asyncio tasks of Node process PID, in every thread, as 
 \`python -m asyncio ps\` does: thread id, task id, task name, coroutine stack (innermost first),
 and one row per awaiting task with its stack, name and id (0x0 for a task nobody awaits).
 
-The target needs no flags: SIGUSR1 opens its inspector on 127.0.0.1, one evaluation reads the task
-registry, and the inspector is closed again. The target's stderr shows "Debugger listening on …".
-The target must use ts314/asyncio (or be started with --import ts314/asyncio).
+The target needs no flags: SIGUSR1 opens its inspector on 127.0.0.1, the task registry is read,
+and the inspector is closed again. The target's stderr shows "Debugger listening on …". The target
+must use ts314/asyncio (or be started with --import ts314/asyncio). A target whose event loop is
+blocked still shows its main thread's tasks, with a warning that its worker threads could not answer.
 
 options:
   --retries N    try again up to N times if reading fails (default 0)
@@ -68,7 +69,7 @@ export async function readThreads(
   options: { retries: number; timeoutMs: number | undefined },
 ): Promise<Awaited<ReturnType<typeof getAllAwaitedBy>> | number> {
   try {
-    return await getAllAwaitedBy(pid, options);
+    return await getAllAwaitedBy(pid, { ...options, onWarning: (message) => console.error(`ts314 ${command}: warning: ${message}`) });
   } catch (error) {
     return reportInspectError(command, error);
   }
