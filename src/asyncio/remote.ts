@@ -1,4 +1,4 @@
-// Reading another Node process's tasks: SIGUSR1 opens its inspector, one Runtime.evaluate reads the registry, the inspector is closed again.
+// Reading another Node process's tasks: SIGUSR1 opens its inspector, Runtime.evaluate reads the registry (main thread, then worker threads), the inspector is closed again.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { get } from 'node:http';
 import { connect } from 'node:net';
@@ -143,6 +143,16 @@ const WORKER_THREADS_EXPRESSION = `(async () => {
  */
 const CLOSE_DELAY_MS = 500;
 const CLOSE_EXPRESSION = `setTimeout(() => (process.getBuiltinModule ? process.getBuiltinModule('node:inspector') : require('node:inspector')).close(), ${CLOSE_DELAY_MS}).unref(), true`;
+
+/** `promise`'s value, or null when it takes longer than `ms`; the timer is cleared either way, so it keeps no process alive. */
+async function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([promise, new Promise<null>((resolve) => (timer = setTimeout(resolve, ms, null)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 function fail(pid: number, code: AsyncioErrorCode, message: string, cause?: unknown): never {
   throw new InspectError(message, { code, pid, ...(cause === undefined ? {} : { cause }) });
@@ -349,7 +359,7 @@ async function readOnce(pid: number, timeoutMs: number, onWarning: InspectOption
     const reading = evaluate(WORKER_THREADS_EXPRESSION, true);
     // Ends the session with the evaluation still pending when the target's loop is blocked; nobody needs that rejection.
     reading.catch(() => undefined);
-    const workers = await Promise.race([reading, delay(WORKERS_ANSWER_MS, null)]);
+    const workers = await settledWithin(reading, WORKERS_ANSWER_MS);
     if (workers === null) {
       blocked = true;
       const waited = `${WORKERS_ANSWER_MS / 1000} s`;
@@ -377,7 +387,7 @@ async function readOnce(pid: number, timeoutMs: number, onWarning: InspectOption
       await session.call('Runtime.evaluate', { expression: CLOSE_EXPRESSION, includeCommandLineAPI: true }).catch(() => undefined);
     }
     socket.close();
-    await Promise.race([session.closed, delay(1000)]);
+    await settledWithin(session.closed, 1000);
     // A blocked loop runs the close only once it is free: waiting for the port would only add seconds.
     if (opened && port !== undefined && !blocked) {
       const until = performance.now() + 5000;
