@@ -44,7 +44,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 console.log(
   `Command: \`node --import tsx bench/asyncio/ps-many-tasks.bench.ts\` (Node ${process.versions.node}, median of ${ROUNDS} rounds)\n`,
 );
-console.log('| tasks | `ts314 ps` | `ts314 pstree` | the target\'s own snapshot | ps lines |');
+console.log("| tasks | `ts314 ps` | `ts314 pstree` | the target's own snapshot | ps lines |");
 console.log('|---:|---:|---:|---:|---:|');
 for (const n of SIZES) {
   const target = spawn(process.execPath, ['--input-type=module', '-e', TARGET, String(n)], { stdio: ['pipe', 'pipe', 'ignore'] });
@@ -64,7 +64,10 @@ for (const n of SIZES) {
       tree.push(cli(['pstree', String(target.pid)]).ms);
       target.stdin.write('snapshot\n');
       while (!lines.some((line) => line.startsWith('snapshot '))) await once(target.stdout, 'data');
-      const line = lines.splice(lines.findIndex((l) => l.startsWith('snapshot ')), 1)[0]!;
+      const line = lines.splice(
+        lines.findIndex((l) => l.startsWith('snapshot ')),
+        1,
+      )[0]!;
       snapshot.push(Number(line.slice('snapshot '.length)));
     }
   } finally {
