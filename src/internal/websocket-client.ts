@@ -67,8 +67,20 @@ function wrap(socket: Socket, head: Buffer): TextSocket {
   let needed = 0;
   let fragments: Buffer[] = [];
   let closed = false;
+  let onMessage: TextSocket['onMessage'];
+  /** Messages that arrived before anyone listened (the server may speak first, even inside the handshake's bytes). */
+  let unheard: string[] = [];
   const api: TextSocket = {
-    onMessage: undefined,
+    get onMessage() {
+      return onMessage;
+    },
+    set onMessage(listener) {
+      onMessage = listener;
+      if (listener === undefined) return;
+      const waiting = unheard;
+      unheard = [];
+      for (const text of waiting) listener(text);
+    },
     onClose: undefined,
     send(text) {
       if (!closed) socket.write(frame(0x1, Buffer.from(text, 'utf8')));
@@ -128,7 +140,8 @@ function wrap(socket: Socket, head: Buffer): TextSocket {
         if (fin) {
           const text = Buffer.concat(fragments).toString('utf8');
           fragments = [];
-          api.onMessage?.(text);
+          if (onMessage) onMessage(text);
+          else unheard.push(text);
         }
       }
     }
