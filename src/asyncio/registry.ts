@@ -82,6 +82,7 @@ export interface Registry {
   unnamed: number;
   nextId: number;
   snapshot(): AwaitedInfo;
+  /** This thread's snapshot, then the worker threads' (what a `ts314 ps` of an earlier version evaluates). */
   collect(timeoutMs?: number): Promise<AwaitedInfo[]>;
   /** The snapshots of the worker threads that answer within `timeoutMs` (collect() without this thread's). */
   workers(timeoutMs?: number): Promise<AwaitedInfo[]>;

@@ -119,7 +119,11 @@ const MAIN_THREAD_EXPRESSION = `(() => {
 const WORKER_THREADS_EXPRESSION = `(async () => {
   const packThreads = ${packThreads.toString()};
   const registry = globalThis[Symbol.for('ts314.asyncio')];
-  if (registry) return JSON.stringify({ packed: packThreads(await registry.workers(${COLLECT_TIMEOUT_MS})) });
+  if (registry) {
+    // A registry made by an earlier ts314 has only collect(), which starts with the main thread's snapshot.
+    const workers = registry.workers ? await registry.workers(${COLLECT_TIMEOUT_MS}) : (await registry.collect(${COLLECT_TIMEOUT_MS})).slice(1);
+    return JSON.stringify({ packed: packThreads(workers) });
+  }
   if (typeof BroadcastChannel !== 'function') return JSON.stringify({ packed: packThreads([]) });
   const channel = new BroadcastChannel(${JSON.stringify(CHANNEL_NAME)});
   const requestId = 'ps-' + process.pid + '-' + Math.random();
