@@ -129,6 +129,10 @@ const floors: [string, Work][] = [
   ['`.then()` on each promise (a registry that only learns when each ends)', (i) => microWork(i, 2).then(identity)],
   ['each run under an async function named for its slot (no registry, no Task object)', (i) => slotRunner(i)(() => microWork(i, 2))],
   ['ts314 `createTask(() => work(i))`', (i) => createTask(() => microWork(i, 2))],
+  [
+    "ts314 `createTask(() => work(i), { eagerStart: true })` (Python 3.14's `eager_start`)",
+    (i) => createTask(() => microWork(i, 2), { eagerStart: true }),
+  ],
 ];
 {
   const base: Work = (i) => microWork(i, 2);

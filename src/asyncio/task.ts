@@ -13,6 +13,13 @@ export type TaskBody<T> = ((task: Task<T>) => T | PromiseLike<T>) | PromiseLike<
 export interface TaskOptions {
   /** Python's `name=`; `Task-<n>` when omitted, numbered per thread in creation order. */
   readonly name?: string | undefined;
+  /**
+   * Python 3.14's `eager_start=True`: the function starts inside `createTask()` and runs up to its
+   * first `await` before the creator continues, rather than in the next microtask. One difference: a
+   * function that finishes without awaiting leaves its task done one microtask later (JavaScript
+   * cannot see at once that an async function has returned), where Python's task is done at once.
+   */
+  readonly eagerStart?: boolean | undefined;
 }
 
 // Importing ts314/asyncio installs the registry, so `ts314 ps` finds even a process with no task yet.
@@ -134,13 +141,16 @@ export class Task<T = unknown> extends Future<T> {
   }
 
   constructor(body: TaskBody<T>, options?: TaskOptions) {
-    if (options !== undefined) checkOptionKeys(options, ['name'], 'createTask()');
+    if (options !== undefined) checkOptionKeys(options, ['name', 'eagerStart'], 'createTask()');
     if (typeof body !== 'function' && typeof (body as PromiseLike<T> | null)?.then !== 'function') {
       throw new InvalidArgumentError(`createTask(): expected a function or a promise, got ${body === null ? 'null' : typeof body}`);
     }
     const name = options?.name;
     if (name !== undefined && typeof name !== 'string')
       throw new InvalidArgumentError(`createTask(): name must be a string, got ${typeof name}`);
+    const eager = options?.eagerStart;
+    if (eager !== undefined && typeof eager !== 'boolean')
+      throw new InvalidArgumentError(`createTask(): eagerStart must be a boolean, got ${typeof eager}`);
     super();
     this.#name = name ?? ++REG.unnamed;
     this.#body = body;
@@ -148,6 +158,10 @@ export class Task<T = unknown> extends Future<T> {
     const slot = REG.freeSlots.pop() ?? REG.slots.length;
     this.#slot = slot;
     REG.slots[slot] = this;
+    if (eager === true) {
+      runnerFor(slot)(this as Task<unknown>);
+      return;
+    }
     if (toStart.length === 0) queueMicrotask(startMade);
     toStart.push(this as Task<unknown>);
   }

@@ -15,6 +15,8 @@ export interface CPython314 {
    * evaluated after `code`, through JSON (so tuples become arrays and dict keys strings).
    */
   json<T = unknown>(code: string, expression: string): T;
+  /** Runs `code` on pyodide's asyncio event loop (top-level `await` allowed), whose last expression is a `json.dumps(…)`, and parses it. */
+  jsonAsync<T = unknown>(code: string): Promise<T>;
   /** Binds JSON-compatible `value` to the Python global `name` (through json.loads: exact for strings, lists, dicts, ints). */
   set(name: string, value: unknown): void;
 }
@@ -57,6 +59,9 @@ async function start(): Promise<CPython314> {
       pyodide.runPython(code);
       const text = pyodide.runPython(`json.dumps(${expression})`) as string;
       return JSON.parse(text) as T;
+    },
+    async jsonAsync<T>(code: string): Promise<T> {
+      return JSON.parse((await pyodide.runPythonAsync(code)) as string) as T;
     },
     set(name: string, value: unknown): void {
       pyodide.globals.set('__ts314_json', JSON.stringify(value));
