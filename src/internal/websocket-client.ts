@@ -126,7 +126,8 @@ function wrap(socket: Socket, head: Buffer): TextSocket {
         needed = offset + length;
         return keep();
       }
-      const payload = Buffer.from(buffer.subarray(offset, offset + length));
+      // A view of the received bytes, copied only to unmask: a large message is decoded straight from them.
+      const payload = maskKey ? Buffer.from(buffer.subarray(offset, offset + length)) : buffer.subarray(offset, offset + length);
       if (maskKey) for (let i = 0; i < payload.length; i++) payload[i]! ^= maskKey[i & 3]!;
       buffer = buffer.subarray(offset + length);
       if (opcode === 0x8) {
@@ -138,7 +139,7 @@ function wrap(socket: Socket, head: Buffer): TextSocket {
       else if (opcode === 0x1 || opcode === 0x0) {
         fragments.push(payload);
         if (fin) {
-          const text = Buffer.concat(fragments).toString('utf8');
+          const text = (fragments.length === 1 ? fragments[0]! : Buffer.concat(fragments)).toString('utf8');
           fragments = [];
           if (onMessage) onMessage(text);
           else unheard.push(text);
