@@ -53,12 +53,13 @@ export class ExceptionGroup extends Ts314Error<AsyncioErrorCode> {
   declare readonly exceptions: readonly unknown[];
   constructor(message: string, options?: Ts314ErrorOptions<AsyncioErrorCode> & { exceptions?: readonly unknown[] }) {
     const exceptions = options?.exceptions ?? [];
-    const n = exceptions.length;
-    super(n === 0 ? message : `${message} (${n} sub-exception${n === 1 ? '' : 's'})`, {
-      ...options,
-      exceptions,
-    } as Ts314ErrorOptions<AsyncioErrorCode>);
+    super(exceptionGroupMessage(message, exceptions.length), { ...options, exceptions } as Ts314ErrorOptions<AsyncioErrorCode>);
   }
+}
+
+/** Python's `str()` of an ExceptionGroup of `n` exceptions. */
+export function exceptionGroupMessage(message: string, n: number): string {
+  return n === 0 ? message : `${message} (${n} sub-exception${n === 1 ? '' : 's'})`;
 }
 
 /**

@@ -4,9 +4,9 @@ import { CancelledError, InvalidStateError } from './errors.js';
 import { type GraphNode, NODE, type NodeInfo, registry, type WaitSite } from './registry.js';
 
 const PENDING = 0;
-const FULFILLED = 1;
-const REJECTED = 2;
-const CANCELLED = 3;
+export const FULFILLED = 1;
+export const REJECTED = 2;
+export const CANCELLED = 3;
 type State = typeof PENDING | typeof FULFILLED | typeof REJECTED | typeof CANCELLED;
 
 /** This thread's registry: fixed for the life of the module, so looked up once. */

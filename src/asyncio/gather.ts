@@ -1,6 +1,7 @@
 // gather: run awaitables concurrently and collect their results in order (Python's asyncio.gather).
 import { checkOptionKeys } from '../internal/validate.js';
-import { awaitedByOf, Future, futureAddToAwaitedBy } from './future.js';
+import { CancelledError } from './errors.js';
+import { awaitedByOf, CANCELLED, Future, futureAddToAwaitedBy, REJECTED, settle } from './future.js';
 import { createTask } from './task.js';
 import { beginWait, endWait } from './waits.js';
 
@@ -16,7 +17,8 @@ type Awaited_<T> = T extends PromiseLike<infer U> ? U : T;
  * Promises that are not ts314 Futures are wrapped in tasks (Python wraps coroutines), so `ts314 ps`
  * lists them, awaited by the gathering future and through it by the task that called `gather`.
  * The first failure rejects the gather (the others keep running) unless `returnExceptions`;
- * cancelling the gather cancels every child.
+ * cancelling the gather cancels every child, and so does an interruption of the task awaiting it (a
+ * cancel, an expiring `timeout()`, a failing TaskGroup), which that task then receives.
  * @example
  * const [a, b] = await gather([createTask(() => one()), two()]);
  */
@@ -35,9 +37,16 @@ export function gather<const T extends readonly unknown[]>(
   const results: unknown[] = new Array(children.length);
   let remaining = children.length;
   let wait: ReturnType<typeof beginWait> | undefined;
+  let interrupted = false;
   try {
-    wait = beginWait(beginWait, () => {
-      outer.cancel();
+    // A cancel, an expiring timeout or a failing TaskGroup: the children are cancelled and the awaiting task gets that error.
+    wait = beginWait(beginWait, (interruption) => {
+      // Settled, its wait not yet closed: the interruption goes to the task's next await.
+      if (outer.done()) return false;
+      interrupted = true;
+      for (const child of children) child.cancel();
+      settle(outer, interruption instanceof CancelledError ? CANCELLED : REJECTED, interruption);
+      return true;
     });
   } catch (interruption) {
     for (const child of children) child.cancel();
@@ -49,7 +58,7 @@ export function gather<const T extends readonly unknown[]>(
     () => endWait(wait),
     () => {
       endWait(wait);
-      if (outer.cancelled()) for (const child of children) child.cancel();
+      if (outer.cancelled() && !interrupted) for (const child of children) child.cancel();
     },
   );
   if (remaining === 0) outer.setResult(results as never);

@@ -39,7 +39,8 @@ export interface WaitSite {
   readonly site: CallSiteCapture;
   readonly seq: number;
   parsed?: ParsedCallSite;
-  interrupt?: ((error: unknown) => void) | undefined;
+  /** Throws `error` into the waiting task; returns false to decline (the wait has just ended). */
+  interrupt?: ((error: unknown) => boolean | undefined) | undefined;
   /** The task it was captured in, once indexed (null: none); see {@link waitsOfTask}. */
   owner?: GraphNode | null;
 }
@@ -244,7 +245,7 @@ export function registry(): Registry {
 }
 
 /** Records a ts314 await in progress; the caller removes it with {@link closeWait} when the await settles. */
-export function openWait(reg: Registry, site: CallSiteCapture, interrupt?: (error: unknown) => void): WaitSite {
+export function openWait(reg: Registry, site: CallSiteCapture, interrupt?: (error: unknown) => boolean | undefined): WaitSite {
   const wait: WaitSite = { site, seq: ++reg.seq, interrupt };
   addWait(reg, wait);
   return wait;

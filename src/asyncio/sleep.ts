@@ -53,12 +53,13 @@ class Sleeper implements WaitSite {
     this.#resolve(this.#value);
   }
 
-  interrupt(error: unknown): void {
+  interrupt(error: unknown): boolean {
     if (this.#kind === 'immediate') clearImmediate(this.#timer as NodeJS.Immediate);
     else if (this.#kind === 'forever') clearInterval(this.#timer as NodeJS.Timeout);
     else clearTimeout(this.#timer as NodeJS.Timeout);
     endWait(this);
     this.#reject(error);
+    return true;
   }
 }
 

@@ -1,13 +1,24 @@
-// TaskGroup: structured concurrency (Python 3.11's asyncio.TaskGroup) with `await using`; the first failure cancels the rest.
-import { CancelledError, ExceptionGroup, InvalidStateError } from './errors.js';
+// TaskGroup: structured concurrency (Python 3.11's asyncio.TaskGroup) with `await using`; the first failure cancels the rest and interrupts the block.
+import { CancelledError, ExceptionGroup, exceptionGroupMessage, InvalidStateError } from './errors.js';
 import { futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from './future.js';
+import type { WaitSite } from './registry.js';
 import { createTask, currentTask, type Task, type TaskBody, type TaskOptions } from './task.js';
 import { beginWait, endWait } from './waits.js';
 
+const MESSAGE = 'unhandled errors in a TaskGroup';
+
+/** The ExceptionGroups of groups still running, by the array of failures they share with their group. */
+const groupErrors = new WeakMap<ExceptionGroup, unknown[]>();
+
+/** The last group error thrown into each task, and the task's interruption count once it was sent. */
+const lastSent = new WeakMap<Task, { error: ExceptionGroup; count: number }>();
+
 /**
  * Tasks that end together (Python's `asyncio.TaskGroup`): leaving the `await using` block waits for
- * every task the group started; the first task to fail cancels the others, and the block then
- * throws an ExceptionGroup of the failures (CancelledErrors left out).
+ * every task the group started. The first task to fail cancels the others and interrupts the block:
+ * the ts314 await the block is in (or its next one) throws the group's ExceptionGroup, whose
+ * `exceptions` are complete once it leaves the block (CancelledErrors left out). A block that is
+ * cancelled or whose `timeout()` expires cancels the group's tasks and waits for them.
  *
  * The group's parent is the task that created it: `ts314 ps` shows the children awaited by it.
  * Unlike Python's, a group cannot see an error thrown by the block's own body (JavaScript does not
@@ -20,9 +31,15 @@ import { beginWait, endWait } from './waits.js';
  */
 export class TaskGroup implements AsyncDisposable {
   readonly #parent: Task | undefined = currentTask();
+  /** Interruptions the parent had been sent before the block began: later ones end the block early. */
+  readonly #interruptionsBefore = this.#parent?.interruptionCount() ?? 0;
   readonly #tasks = new Set<Task<unknown>>();
   readonly #errors: unknown[] = [];
+  /** Made at the first failure and thrown into the block, so the block leaves with it. */
+  #error: ExceptionGroup | undefined;
+  #sent: 'thrown' | 'pending' | 'refused' | undefined;
   #aborting = false;
+  #exiting = false;
   #exited = false;
   #wake: (() => void) | undefined;
 
@@ -47,6 +64,7 @@ export class TaskGroup implements AsyncDisposable {
       if (error !== undefined && !(error instanceof CancelledError)) {
         this.#errors.push(error);
         this.#abort();
+        this.#interruptBlock();
       }
     }
     if (this.#tasks.size === 0) this.#wake?.();
@@ -58,16 +76,51 @@ export class TaskGroup implements AsyncDisposable {
     for (const task of this.#tasks) task.cancel();
   }
 
+  /** Python cancels the parent task here; ts314 throws the group's error into the block instead, so `await using` ends with it. */
+  #interruptBlock(): void {
+    const parent = this.#parent;
+    if (this.#error !== undefined || this.#exiting || parent === undefined || parent.done()) return;
+    this.#error = new ExceptionGroup(MESSAGE, { exceptions: this.#errors });
+    groupErrors.set(this.#error, this.#errors);
+    this.#sent = parent.interrupt(this.#error);
+    lastSent.set(parent, { error: this.#error, count: parent.interruptionCount() });
+  }
+
+  /** An enclosing group's error thrown into this block while it ran (not before it began), or undefined. */
+  #enclosingErrorInBlock(): ExceptionGroup | undefined {
+    const sent = this.#parent === undefined ? undefined : lastSent.get(this.#parent);
+    if (sent === undefined || sent.error === this.#error || !groupErrors.has(sent.error)) return undefined;
+    return sent.count > this.#interruptionsBefore ? sent.error : undefined;
+  }
+
   async [Symbol.asyncDispose](): Promise<void> {
     await this.#aexit();
   }
 
   async #aexit(): Promise<void> {
+    this.#exiting = true;
+    const parent = this.#parent;
+    const own = this.#error;
+    // Thrown into the block: it is leaving with it (or caught it), so the group does not throw it again.
+    const delivered = own !== undefined && this.#sent !== 'refused' && parent?.peekPendingInterrupt() !== own;
+    // Its stack ends where the block ends, as Python's traceback of the group's error does.
+    if (own !== undefined) Error.captureStackTrace(own, TaskGroup.prototype[Symbol.asyncDispose]);
     let interruption: unknown;
-    const wait = beginWait(beginWait, (error) => {
+    const interrupt = (error: unknown): boolean => {
       interruption ??= error;
       this.#abort();
-    });
+      return true;
+    };
+    let wait: WaitSite;
+    try {
+      wait = beginWait(beginWait, interrupt);
+    } catch (pending) {
+      // An interruption that reached no await in the block is taken here, as Python's __aexit__ takes it.
+      if (pending !== own) interrupt(pending);
+      wait = beginWait(beginWait, interrupt);
+    }
+    // A cancel or timeout that stopped the block (JavaScript does not say how the block ended) cancels the tasks.
+    if (parent?.interruptedSince(this.#interruptionsBefore)) this.#abort();
     try {
       while (this.#tasks.size > 0) {
         await new Promise<void>((resolve) => {
@@ -77,8 +130,29 @@ export class TaskGroup implements AsyncDisposable {
     } finally {
       endWait(wait);
       this.#exited = true;
+      if (own !== undefined) {
+        groupErrors.delete(own);
+        parent!.closeInterruption();
+      }
     }
-    if (this.#errors.length > 0) throw new ExceptionGroup('unhandled errors in a TaskGroup', { exceptions: this.#errors });
-    if (interruption !== undefined) throw interruption;
+    if (this.#errors.length === 0) {
+      if (interruption !== undefined) throw interruption;
+      return;
+    }
+    const error = own ?? new ExceptionGroup(MESSAGE, { exceptions: this.#errors });
+    error.message = exceptionGroupMessage(MESSAGE, this.#errors.length);
+    // An enclosing group failed too: its error carries this one, as Python's outer group collects the inner group's.
+    const outer = interruption instanceof ExceptionGroup && groupErrors.has(interruption) ? interruption : this.#enclosingErrorInBlock();
+    if (outer !== undefined) {
+      const failures = groupErrors.get(outer)!;
+      failures.push(error);
+      outer.message = exceptionGroupMessage(MESSAGE, failures.length);
+      // Taken by this group's end, it must be thrown on; thrown into the block, it is leaving the block already.
+      if (outer === interruption) throw outer;
+      return;
+    }
+    // The group's errors win over a cancel or a timeout; Python keeps a cancelled parent cancelling after raising them.
+    if (interruption instanceof CancelledError && parent!.cancelling() > 0) parent!.setPendingInterrupt(interruption);
+    if (!delivered) throw error;
   }
 }

@@ -80,6 +80,10 @@ interface TaskExtra {
   controller: AbortController | undefined;
   cancelRequests: number;
   pendingInterrupt: unknown;
+  /** Every interruption ever sent: cancel requests, expired timeouts, failing TaskGroups. */
+  interruptions: number;
+  /** Interruptions from timeouts and TaskGroups whose block has not ended yet. */
+  openInterruptions: number;
 }
 
 /**
@@ -134,7 +138,7 @@ export class Task<T = unknown> extends Future<T> {
       return body as TaskBody<unknown>;
     };
     extraOf = (task) => {
-      task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined };
+      task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined, interruptions: 0, openInterruptions: 0 };
       return task.#extra;
     };
     slotOf = (task) => task.#slot;
@@ -215,6 +219,7 @@ export class Task<T = unknown> extends Future<T> {
     if (this.done()) return false;
     const extra = extraOf(this as Task<unknown>);
     extra.cancelRequests++;
+    extra.interruptions++;
     const error = new CancelledError(message ?? `Task ${JSON.stringify(this.name)} was cancelled`);
     extra.controller?.abort(error);
     if (this.#root().funcname === '<promise>') {
@@ -275,11 +280,49 @@ export class Task<T = unknown> extends Future<T> {
     return pending;
   }
 
-  /** @internal for timeout(): an interruption to deliver at the task's next ts314 await */
-  setPendingInterrupt(error: unknown): void {
+  /**
+   * @internal an interruption to deliver at the task's next ts314 await, unless one is waiting
+   * already (that one is delivered first, as a pending cancel wins over a timeout in Python)
+   */
+  setPendingInterrupt(error: unknown): boolean {
     const extra = extraOf(this as Task<unknown>);
-    if (extra.pendingInterrupt === undefined) REG.pendingInterrupts++;
+    if (extra.pendingInterrupt !== undefined) return false;
+    REG.pendingInterrupts++;
     extra.pendingInterrupt = error;
+    return true;
+  }
+
+  /**
+   * @internal for timeout() and TaskGroup: throws `error` at the ts314 awaits the task is in, or else
+   * at its next one; open until {@link closeInterruption}. Says whether it was thrown at once, left
+   * pending, or refused because another interruption is pending.
+   */
+  interrupt(error: unknown): 'thrown' | 'pending' | 'refused' {
+    const extra = extraOf(this as Task<unknown>);
+    extra.interruptions++;
+    extra.openInterruptions++;
+    if (interruptWaits(REG, this, error) > 0) return 'thrown';
+    if (this.done()) return 'refused';
+    return this.setPendingInterrupt(error) ? 'pending' : 'refused';
+  }
+
+  /** @internal the block that sent an interruption with {@link interrupt} has ended */
+  closeInterruption(): void {
+    this.#extra!.openInterruptions--;
+  }
+
+  /** @internal how many interruptions the task has been sent so far */
+  interruptionCount(): number {
+    return this.#extra?.interruptions ?? 0;
+  }
+
+  /**
+   * @internal whether an interruption sent after the first `count` may still be propagating: a cancel
+   * not yet uncancelled, a timeout or TaskGroup whose block has not ended
+   */
+  interruptedSince(count: number): boolean {
+    const extra = this.#extra;
+    return extra !== undefined && extra.interruptions > count && (extra.cancelRequests > 0 || extra.openInterruptions > 0);
   }
 
   /** @internal */

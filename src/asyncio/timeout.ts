@@ -1,19 +1,19 @@
 // timeout: a deadline for the awaits of a block (Python 3.11's `async with asyncio.timeout(delay)`), as `using`.
 import { checkMilliseconds } from '../internal/validate.js';
 import { InvalidArgumentError, InvalidStateError, TimeoutError } from './errors.js';
-import { registry } from './registry.js';
 import { currentTask, type Task } from './task.js';
-import { interruptWaits } from './waits.js';
 
 /**
  * A deadline on the current task (Python's `asyncio.Timeout`). When it expires, the ts314 await the
- * task is in (or its next one) throws TimeoutError; leaving the block disarms it.
+ * task is in (or its next one) throws TimeoutError; if the block reaches none, it throws TimeoutError
+ * as it ends. Leaving the block in time disarms it.
  */
 export class Timeout implements Disposable, AsyncDisposable {
   readonly #task: Task;
   #deadline: number;
   #timer: NodeJS.Timeout | undefined;
-  #expired = false;
+  /** Python's states: `active` until it expires (`expiring`) or the block ends (`expired` / `finished`). */
+  #state: 'active' | 'expiring' | 'expired' | 'finished' = 'active';
   #error: TimeoutError | undefined;
 
   /** @internal use {@link timeout} */
@@ -28,9 +28,10 @@ export class Timeout implements Disposable, AsyncDisposable {
     return this.#deadline;
   }
 
-  /** Moves the deadline `delayMs` from now (Infinity: none). */
+  /** Moves the deadline `delayMs` from now (Infinity: none); only while it is active, as in Python. */
   reschedule(delayMs: number): void {
     const delay = checkMilliseconds(delayMs, 'delayMs', { where: 'Timeout.reschedule()', ErrorClass: InvalidArgumentError });
+    if (this.#state !== 'active') throw new InvalidStateError(`Cannot change state of ${this.#state} Timeout`);
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#deadline = performance.now() + delay;
@@ -42,20 +43,24 @@ export class Timeout implements Disposable, AsyncDisposable {
 
   /** Whether the deadline passed (Python's `expired()`). */
   expired(): boolean {
-    return this.#expired;
+    return this.#state === 'expiring' || this.#state === 'expired';
   }
 
   #expire(delay: number): void {
-    this.#expired = true;
+    this.#timer = undefined;
+    this.#state = 'expiring';
     this.#error = new TimeoutError(`timed out after ${delay} ms`, { timeoutMs: delay });
-    if (interruptWaits(registry(), this.#task, this.#error) === 0) this.#task.setPendingInterrupt(this.#error);
+    this.#task.interrupt(this.#error);
   }
 
   [Symbol.dispose](): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
-    // An expiry that never reached an await is dropped with the block, as Python uncancels.
-    if (this.#expired && this.#task.peekPendingInterrupt() === this.#error) {
+    if (this.#state === 'active') this.#state = 'finished';
+    if (this.#state !== 'expiring') return;
+    this.#state = 'expired';
+    this.#task.closeInterruption();
+    if (this.#task.peekPendingInterrupt() === this.#error) {
       this.#task.takePendingInterrupt();
       throw this.#error;
     }

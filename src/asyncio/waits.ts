@@ -27,7 +27,7 @@ export function captureWaitSite(below: Function): CallSiteCapture {
 
 /** Opens a wait at the caller's call site (see {@link captureWaitSite}); the caller ends it with {@link endWait}. */
 // biome-ignore lint/complexity/noBannedTypes: Error.captureStackTrace takes any function
-export function beginWait(below: Function, interrupt: ((error: unknown) => void) | undefined): WaitSite {
+export function beginWait(below: Function, interrupt: ((error: unknown) => boolean | undefined) | undefined): WaitSite {
   const site = captureWaitSite(below);
   return openWait(registry(), site, interrupt);
 }
@@ -36,17 +36,14 @@ export function endWait(wait: WaitSite): void {
   closeWait(registry(), wait);
 }
 
-/** Interrupts the ts314 awaits `task` is in; returns how many there were. */
+/** Interrupts the ts314 awaits `task` is in; returns how many took the error. */
 export function interruptWaits(reg: Registry, task: GraphNode, error: unknown): number {
   const waits = waitsOfTask(reg, task);
   if (waits === undefined) return 0;
   let count = 0;
   // A copy: an interrupted wait closes itself.
   for (const wait of [...waits]) {
-    if (wait.interrupt) {
-      count++;
-      wait.interrupt(error);
-    }
+    if (wait.interrupt && wait.interrupt(error) !== false) count++;
   }
   return count;
 }
