@@ -151,8 +151,12 @@ export class TaskGroup implements AsyncDisposable {
       if (outer === interruption) throw outer;
       return;
     }
-    // The group's errors win over a cancel or a timeout; Python keeps a cancelled parent cancelling after raising them.
-    if (interruption instanceof CancelledError && parent!.cancelling() > 0) parent!.setPendingInterrupt(interruption);
+    // The group's errors win over a cancel or a timeout, but a task still being cancelled is cancelled again at its next await, as Python does.
+    if (parent !== undefined && parent.cancelling() > 0) {
+      parent.setPendingInterrupt(
+        interruption instanceof CancelledError ? interruption : new CancelledError(`Task ${JSON.stringify(parent.name)} was cancelled`),
+      );
+    }
     if (!delivered) throw error;
   }
 }

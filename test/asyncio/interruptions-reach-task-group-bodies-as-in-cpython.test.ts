@@ -428,3 +428,46 @@ json.dumps(await asyncio.create_task(states()))
   });
   assert.deepEqual(ours, python);
 });
+
+test('a task cancelled while its group fails gets the group error, then CancelledError at its next await, as in Python', async () => {
+  const log: string[] = [];
+  const task = createTask(async () => {
+    try {
+      await using tg = new TaskGroup();
+      tg.createTask(() => fail(5));
+      // A foreign await: the group's error and the cancel both wait for the block's end.
+      await delay(30);
+    } catch (error) {
+      log.push(`block raised ${kind(error)}`);
+    }
+    try {
+      await sleep(0);
+      log.push('next await returned');
+    } catch (error) {
+      log.push(`next await raised ${kind(error)}`);
+      throw error;
+    }
+  });
+  await delay(15);
+  task.cancel();
+  await assert.rejects(Promise.resolve(task), CancelledError);
+  assert.deepEqual(log, ['block raised ExceptionGroup[ValueError(boom)]', 'next await raised CancelledError']);
+});
+
+test('tasks that fail while a cancelled block ends: JavaScript reports both as a SuppressedError (the group error, then the CancelledError)', async () => {
+  // Python raises the ExceptionGroup alone; a disposer cannot replace the error a block is ending with.
+  const task = createTask(async () => {
+    await using tg = new TaskGroup();
+    tg.createTask(() => failWhenCancelled('cleanup'));
+    await sleep(2000);
+  });
+  const start = performance.now();
+  setTimeout(() => task.cancel(), 10);
+  await assert.rejects(Promise.resolve(task), (error: Error & { error?: unknown; suppressed?: unknown }) => {
+    assert.equal(error.name, 'SuppressedError');
+    assert.equal(kind(error.error), 'ExceptionGroup[ValueError(cleanup)]');
+    assert.ok(error.suppressed instanceof CancelledError);
+    return true;
+  });
+  assert.ok(performance.now() - start < 1000, 'the child was cancelled, not awaited to its end');
+});
