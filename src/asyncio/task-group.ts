@@ -2,7 +2,19 @@
 import { CancelledError, ExceptionGroup, exceptionGroupMessage, InvalidStateError } from './errors.js';
 import { futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from './future.js';
 import type { WaitSite } from './registry.js';
-import { createTask, currentTask, type Task, type TaskBody, type TaskOptions } from './task.js';
+import {
+  closeInterruption,
+  createTask,
+  currentTask,
+  interruptedSince,
+  interruptionCount,
+  interruptTask,
+  peekPendingInterrupt,
+  setPendingInterrupt,
+  type Task,
+  type TaskBody,
+  type TaskOptions,
+} from './task.js';
 import { beginWait, endWait } from './waits.js';
 
 const MESSAGE = 'unhandled errors in a TaskGroup';
@@ -32,7 +44,7 @@ const lastSent = new WeakMap<Task, { error: ExceptionGroup; count: number }>();
 export class TaskGroup implements AsyncDisposable {
   readonly #parent: Task | undefined = currentTask();
   /** Interruptions the parent had been sent before the block began: later ones end the block early. */
-  readonly #interruptionsBefore = this.#parent?.interruptionCount() ?? 0;
+  readonly #interruptionsBefore = this.#parent === undefined ? 0 : interruptionCount(this.#parent);
   readonly #tasks = new Set<Task<unknown>>();
   readonly #errors: unknown[] = [];
   /** Made at the first failure and thrown into the block, so the block leaves with it. */
@@ -82,8 +94,8 @@ export class TaskGroup implements AsyncDisposable {
     if (this.#error !== undefined || this.#exiting || parent === undefined || parent.done()) return;
     this.#error = new ExceptionGroup(MESSAGE, { exceptions: this.#errors });
     groupErrors.set(this.#error, this.#errors);
-    this.#sent = parent.interrupt(this.#error);
-    lastSent.set(parent, { error: this.#error, count: parent.interruptionCount() });
+    this.#sent = interruptTask(parent, this.#error);
+    lastSent.set(parent, { error: this.#error, count: interruptionCount(parent) });
   }
 
   /** An enclosing group's error thrown into this block while it ran (not before it began), or undefined. */
@@ -102,7 +114,7 @@ export class TaskGroup implements AsyncDisposable {
     const parent = this.#parent;
     const own = this.#error;
     // Thrown into the block: it is leaving with it (or caught it), so the group does not throw it again.
-    const delivered = own !== undefined && this.#sent !== 'refused' && parent?.peekPendingInterrupt() !== own;
+    const delivered = own !== undefined && this.#sent !== 'refused' && parent !== undefined && peekPendingInterrupt(parent) !== own;
     // Its stack ends where the block ends, as Python's traceback of the group's error does.
     if (own !== undefined) Error.captureStackTrace(own, TaskGroup.prototype[Symbol.asyncDispose]);
     let interruption: unknown;
@@ -120,7 +132,7 @@ export class TaskGroup implements AsyncDisposable {
       wait = beginWait(beginWait, interrupt);
     }
     // A cancel or timeout that stopped the block (JavaScript does not say how the block ended) cancels the tasks.
-    if (parent?.interruptedSince(this.#interruptionsBefore)) this.#abort();
+    if (parent !== undefined && interruptedSince(parent, this.#interruptionsBefore)) this.#abort();
     try {
       while (this.#tasks.size > 0) {
         await new Promise<void>((resolve) => {
@@ -132,7 +144,7 @@ export class TaskGroup implements AsyncDisposable {
       this.#exited = true;
       if (own !== undefined) {
         groupErrors.delete(own);
-        parent!.closeInterruption();
+        closeInterruption(parent!);
       }
     }
     if (this.#errors.length === 0) {
@@ -153,7 +165,8 @@ export class TaskGroup implements AsyncDisposable {
     }
     // The group's errors win over a cancel or a timeout, but a task still being cancelled is cancelled again at its next await, as Python does.
     if (parent !== undefined && parent.cancelling() > 0) {
-      parent.setPendingInterrupt(
+      setPendingInterrupt(
+        parent,
         interruption instanceof CancelledError ? interruption : new CancelledError(`Task ${JSON.stringify(parent.name)} was cancelled`),
       );
     }

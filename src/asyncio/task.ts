@@ -74,6 +74,7 @@ let finish: (task: Task<unknown>, state: 1 | 2 | 3, value: unknown) => void;
 /** The body to run (CancelledError for a task cancelled before it started); a pending task forgets its closure. */
 let begin: (task: Task<unknown>) => TaskBody<unknown>;
 let extraOf: (task: Task<unknown>) => TaskExtra;
+let extraIfAny: (task: Task<unknown>) => TaskExtra | undefined;
 let slotOf: (task: Task<unknown>) => number;
 
 interface TaskExtra {
@@ -141,6 +142,7 @@ export class Task<T = unknown> extends Future<T> {
       task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined, interruptions: 0, openInterruptions: 0 };
       return task.#extra;
     };
+    extraIfAny = (task) => task.#extra;
     slotOf = (task) => task.#slot;
   }
 
@@ -261,68 +263,7 @@ export class Task<T = unknown> extends Future<T> {
 
   /** @internal an interruption requested while the task was not in a ts314 await */
   [TAKE_INTERRUPT](): unknown {
-    return this.takePendingInterrupt();
-  }
-
-  /** @internal */
-  peekPendingInterrupt(): unknown {
-    return this.#extra?.pendingInterrupt;
-  }
-
-  /** @internal */
-  takePendingInterrupt(): unknown {
-    const extra = this.#extra;
-    const pending = extra?.pendingInterrupt;
-    if (pending !== undefined) {
-      extra!.pendingInterrupt = undefined;
-      REG.pendingInterrupts--;
-    }
-    return pending;
-  }
-
-  /**
-   * @internal an interruption to deliver at the task's next ts314 await, unless one is waiting
-   * already (that one is delivered first, as a pending cancel wins over a timeout in Python)
-   */
-  setPendingInterrupt(error: unknown): boolean {
-    const extra = extraOf(this as Task<unknown>);
-    if (extra.pendingInterrupt !== undefined) return false;
-    REG.pendingInterrupts++;
-    extra.pendingInterrupt = error;
-    return true;
-  }
-
-  /**
-   * @internal for timeout() and TaskGroup: throws `error` at the ts314 awaits the task is in, or else
-   * at its next one; open until {@link closeInterruption}. Says whether it was thrown at once, left
-   * pending, or refused because another interruption is pending.
-   */
-  interrupt(error: unknown): 'thrown' | 'pending' | 'refused' {
-    const extra = extraOf(this as Task<unknown>);
-    extra.interruptions++;
-    extra.openInterruptions++;
-    if (interruptWaits(REG, this, error) > 0) return 'thrown';
-    if (this.done()) return 'refused';
-    return this.setPendingInterrupt(error) ? 'pending' : 'refused';
-  }
-
-  /** @internal the block that sent an interruption with {@link interrupt} has ended */
-  closeInterruption(): void {
-    this.#extra!.openInterruptions--;
-  }
-
-  /** @internal how many interruptions the task has been sent so far */
-  interruptionCount(): number {
-    return this.#extra?.interruptions ?? 0;
-  }
-
-  /**
-   * @internal whether an interruption sent after the first `count` may still be propagating: a cancel
-   * not yet uncancelled, a timeout or TaskGroup whose block has not ended
-   */
-  interruptedSince(count: number): boolean {
-    const extra = this.#extra;
-    return extra !== undefined && extra.interruptions > count && (extra.cancelRequests > 0 || extra.openInterruptions > 0);
+    return takePendingInterrupt(this as Task<unknown>);
   }
 
   /** @internal */
@@ -337,6 +278,70 @@ export class Task<T = unknown> extends Future<T> {
 }
 
 adoptAsNativePromise(Task);
+
+// Interruptions: how cancel(), timeout() and TaskGroup throw an error into a task at the ts314 await
+// it is in, or at its next one. Internal to ts314/asyncio (not exported by its index).
+
+/** The interruption waiting for the task's next ts314 await, if any. */
+export function peekPendingInterrupt(task: Task): unknown {
+  return extraIfAny(task)?.pendingInterrupt;
+}
+
+/** Takes (and forgets) the interruption waiting for the task's next ts314 await. */
+export function takePendingInterrupt(task: Task): unknown {
+  const extra = extraIfAny(task);
+  const pending = extra?.pendingInterrupt;
+  if (pending !== undefined) {
+    extra!.pendingInterrupt = undefined;
+    REG.pendingInterrupts--;
+  }
+  return pending;
+}
+
+/**
+ * Leaves `error` for the task's next ts314 await, unless an interruption is waiting already (that one
+ * is delivered first, as a pending cancel wins over a timeout in Python). Says whether it was left.
+ */
+export function setPendingInterrupt(task: Task, error: unknown): boolean {
+  const extra = extraOf(task);
+  if (extra.pendingInterrupt !== undefined) return false;
+  REG.pendingInterrupts++;
+  extra.pendingInterrupt = error;
+  return true;
+}
+
+/**
+ * For timeout() and TaskGroup: throws `error` at the ts314 awaits the task is in, or else at its next
+ * one; open until {@link closeInterruption}. Says whether it was thrown at once, left pending, or
+ * refused (another interruption is pending, or the task is done).
+ */
+export function interruptTask(task: Task, error: unknown): 'thrown' | 'pending' | 'refused' {
+  const extra = extraOf(task);
+  extra.interruptions++;
+  extra.openInterruptions++;
+  if (interruptWaits(REG, task, error) > 0) return 'thrown';
+  if (task.done()) return 'refused';
+  return setPendingInterrupt(task, error) ? 'pending' : 'refused';
+}
+
+/** The block that sent an interruption with {@link interruptTask} has ended. */
+export function closeInterruption(task: Task): void {
+  extraOf(task).openInterruptions--;
+}
+
+/** How many interruptions (cancel requests, expired timeouts, failing TaskGroups) the task has been sent. */
+export function interruptionCount(task: Task): number {
+  return extraIfAny(task)?.interruptions ?? 0;
+}
+
+/**
+ * Whether an interruption sent after the first `count` may still be propagating: a cancel not yet
+ * uncancelled, or a timeout or TaskGroup whose block has not ended.
+ */
+export function interruptedSince(task: Task, count: number): boolean {
+  const extra = extraIfAny(task);
+  return extra !== undefined && extra.interruptions > count && (extra.cancelRequests > 0 || extra.openInterruptions > 0);
+}
 
 /**
  * Runs `body` as a task (Python's `asyncio.create_task`). Pass a function — it runs under the task,

@@ -1,7 +1,7 @@
 // timeout: a deadline for the awaits of a block (Python 3.11's `async with asyncio.timeout(delay)`), as `using`.
 import { checkMilliseconds } from '../internal/validate.js';
 import { InvalidArgumentError, InvalidStateError, TimeoutError } from './errors.js';
-import { currentTask, type Task } from './task.js';
+import { closeInterruption, currentTask, interruptTask, peekPendingInterrupt, type Task, takePendingInterrupt } from './task.js';
 
 /**
  * A deadline on the current task (Python's `asyncio.Timeout`). When it expires, the ts314 await the
@@ -50,7 +50,7 @@ export class Timeout implements Disposable, AsyncDisposable {
     this.#timer = undefined;
     this.#state = 'expiring';
     this.#error = new TimeoutError(`timed out after ${delay} ms`, { timeoutMs: delay });
-    this.#task.interrupt(this.#error);
+    interruptTask(this.#task, this.#error);
   }
 
   [Symbol.dispose](): void {
@@ -59,9 +59,9 @@ export class Timeout implements Disposable, AsyncDisposable {
     if (this.#state === 'active') this.#state = 'finished';
     if (this.#state !== 'expiring') return;
     this.#state = 'expired';
-    this.#task.closeInterruption();
-    if (this.#task.peekPendingInterrupt() === this.#error) {
-      this.#task.takePendingInterrupt();
+    closeInterruption(this.#task);
+    if (peekPendingInterrupt(this.#task) === this.#error) {
+      takePendingInterrupt(this.#task);
       throw this.#error;
     }
   }
