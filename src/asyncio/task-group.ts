@@ -19,8 +19,13 @@ import { beginWait, endWait } from './waits.js';
 
 const MESSAGE = 'unhandled errors in a TaskGroup';
 
-/** The ExceptionGroups of groups still running, by the array of failures they share with their group. */
-const groupErrors = new WeakMap<ExceptionGroup, unknown[]>();
+/** The ExceptionGroups of groups still running: their `exceptions` is the group's own list of failures, still growing. */
+const runningGroupErrors = new WeakSet<ExceptionGroup>();
+
+/** Python's `str()` of a group error, for its failures so far. */
+function recount(error: ExceptionGroup): void {
+  error.message = exceptionGroupMessage(MESSAGE, error.exceptions.length);
+}
 
 /** The last group error thrown into each task, and the task's interruption count once it was sent. */
 const lastSent = new WeakMap<Task, { error: ExceptionGroup; count: number }>();
@@ -93,7 +98,7 @@ export class TaskGroup implements AsyncDisposable {
     const parent = this.#parent;
     if (this.#error !== undefined || this.#exiting || parent === undefined || parent.done()) return;
     this.#error = new ExceptionGroup(MESSAGE, { exceptions: this.#errors });
-    groupErrors.set(this.#error, this.#errors);
+    runningGroupErrors.add(this.#error);
     this.#sent = interruptTask(parent, this.#error);
     lastSent.set(parent, { error: this.#error, count: interruptionCount(parent) });
   }
@@ -101,7 +106,7 @@ export class TaskGroup implements AsyncDisposable {
   /** An enclosing group's error thrown into this block while it ran (not before it began), or undefined. */
   #enclosingErrorInBlock(): ExceptionGroup | undefined {
     const sent = this.#parent === undefined ? undefined : lastSent.get(this.#parent);
-    if (sent === undefined || sent.error === this.#error || !groupErrors.has(sent.error)) return undefined;
+    if (sent === undefined || sent.error === this.#error || !runningGroupErrors.has(sent.error)) return undefined;
     return sent.count > this.#interruptionsBefore ? sent.error : undefined;
   }
 
@@ -143,7 +148,7 @@ export class TaskGroup implements AsyncDisposable {
       endWait(wait);
       this.#exited = true;
       if (own !== undefined) {
-        groupErrors.delete(own);
+        runningGroupErrors.delete(own);
         closeInterruption(parent!);
       }
     }
@@ -152,13 +157,13 @@ export class TaskGroup implements AsyncDisposable {
       return;
     }
     const error = own ?? new ExceptionGroup(MESSAGE, { exceptions: this.#errors });
-    error.message = exceptionGroupMessage(MESSAGE, this.#errors.length);
+    recount(error);
     // An enclosing group failed too: its error carries this one, as Python's outer group collects the inner group's.
-    const outer = interruption instanceof ExceptionGroup && groupErrors.has(interruption) ? interruption : this.#enclosingErrorInBlock();
+    const outer =
+      interruption instanceof ExceptionGroup && runningGroupErrors.has(interruption) ? interruption : this.#enclosingErrorInBlock();
     if (outer !== undefined) {
-      const failures = groupErrors.get(outer)!;
-      failures.push(error);
-      outer.message = exceptionGroupMessage(MESSAGE, failures.length);
+      (outer.exceptions as unknown[]).push(error);
+      recount(outer);
       // Taken by this group's end, it must be thrown on; thrown into the block, it is leaving the block already.
       if (outer === interruption) throw outer;
       return;

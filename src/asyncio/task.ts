@@ -115,11 +115,7 @@ export class Task<T = unknown> extends Future<T> {
         REG.freeSlots.push(task.#slot);
         task.#slot = -1;
       }
-      const extra = task.#extra;
-      if (extra?.pendingInterrupt !== undefined) {
-        extra.pendingInterrupt = undefined;
-        REG.pendingInterrupts--;
-      }
+      takePendingInterrupt(task);
       if (!task.done()) settle(task, state, value);
     };
     begin = (task) => {
@@ -128,12 +124,7 @@ export class Task<T = unknown> extends Future<T> {
       if (extra !== undefined && extra.cancelRequests > 0) {
         if (typeof body === 'function') task.#body = body.name;
         // Cancelled before it started: like Python, the body never runs.
-        const error = extra.pendingInterrupt ?? new CancelledError(`Task ${JSON.stringify(task.name)} was cancelled`);
-        if (extra.pendingInterrupt !== undefined) {
-          extra.pendingInterrupt = undefined;
-          REG.pendingInterrupts--;
-        }
-        throw error;
+        throw takePendingInterrupt(task) ?? new CancelledError(`Task ${JSON.stringify(task.name)} was cancelled`);
       }
       if (typeof body === 'function') task.#body = body.name;
       return body as TaskBody<unknown>;
@@ -228,10 +219,7 @@ export class Task<T = unknown> extends Future<T> {
       finish(this as Task<unknown>, 3, error);
       return true;
     }
-    if (interruptWaits(REG, this, error) === 0 && extra.pendingInterrupt === undefined) {
-      extra.pendingInterrupt = error;
-      REG.pendingInterrupts++;
-    }
+    if (interruptWaits(REG, this, error) === 0) setPendingInterrupt(this as Task<unknown>, error);
     return true;
   }
 
@@ -245,10 +233,7 @@ export class Task<T = unknown> extends Future<T> {
     const extra = this.#extra;
     if (extra === undefined) return 0;
     if (extra.cancelRequests > 0) extra.cancelRequests--;
-    if (extra.cancelRequests === 0 && extra.pendingInterrupt !== undefined) {
-      extra.pendingInterrupt = undefined;
-      REG.pendingInterrupts--;
-    }
+    if (extra.cancelRequests === 0) takePendingInterrupt(this as Task<unknown>);
     return extra.cancelRequests;
   }
 
