@@ -233,7 +233,8 @@ export class Task<T = unknown> extends Future<T> {
     const extra = this.#extra;
     if (extra === undefined) return 0;
     if (extra.cancelRequests > 0) extra.cancelRequests--;
-    if (extra.cancelRequests === 0) takePendingInterrupt(this as Task<unknown>);
+    // Python's uncancel forgets a cancel not yet delivered; a timeout's or group's error still ends its block.
+    if (extra.cancelRequests === 0 && extra.pendingInterrupt instanceof CancelledError) takePendingInterrupt(this as Task<unknown>);
     return extra.cancelRequests;
   }
 

@@ -471,3 +471,26 @@ test('tasks that fail while a cancelled block ends: JavaScript reports both as a
   });
   assert.ok(performance.now() - start < 1000, 'the child was cancelled, not awaited to its end');
 });
+
+test('uncancel() drops only a pending cancel: a pending group error or timeout still ends its block', async () => {
+  const outcomes = await createTask(async () => {
+    const seen: string[] = [];
+    try {
+      await using tg = new TaskGroup();
+      tg.createTask(() => fail(5));
+      await delay(20);
+      currentTask()!.uncancel();
+    } catch (error) {
+      seen.push(kind(error));
+    }
+    try {
+      using _deadline = timeout(5);
+      await delay(20);
+      currentTask()!.uncancel();
+    } catch (error) {
+      seen.push(kind(error));
+    }
+    return seen;
+  });
+  assert.deepEqual(outcomes, ['ExceptionGroup[ValueError(boom)]', 'TimeoutError']);
+});
