@@ -3,6 +3,7 @@
 // Run: node --import tsx bench/asyncio/cancel-many-tasks.bench.ts
 import { setTimeout as abortableDelay } from 'node:timers/promises';
 import { createTask, sleep } from '../../src/asyncio/index.js';
+import { median } from '../../src/bench/stats.js';
 
 const SIZES = (process.env.SIZES ?? '10000,20000,40000,80000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -34,7 +35,6 @@ async function abortTimers(n: number): Promise<number> {
   return performance.now() - start;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(
   `Command: \`node --import tsx bench/asyncio/cancel-many-tasks.bench.ts\` (Node ${process.versions.node}, median of ${ROUNDS} rounds, order alternated)\n`,
 );

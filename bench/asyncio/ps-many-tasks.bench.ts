@@ -6,6 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { median } from '../../src/bench/stats.js';
 
 const SIZES = (process.env.SIZES ?? '10000,100000').split(',').map(Number);
 const ROUNDS = Number(process.env.ROUNDS ?? 3);
@@ -40,7 +41,6 @@ function cli(args: string[]): { ms: number; lines: number } {
   return { ms: performance.now() - start, lines: result.stdout.split('\n').length - 1 };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 console.log(
   `Command: \`node --import tsx bench/asyncio/ps-many-tasks.bench.ts\` (Node ${process.versions.node}, median of ${ROUNDS} rounds)\n`,
 );

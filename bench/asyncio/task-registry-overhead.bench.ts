@@ -3,6 +3,7 @@
 import { createHook } from 'node:async_hooks';
 import { setImmediate as immediate, setTimeout as timeout } from 'node:timers/promises';
 import { createTask, sleep } from '../../src/asyncio/index.js';
+import { median } from '../../src/bench/stats.js';
 
 /** Tasks per sample: the issue's 100,000, all alive at once. */
 const TASKS = 100_000;
@@ -78,7 +79,6 @@ const workloads: [string, Work, Work][] = [
   ['one 1 ms timer per task, ts314 sleep(1) in the task', timerWork, timerWorkSleep],
 ];
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
 console.log(
   `## asyncio\n\nCommand: \`node --import tsx bench/asyncio/task-registry-overhead.bench.ts\` (Node ${process.versions.node}, ${TASKS.toLocaleString('en')} tasks alive at once per sample, median of ${ROUNDS} rounds, order alternated; CPU is this process's user + system time)\n`,
