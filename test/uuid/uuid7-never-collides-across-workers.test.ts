@@ -18,9 +18,14 @@ test('2 worker threads × 500,000 concurrent uuid7s: all 1,000,000 distinct', as
   // Node 20 does not carry tsx's hooks into workers: a data: URL bootstrap registers tsx, then imports the .ts entry.
   const entry = new URL('./fixtures/uuid7-worker.ts', import.meta.url).href;
   const boot = `const { register } = await import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}); register(); await import(${JSON.stringify(entry)});`;
+  const barrier = new SharedArrayBuffer(4);
   const workers = buffers.map(
-    (buffer) => new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), { workerData: { buffer, count: PER_WORKER } }),
+    (buffer) =>
+      new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
+        workerData: { buffer, count: PER_WORKER, barrier, parties: buffers.length },
+      }),
   );
+  // A worker that throws rejects `once(w, 'message')` with its error instead of hanging the test.
   await Promise.all(workers.map((w) => once(w, 'message')));
   await Promise.all(workers.map((w) => w.terminate()));
   const [a, b] = buffers.map((buffer) => new Uint8Array(buffer)) as [Uint8Array, Uint8Array];
