@@ -6,6 +6,7 @@ import * as bz2 from '../../src/compression/bz2/index.js';
 import * as lzma from '../../src/compression/lzma/index.js';
 import { float64Series, jsonSensorRecords } from './payloads.js';
 import { tempDir } from '../../test/helpers/temp-dir.js';
+import { median } from '../../src/bench/stats.js';
 
 /** Timed rounds; the median is reported (project rule: >= 5). */
 const ROUNDS = Number(process.env.ROUNDS ?? 5);
@@ -33,7 +34,6 @@ function inProcess(op: () => Buffer): number {
   sink += op().length;
   return performance.now() - start;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Case {
   label: string;

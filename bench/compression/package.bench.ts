@@ -6,6 +6,7 @@ import * as brotli from '../../src/compression/brotli/index.js';
 import * as bz2 from '../../src/compression/bz2/index.js';
 import * as lzma from '../../src/compression/lzma/index.js';
 import { standardPayloads } from './payloads.js';
+import { median } from '../../src/bench/stats.js';
 
 /** Timed rounds per measurement; the median is reported (project rule: >= 5). */
 const ROUNDS = Number(process.env.ROUNDS ?? 7);
@@ -43,7 +44,6 @@ function sample(op: () => Buffer): number {
   } while (elapsed < MIN_SAMPLE_MS);
   return elapsed / n;
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Row {
   payload: string;

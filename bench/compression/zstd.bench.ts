@@ -10,6 +10,7 @@ import { buildCLoop, runCLoop } from './zstd-c-loop.js';
 import { loadPeer } from '../peers/load.js';
 import { standardPayloads } from './payloads.js';
 import { tempDir } from '../../test/helpers/temp-dir.js';
+import { median } from '../../src/bench/stats.js';
 
 const arg = (name: string, fallback: number): number => {
   const hit = process.argv.find((a) => a.startsWith(`--${name}=`));
@@ -75,12 +76,6 @@ function rate(fn: () => Uint8Array, bytes: number, cpuRates?: number[]): number 
   const cpu = process.cpuUsage(cpuStart);
   cpuRates?.push((n * bytes) / MB / ((cpu.user + cpu.system) / 1e6));
   return (n * bytes) / MB / (Number(elapsed) / 1e9);
-}
-
-function median(values: number[]): number {
-  const s = [...values].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
 /** `zstd -b3 -i<s> file`: the CLI's own in-memory benchmark; its last line holds the best compress/decompress MB/s. */

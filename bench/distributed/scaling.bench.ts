@@ -7,6 +7,7 @@ import { workloadTask, workloadUrl } from '../../src/bench/workloads/locate.js';
 import { startRedis } from '../../test/helpers/redis.js';
 import { startPostgres } from '../../test/templatelib/helpers/postgres.js';
 import { checksum, factorial } from '../futures/workloads.js';
+import { median } from '../../src/bench/stats.js';
 
 /** Timed rounds per configuration (order alternated), after one untimed warm-up round each. */
 const RUNS = Number(process.env.RUNS ?? 3);
@@ -24,7 +25,6 @@ const remoteFactorial = workloadTask<(n: number) => bigint>('factorial', 'factor
 const addOne = workloadTask<(x: number) => number>('tiny', 'addOne');
 const modules = [workloadUrl('factorial'), workloadUrl('tiny')];
 const inputs = Array.from({ length: COUNT }, (_, i) => FIRST + i);
-const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const load = () => loadavg()[0]!.toFixed(1);
 
 interface Setup {

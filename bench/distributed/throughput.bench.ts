@@ -8,6 +8,7 @@ import { Redis } from 'ioredis';
 import { DistributedExecutor, task } from '../../src/distributed/index.js';
 import { startRedis } from '../../test/helpers/redis.js';
 import { startWorkerProcess, stopWorker } from '../../test/distributed/helpers.js';
+import { median } from '../../src/bench/stats.js';
 
 const TASKS = Number(process.env.TASKS ?? 5000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -160,7 +161,6 @@ async function cpuNow(workerPid: number): Promise<Cpu> {
 }
 const cpu = new Map<string, Cpu[]>(competitors.map((c) => [c.name, []]));
 const expected = (TASKS * (TASKS + 1)) / 2;
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const times = new Map<string, number[]>(competitors.map((c) => [c.name, []]));
 for (const c of competitors) if ((await c.run(500)) !== (500 * 501) / 2) throw new Error(`${c.name}: wrong sum`);
 for (let run = 0; run < RUNS; run++) {

@@ -2,6 +2,7 @@
 import { Worker } from 'node:worker_threads';
 import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
 import { checksum, factorial, factorialNaive, oddProduct, popcount } from './workloads.js';
+import { median } from '../../src/bench/stats.js';
 
 const FIRST = 10_000;
 const COUNT = 1_000;
@@ -10,7 +11,6 @@ const RUNS = 5;
 /** The target on a 2-core machine. */
 const TARGET_SPEEDUP = 1.8;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const inputs = Array.from({ length: COUNT }, (_, i) => FIRST + i);
 const remoteFactorial = task<typeof factorial>(new URL('./workloads.ts', import.meta.url), 'factorial');
 const pool = new InterpreterPoolExecutor({ maxWorkers: WORKERS });

@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import Tinypool from 'tinypool';
 import { InterpreterPoolExecutor, task } from '../../src/futures/index.js';
+import { median } from '../../src/bench/stats.js';
 
 const TASKS = 100_000;
 const MAP_ITEMS = 1_000_000;
@@ -149,7 +150,6 @@ for (let run = 0; run < RUNS; run++) {
 }
 for (const c of competitors) await c.close();
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const itemsOf = (name: string): number => competitors.find((c) => c.name === name)!.items;
 const rate = (name: string): number => itemsOf(name) / (median(times.get(name)!) / 1000);
 /** CPU microseconds per item, all threads. */

@@ -3,6 +3,7 @@
 // Run: node --import tsx bench/gc/seed-workload.bench.ts
 import { collect, formatHistogram, gradeMaxPause, monitor, type GCPause } from '../../src/gc/index.js';
 import { allocationWorkload } from '../../src/bench/workloads/allocation.js';
+import { median } from '../../src/bench/stats.js';
 
 const BATCHES = 6;
 const ROWS = 80_000;
@@ -16,7 +17,6 @@ function workload(): { ms: number; checksum: number } {
   return { ms: performance.now() - start, checksum };
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const plain: number[] = [];
 const monitored: number[] = [];
 let allPauses: GCPause[] = [];

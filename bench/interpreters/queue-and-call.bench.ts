@@ -2,15 +2,11 @@
 // Run: node --import tsx bench/interpreters/queue-and-call.bench.ts
 import { Worker } from 'node:worker_threads';
 import { create, createQueue, type Queue } from '../../src/interpreters/index.js';
+import { median } from '../../src/bench/stats.js';
 
 const ITEMS = 50_000;
 const CALLS = 2_000;
 const RUNS = 5;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** A bare worker that answers each message with x + 1, or streams n items on request. */
 const RAW_WORKER = `

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { exp } from '../../src/random/exp.js';
 import { log } from '../../src/random/log.js';
 import { RandomState } from '../../src/random/index.js';
+import { median } from '../../src/bench/stats.js';
 
 /** Values per timed sample: a few tens of milliseconds each, well above timer resolution. */
 const SIZE = 1_000_000;
@@ -120,7 +121,6 @@ function sample(fn: () => ArrayLike<number | string>): number {
   return SIZE / seconds;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (n: number) => `${(n / 1e6).toFixed(1)} M/s`;
 
 console.log(

@@ -1,5 +1,6 @@
 // format() of simple numeric fields: fields/second for ts314 vs Intl.NumberFormat and toFixed-based formatting.
 import { format, formatValue, Interpolation, Template } from '../../src/templatelib/index.js';
+import { median } from '../../src/bench/stats.js';
 
 const FIELDS = 100_000;
 const RUNS = 7;
@@ -62,7 +63,6 @@ for (let run = 0; run < RUNS; run++) {
     times[name].push(performance.now() - start);
   }
 }
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const base = median(times['x.toFixed(2)']);
 console.log(`### format(): ${FIELDS.toLocaleString('en-US')} numeric fields per run (median of ${RUNS})\n`);
 console.log('| formatter | fields / s | ms / run | time vs toFixed |');

@@ -3,6 +3,7 @@ import { render } from '@lit-labs/ssr';
 import { collectResultSync } from '@lit-labs/ssr/lib/render-result.js';
 import { html as litHtml } from 'lit';
 import { html, t } from '../../src/templatelib/index.js';
+import { median } from '../../src/bench/stats.js';
 
 const ROWS = 1_000;
 const RUNS = 11;
@@ -82,7 +83,6 @@ for (let run = 0; run < RUNS; run++) {
     times[name].push((performance.now() - start) / REPEAT);
   }
 }
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
 const m = { hand: median(times.hand), ts314: median(times.ts314), lit: median(times.lit) };
 // The machine is shared: ratios are taken within each run (same moment's load), then the median.
 const ratioHand = median(times.ts314.map((x, i) => x / times.hand[i]!));

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { v4 as npmV4, v7 as npmV7 } from 'uuid';
 import { uuid4, uuid4String, uuid7, uuid7String } from '../../src/uuid/index.js';
+import { median } from '../../src/bench/stats.js';
 
 /** Calls per timed sample: long enough (~20-100 ms) to swamp timer resolution. */
 const CALLS = 300_000;
@@ -40,7 +41,6 @@ for (let round = 0; round < ROUNDS; round++) {
   const order = round % 2 === 0 ? names : [...names].reverse();
   for (const name of order) samples[name]!.push(sample(competitors[name]!));
 }
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const perSecond = Object.fromEntries(names.map((n) => [n, median(samples[n]!)]));
 const fmt = (n: number) => `${(n / 1e6).toFixed(2)} M/s`;
 
