@@ -1,6 +1,7 @@
 // The cost of running work as ts314/asyncio tasks (registered, named, listed by `ts314 ps`) against the same work as plain promises, 100,000 at a time.
 // Run: node --import tsx bench/asyncio/task-registry-overhead.bench.ts
 import { createHook } from 'node:async_hooks';
+import { stat } from 'node:fs/promises';
 import { setImmediate as immediate, setTimeout as timeout } from 'node:timers/promises';
 import { createTask, sleep } from '../../src/asyncio/index.js';
 import { median } from '../../src/bench/stats.js';
@@ -40,6 +41,14 @@ async function timerWorkSleep(i: number): Promise<number> {
   return (i * 31) | 0;
 }
 
+const STAT_PATH = new URL(import.meta.url);
+
+/** A unit of real I/O: one `fs.promises.stat` of this file (libuv's thread pool), then computes. */
+async function statWork(i: number): Promise<number> {
+  const { size } = await stat(STAT_PATH);
+  return (size + i) | 0;
+}
+
 type Work = (i: number) => Promise<number>;
 
 /** One sample: wall-clock ms, and CPU ms of this process (less disturbed by other processes on a shared machine). */
@@ -77,6 +86,7 @@ const workloads: [string, Work, Work][] = [
   ['one event-loop turn per task (setImmediate)', ioWork, ioWork],
   ['one 1 ms timer per task', timerWork, timerWork],
   ['one 1 ms timer per task, ts314 sleep(1) in the task', timerWork, timerWorkSleep],
+  ['one `fs.promises.stat` per task (real I/O on the thread pool)', statWork, statWork],
 ];
 
 const percent = (ratio: number) => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(1)}%`;
