@@ -3,6 +3,7 @@ import { CancelledError, ExceptionGroup, exceptionGroupMessage, InvalidStateErro
 import { futureAddToAwaitedBy, futureDiscardFromAwaitedBy } from './future.js';
 import type { WaitSite } from './registry.js';
 import {
+  cancelledError,
   closeInterruption,
   createTask,
   currentTask,
@@ -170,10 +171,7 @@ export class TaskGroup implements AsyncDisposable {
     }
     // The group's errors win over a cancel or a timeout, but a task still being cancelled is cancelled again at its next await, as Python does.
     if (parent !== undefined && parent.cancelling() > 0) {
-      setPendingInterrupt(
-        parent,
-        interruption instanceof CancelledError ? interruption : new CancelledError(`Task ${JSON.stringify(parent.name)} was cancelled`),
-      );
+      setPendingInterrupt(parent, interruption instanceof CancelledError ? interruption : cancelledError(parent));
     }
     if (!delivered) throw error;
   }

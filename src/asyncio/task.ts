@@ -124,7 +124,7 @@ export class Task<T = unknown> extends Future<T> {
       if (extra !== undefined && extra.cancelRequests > 0) {
         if (typeof body === 'function') task.#body = body.name;
         // Cancelled before it started: like Python, the body never runs.
-        throw takePendingInterrupt(task) ?? new CancelledError(`Task ${JSON.stringify(task.name)} was cancelled`);
+        throw takePendingInterrupt(task) ?? cancelledError(task);
       }
       if (typeof body === 'function') task.#body = body.name;
       return body as TaskBody<unknown>;
@@ -187,7 +187,7 @@ export class Task<T = unknown> extends Future<T> {
     if (extra.controller === undefined) {
       extra.controller = new AbortController();
       // Made after a cancel request: aborted already.
-      if (extra.cancelRequests > 0) extra.controller.abort(new CancelledError(`Task ${JSON.stringify(this.name)} was cancelled`));
+      if (extra.cancelRequests > 0) extra.controller.abort(cancelledError(this as Task<unknown>));
     }
     return extra.controller.signal;
   }
@@ -213,7 +213,7 @@ export class Task<T = unknown> extends Future<T> {
     const extra = extraOf(this as Task<unknown>);
     extra.cancelRequests++;
     extra.interruptions++;
-    const error = new CancelledError(message ?? `Task ${JSON.stringify(this.name)} was cancelled`);
+    const error = cancelledError(this as Task<unknown>, message);
     extra.controller?.abort(error);
     if (this.#root().funcname === '<promise>') {
       finish(this as Task<unknown>, 3, error);
@@ -264,6 +264,11 @@ export class Task<T = unknown> extends Future<T> {
 }
 
 adoptAsNativePromise(Task);
+
+/** The CancelledError a cancel of `task` throws: `message`, or one naming the task (Python's is empty). */
+export function cancelledError(task: Task, message?: string): CancelledError {
+  return new CancelledError(message ?? `Task ${JSON.stringify(task.name)} was cancelled`);
+}
 
 // Interruptions: how cancel(), timeout() and TaskGroup throw an error into a task at the ts314 await
 // it is in, or at its next one. Internal to ts314/asyncio (not exported by its index).
