@@ -1,6 +1,6 @@
 // gather: run awaitables concurrently and collect their results in order (Python's asyncio.gather).
 import { checkOptionKeys } from '../internal/validate.js';
-import { CancelledError } from './errors.js';
+import { CancelledError, InvalidArgumentError } from './errors.js';
 import { awaitedByOf, CANCELLED, Future, futureAddToAwaitedBy, REJECTED, settle } from './future.js';
 import { createTask } from './task.js';
 import { beginWait, endWait } from './waits.js';
@@ -26,6 +26,7 @@ export function gather<const T extends readonly unknown[]>(
   awaitables: T,
   options?: GatherOptions,
 ): Future<{ -readonly [K in keyof T]: Awaited_<T[K]> }> {
+  checkAwaitables(awaitables, options);
   checkOptionKeys(options, ['returnExceptions'], 'gather()');
   const returnExceptions = options?.returnExceptions === true;
   const outer = new Future<{ -readonly [K in keyof T]: Awaited_<T[K]> }>();
@@ -79,4 +80,18 @@ export function gather<const T extends readonly unknown[]>(
     );
   });
   return outer;
+}
+
+const isThenable = (value: unknown): boolean => typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
+
+/** gather takes one array, as Promise.all does; Python's `gather(a, b)` spreads its awaitables, so say so. */
+function checkAwaitables(awaitables: unknown, options: unknown): void {
+  if (typeof (awaitables as Iterable<unknown> | null | undefined)?.[Symbol.iterator] === 'function' && typeof awaitables !== 'string') {
+    if (isThenable(options))
+      throw new InvalidArgumentError('gather(): the second argument is options, got a promise. Did you mean gather([a, b, …])?');
+    return;
+  }
+  const got = awaitables === null ? 'null' : isThenable(awaitables) ? 'a promise' : typeof awaitables;
+  const hint = isThenable(awaitables) ? " Did you mean gather([a, b, …])? ts314's gather takes one array, as Promise.all does." : '';
+  throw new InvalidArgumentError(`gather(): expected an array of awaitables, got ${got}.${hint}`);
 }

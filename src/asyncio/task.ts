@@ -2,6 +2,7 @@
 import { adoptAsNativePromise } from '../internal/promise-subclass.js';
 import { checkOptionKeys } from '../internal/validate.js';
 import { CancelledError, InvalidArgumentError, InvalidStateError } from './errors.js';
+import { warnOfPendingTasksAtExit } from './exit-report.js';
 import { captureCallSite, type FrameInfo, parseCallSite, TASK_FRAME_PREFIX } from './frames.js';
 import { Future, settle } from './future.js';
 import { framesFor, NODE, type NodeInfo, pendingTasks, registry, taskOfSite, type WaitSite, waitsOfTask } from './registry.js';
@@ -359,6 +360,9 @@ export function currentTask(): Task | undefined {
 export function allTasks(): Set<Task> {
   return new Set(pendingTasks(REG) as Task[]);
 }
+
+// A thread that runs out of work with tasks pending ends without running them on: say so.
+warnOfPendingTasksAtExit(allTasks);
 
 /** Runs `main` as the first task and returns its result (Python's `asyncio.run`). */
 export function run<T>(main: (task: Task<T>) => T | PromiseLike<T>, options?: TaskOptions): Promise<T> {

@@ -154,6 +154,25 @@ test('gather: results in order, the first failure rejects unless returnException
   await assert.rejects(Promise.resolve(child), CancelledError);
 });
 
+test("gather: Python's spread call gather(a, b) gets a typed error saying to pass one array, not a TypeError", async () => {
+  const a = sleep(1, 1);
+  const b = sleep(1, 2);
+  const arrayHint = /Did you mean gather\(\[a, b, …\]\)\?/;
+  assert.throws(
+    () => gather(a as never, b as never),
+    (e: Error) =>
+      e instanceof InvalidArgumentError && /expected an array of awaitables, got a promise/.test(e.message) && arrayHint.test(e.message),
+  );
+  assert.throws(
+    () => gather([a], b as never),
+    (e: Error) =>
+      e instanceof InvalidArgumentError && /the second argument is options, got a promise/.test(e.message) && arrayHint.test(e.message),
+  );
+  assert.throws(() => gather(null as never), /gather\(\): expected an array of awaitables, got null\.$/);
+  assert.throws(() => gather('ab' as never), /got string/);
+  assert.deepEqual(await gather([a, b]), [1, 2]);
+});
+
 test('timeout: an expired scope throws TimeoutError at the await it interrupts; an unexpired one changes nothing', async () => {
   const slow = run(async () => {
     using _scope = timeout(20);
