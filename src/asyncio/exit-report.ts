@@ -1,28 +1,26 @@
 // The warning a thread gets when its event loop runs out of work while ts314 tasks are pending: Node would end without a word (nodejs/node#25504, #43299).
 import { isMainThread, threadId } from 'node:worker_threads';
-import type { FrameInfo } from './frames.js';
+import { registry, type TaskInfo } from './registry.js';
 
-/** What the warning reads of a task. */
-interface PendingTask {
-  readonly name: string;
-  readonly id: number;
-  getStack(): FrameInfo[];
-}
-
-/** The warning's code: `node --disable-warning=TS314_PENDING_TASKS` silences it (Node 21.3+; `--no-warnings` everywhere). */
+/** The warning's code: `node --disable-warning=TS314_PENDING_TASKS` silences it (Node 20.11+; `--no-warnings` everywhere). */
 export const PENDING_TASKS_WARNING = 'TS314_PENDING_TASKS';
 /** How many tasks the warning lists; the rest are counted. */
 const LISTED = 20;
 /** Set on `globalThis` by the first copy of ts314/asyncio that installs the listener, so two copies warn once. */
 const INSTALLED = Symbol.for('ts314.asyncio.pendingAtExit');
 
-function describe(task: PendingTask): string {
-  const stack: FrameInfo[] = task.getStack();
+const hex = (id: number) => `0x${id.toString(16)}`;
+
+/** A task as `ts314 ps` shows it: name, id, stack innermost first, where its function waits, who awaits it. */
+function describe(task: TaskInfo, names: ReadonlyMap<number, string>): string {
+  const stack = task.coroutineStack[0]?.callStack ?? [];
   const chain = stack.map((frame) => frame.funcname).join(' -> ');
   // The outermost frame with a location is where the task's own function is suspended.
   const located = stack.findLast((frame) => frame.lineno > 0);
   const where = located ? ` at ${located.filename}:${located.lineno}` : '';
-  return `  ${task.name} (id=0x${task.id.toString(16)}): ${chain}${where}`;
+  const awaiters = [...new Set(task.awaitedBy.map(({ taskName: id }) => names.get(id as number) ?? hex(id as number)))];
+  const awaited = awaiters.length > 0 ? `, awaited by ${awaiters.join(', ')}` : '';
+  return `  ${task.taskName} (id=${hex(task.taskId)}): ${chain}${where}${awaited}`;
 }
 
 /**
@@ -30,13 +28,13 @@ function describe(task: PendingTask): string {
  * Python's loop would wait on them for ever (and `python -m asyncio ps` would show them); Node ends the
  * thread, so their code after the await never runs, `finally` blocks included.
  */
-export function pendingTasksMessage(tasks: readonly PendingTask[]): string | undefined {
+function pendingTasksMessage(tasks: readonly TaskInfo[], names: ReadonlyMap<number, string>): string | undefined {
   if (tasks.length === 0) return undefined;
   const where = isMainThread ? 'The event loop' : `The event loop of worker thread ${threadId}`;
-  const count = tasks.length === 1 ? '1 ts314 task' : `${tasks.length} ts314 tasks`;
+  const one = tasks.length === 1;
   const lines = [
-    `${where} ran out of work with ${count} still pending: ${tasks.length === 1 ? 'it awaits' : 'they await'} something that can never settle, so ${tasks.length === 1 ? 'it' : 'they'} will never finish`,
-    ...tasks.slice(0, LISTED).map(describe),
+    `${where} ran out of work with ${one ? '1 ts314 task' : `${tasks.length} ts314 tasks`} still pending: ${one ? 'it awaits' : 'they await'} something that can never settle, so ${one ? 'it' : 'they'} will never finish`,
+    ...tasks.slice(0, LISTED).map((task) => describe(task, names)),
   ];
   if (tasks.length > LISTED) lines.push(`  … and ${tasks.length - LISTED} more`);
   return lines.join('\n');
@@ -48,19 +46,25 @@ export function pendingTasksMessage(tasks: readonly PendingTask[]): string | und
  * `beforeExit` after the one that first found it: the loop is given one more turn in between, because
  * another `beforeExit` listener may just have scheduled what the task waits for (a queue it closes).
  */
-export function warnOfPendingTasksAtExit(pendingTasks: () => Iterable<PendingTask>): void {
+export function warnOfPendingTasksAtExit(): void {
   const global = globalThis as unknown as Record<symbol, boolean | undefined>;
   if (global[INSTALLED]) return;
   Object.defineProperty(globalThis, INSTALLED, { value: true, enumerable: false, configurable: true });
-  const reported = new WeakSet<PendingTask>();
-  let seen = new Set<PendingTask>();
+  const reg = registry();
+  const reported = new Set<number>();
+  let seen = new Set<number>();
   process.on('beforeExit', () => {
-    const pending = [...pendingTasks()].filter((task) => !reported.has(task));
-    const stuck = pending.filter((task) => seen.has(task));
-    seen = new Set(pending.filter((task) => !seen.has(task)));
+    if (!reg.slots.some((task) => task !== undefined)) {
+      seen.clear();
+      return;
+    }
+    const tasks = reg.snapshot().awaitedBy;
+    const pending = tasks.filter((task) => !reported.has(task.taskId));
+    const stuck = pending.filter((task) => seen.has(task.taskId));
+    seen = new Set(pending.filter((task) => !seen.has(task.taskId)).map((task) => task.taskId));
     if (seen.size > 0) setImmediate(nothing);
-    for (const task of stuck) reported.add(task);
-    const message = pendingTasksMessage(stuck);
+    for (const task of stuck) reported.add(task.taskId);
+    const message = pendingTasksMessage(stuck, new Map(tasks.map((task) => [task.taskId, task.taskName])));
     if (message !== undefined) process.emitWarning(message, { type: 'PendingTasksWarning', code: PENDING_TASKS_WARNING });
   });
 }

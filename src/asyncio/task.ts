@@ -362,7 +362,7 @@ export function allTasks(): Set<Task> {
 }
 
 // A thread that runs out of work with tasks pending ends without running them on: say so.
-warnOfPendingTasksAtExit(allTasks);
+warnOfPendingTasksAtExit();
 
 /** Runs `main` as the first task and returns its result (Python's `asyncio.run`). */
 export function run<T>(main: (task: Task<T>) => T | PromiseLike<T>, options?: TaskOptions): Promise<T> {

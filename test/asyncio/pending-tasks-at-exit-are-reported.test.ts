@@ -46,8 +46,8 @@ test('the tasks still pending when the loop runs dry are listed once, with where
   const gatherer = stderr.split('\n').find((line) => line.startsWith('  gatherer '));
   assert.match(gatherer ?? '', /^ {2}gatherer \(id=0x[0-9a-f]+\): gather -> waitsAll at (.*)$/);
   assert.ok(gatherer!.endsWith(` at ${FIXTURE}:${gatherLine}`), `${gatherer} names the fixture's gather line ${gatherLine}`);
-  // gather's child runs `stuck()` as a task made from its promise.
-  assert.match(stderr, /^ {2}Task-\d+ \(id=0x[0-9a-f]+\): <promise>$/m);
+  // gather's child runs `stuck()` as a task made from its promise, awaited by the gathering task.
+  assert.match(stderr, /^ {2}Task-\d+ \(id=0x[0-9a-f]+\): <promise>, awaited by gatherer$/m);
   assert.doesNotMatch(stderr, /finishes/, 'a task that finished is not listed');
 });
 
