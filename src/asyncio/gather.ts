@@ -1,4 +1,5 @@
 // gather: run awaitables concurrently and collect their results in order (Python's asyncio.gather).
+import { isThenable } from '../internal/thenable.js';
 import { checkOptionKeys } from '../internal/validate.js';
 import { CancelledError, InvalidArgumentError } from './errors.js';
 import { awaitedByOf, CANCELLED, Future, futureAddToAwaitedBy, REJECTED, settle } from './future.js';
@@ -30,11 +31,7 @@ export function gather<const T extends readonly unknown[]>(
   checkOptionKeys(options, ['returnExceptions'], 'gather()');
   const returnExceptions = options?.returnExceptions === true;
   const outer = new Future<{ -readonly [K in keyof T]: Awaited_<T[K]> }>();
-  const children = [...awaitables].map((aw) =>
-    aw instanceof Future
-      ? aw
-      : createTask(typeof (aw as PromiseLike<unknown>)?.then === 'function' ? (aw as PromiseLike<unknown>) : Promise.resolve(aw)),
-  );
+  const children = [...awaitables].map((aw) => (aw instanceof Future ? aw : createTask(isThenable(aw) ? aw : Promise.resolve(aw))));
   const results: unknown[] = new Array(children.length);
   let remaining = children.length;
   let wait: ReturnType<typeof beginWait> | undefined;
@@ -81,8 +78,6 @@ export function gather<const T extends readonly unknown[]>(
   });
   return outer;
 }
-
-const isThenable = (value: unknown): boolean => typeof (value as PromiseLike<unknown> | null | undefined)?.then === 'function';
 
 /** gather takes one array, as Promise.all does; Python's `gather(a, b)` spreads its awaitables, so say so. */
 function checkAwaitables(awaitables: unknown, options: unknown): void {
