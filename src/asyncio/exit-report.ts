@@ -1,5 +1,6 @@
 // The warning a thread gets when its event loop runs out of work while ts314 tasks are pending: Node would end without a word (nodejs/node#25504, #43299).
 import { isMainThread, threadId } from 'node:worker_threads';
+import { hexId } from './hex-id.js';
 import { registry, type TaskInfo } from './registry.js';
 
 /** The warning's code: `node --disable-warning=TS314_PENDING_TASKS` silences it (Node 20.11+; `--no-warnings` everywhere). */
@@ -9,8 +10,6 @@ const LISTED = 20;
 /** Set on `globalThis` by the first copy of ts314/asyncio that installs the listener, so two copies warn once. */
 const INSTALLED = Symbol.for('ts314.asyncio.pendingAtExit');
 
-const hex = (id: number) => `0x${id.toString(16)}`;
-
 /** A task as `ts314 ps` shows it: name, id, stack innermost first, where its function waits, who awaits it. */
 function describe(task: TaskInfo, names: ReadonlyMap<number, string>): string {
   const stack = task.coroutineStack[0]?.callStack ?? [];
@@ -18,9 +17,9 @@ function describe(task: TaskInfo, names: ReadonlyMap<number, string>): string {
   // The outermost frame with a location is where the task's own function is suspended.
   const located = stack.findLast((frame) => frame.lineno > 0);
   const where = located ? ` at ${located.filename}:${located.lineno}` : '';
-  const awaiters = [...new Set(task.awaitedBy.map(({ taskName: id }) => names.get(id as number) ?? hex(id as number)))];
+  const awaiters = [...new Set(task.awaitedBy.map(({ taskName: id }) => names.get(id as number) ?? hexId(id as number)))];
   const awaited = awaiters.length > 0 ? `, awaited by ${awaiters.join(', ')}` : '';
-  return `  ${task.taskName} (id=${hex(task.taskId)}): ${chain}${where}${awaited}`;
+  return `  ${task.taskName} (id=${hexId(task.taskId)}): ${chain}${where}${awaited}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 // Future: asyncio's awaitable result holder (set_result, set_exception, cancel), the node a call graph is made of.
 import { adoptAsNativePromise, keepResolvers, keptReject, keptResolve, markHandled } from '../internal/promise-subclass.js';
 import { CancelledError, InvalidStateError } from './errors.js';
+import { hexId } from './hex-id.js';
 import { type GraphNode, NODE, type NodeInfo, registry, type WaitSite } from './registry.js';
 
 const PENDING = 0;
@@ -95,7 +96,7 @@ export class Future<T = unknown> extends Promise<T> implements GraphNode {
   }
 
   #describe(): string {
-    return `Future(id=0x${this.id.toString(16)})`;
+    return `Future(id=${hexId(this.id)})`;
   }
 
   /** True once it has a result, an error, or was cancelled. */

@@ -3,6 +3,7 @@ import { checkOptionKeys, optionalInteger } from '../internal/validate.js';
 import { InvalidArgumentError } from './errors.js';
 import { captureCallSite, type FrameInfo, parseCallSite } from './frames.js';
 import { Future } from './future.js';
+import { hexId } from './hex-id.js';
 import { type GraphNode, NODE, registry, taskOfSite, type WaitSite } from './registry.js';
 import { currentTask, type Task } from './task.js';
 
@@ -131,8 +132,8 @@ export function pyRepr(text: string): string {
 function render(graph: FutureCallGraph, buf: string[], level: number): void {
   const add = (line: string) => buf.push(`${'    '.repeat(level)}${line}`);
   const info = (graph.future as unknown as GraphNode)[NODE]();
-  if (info.kind === 'task') add(`* Task(name=${pyRepr(info.name)}, id=0x${info.id.toString(16)})`);
-  else add(`* Future(id=0x${info.id.toString(16)})`);
+  if (info.kind === 'task') add(`* Task(name=${pyRepr(info.name)}, id=${hexId(info.id)})`);
+  else add(`* Future(id=${hexId(info.id)})`);
   if (graph.callStack.length > 0) {
     add('  + Call stack:');
     for (const { frame } of graph.callStack) {

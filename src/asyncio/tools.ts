@@ -1,6 +1,7 @@
 // The `ps` table and `pstree` tree of CPython 3.14's asyncio.tools, built from the tasks of every thread (AwaitedInfo[]).
 import { CycleFoundError } from './errors.js';
 import type { FrameInfo } from './frames.js';
+import { hexId } from './hex-id.js';
 import type { AwaitedInfo } from './registry.js';
 
 /** One row of the `ps` table: tid, task id, task name, coroutine stack, awaiter chain, awaiter name, awaiter id. */
@@ -75,7 +76,7 @@ export function buildAsyncTree(result: readonly AwaitedInfo[], taskEmoji = '(T)'
   const cycles = findCycles(awaits);
   if (cycles.length > 0) {
     throw new CycleFoundError(
-      `await-graph contains cycles: ${cycles.map((c) => c.map((id) => id2name.get(id) ?? `0x${id.toString(16)}`).join(' → ')).join('; ')}`,
+      `await-graph contains cycles: ${cycles.map((c) => c.map((id) => id2name.get(id) ?? hexId(id)).join(' → ')).join('; ')}`,
       {
         cycles,
         id2name: [...id2name],
@@ -146,7 +147,7 @@ export function buildTaskTable(result: readonly AwaitedInfo[]): TaskTableRow[] {
         .flatMap((coro) => coro.callStack)
         .map(funcOnly)
         .join(' -> ');
-      const taskId = `0x${task.taskId.toString(16)}`;
+      const taskId = hexId(task.taskId);
       if (task.awaitedBy.length === 0) {
         table.push([thread.threadId, taskId, task.taskName, coroStack, '', '', '0x0']);
         continue;
@@ -160,7 +161,7 @@ export function buildTaskTable(result: readonly AwaitedInfo[]): TaskTableRow[] {
           coroStack,
           coro.callStack.map(funcOnly).join(' -> '),
           typeof parentId === 'number' ? (id2name.get(parentId) ?? 'Unknown') : 'Unknown',
-          typeof parentId === 'number' ? `0x${parentId.toString(16)}` : String(parentId),
+          typeof parentId === 'number' ? hexId(parentId) : String(parentId),
         ]);
       }
     }
@@ -194,6 +195,6 @@ export function formatCycleError(error: CycleFoundError): string {
   return [
     'ERROR: await-graph contains cycles - cannot print a tree!',
     '',
-    ...error.cycles.map((cycle) => `cycle: ${cycle.map((id) => names.get(id) ?? `0x${id.toString(16)}`).join(' → ')}`),
+    ...error.cycles.map((cycle) => `cycle: ${cycle.map((id) => names.get(id) ?? hexId(id)).join(' → ')}`),
   ].join('\n');
 }
