@@ -63,6 +63,20 @@ const HELPERS = new Set([
   'Generator.next',
 ]);
 
+/**
+ * ts314's own file whose methods a task waits in (`await using tg` ending): V8 prints a private or
+ * symbol-named method without its class (`#aexit`), and Node adds the class only when source maps
+ * are on. Its frames always get the class, as CPython prints `TaskGroup._aexit`.
+ */
+const TASK_GROUP_FILE = fileURLToPath(new URL('./task-group', import.meta.url));
+
+/** `name` with its class when the frame is in ts314's TaskGroup and V8 left the class out. */
+function qualified(name: string, path: string): string {
+  if ((name[0] === '#' || name[0] === '[') && path.startsWith(TASK_GROUP_FILE) && path.lastIndexOf('.') === TASK_GROUP_FILE.length)
+    return `TaskGroup.${name}`;
+  return name;
+}
+
 function toPath(location: string): string {
   if (location.startsWith('file://')) {
     try {
@@ -100,7 +114,8 @@ function parseLines(stack: string): ParsedCallSite {
     if (name === '' || HELPERS.has(name) || location.startsWith('node:') || location === 'native' || location.startsWith('index '))
       continue;
     const at = LOCATION.exec(location);
-    frames.push({ funcname: name, filename: at ? toPath(at[1]!) : '', lineno: at ? Number(at[2]) : 0, async: m[1] !== undefined });
+    const filename = at ? toPath(at[1]!) : '';
+    frames.push({ funcname: qualified(name, filename), filename, lineno: at ? Number(at[2]) : 0, async: m[1] !== undefined });
   }
   return { frames, taskId };
 }

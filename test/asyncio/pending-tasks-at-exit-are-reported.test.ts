@@ -51,6 +51,15 @@ test('the tasks still pending when the loop runs dry are listed once, with where
   assert.doesNotMatch(stderr, /finishes/, 'a task that finished is not listed');
 });
 
+test("a task waiting at its TaskGroup's end reads as in CPython (TaskGroup._aexit -> TaskGroup.__aexit__), with or without source maps", async () => {
+  // Without source maps V8 prints private and symbol-named methods without their class; Node adds it with them.
+  for (const nodeArgs of [[], ['--enable-source-maps']]) {
+    const { stderr } = await runScenario('task-group', nodeArgs);
+    assert.match(stderr, /^ {2}owner \(id=0x[0-9a-f]+\): TaskGroup\.#aexit -> TaskGroup\.\[Symbol\.asyncDispose\] -> main at /m, stderr);
+    assert.match(stderr, /^ {2}member \(id=0x[0-9a-f]+\): stuck, awaited by owner$/m, stderr);
+  }
+});
+
 test('nothing is said when every task finishes, or when the program calls process.exit()', async () => {
   for (const scenario of ['all-finish', 'process-exit']) {
     const { code, stderr } = await runScenario(scenario);
