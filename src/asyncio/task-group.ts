@@ -69,21 +69,21 @@ export class TaskGroup implements AsyncDisposable {
     const parent = this.#parent;
     if (parent) futureAddToAwaitedBy(task, parent);
     this.#tasks.add(task as Task<unknown>);
-    const done = () => this.#onDone(task as Task<unknown>);
-    task.then(done, done);
+    task.then(
+      () => this.#onDone(task as Task<unknown>, false, undefined),
+      (error: unknown) => this.#onDone(task as Task<unknown>, true, error),
+    );
     return task;
   }
 
-  #onDone(task: Task<unknown>): void {
+  /** `failed` rather than `error !== undefined`: JavaScript can throw `undefined`, and that is a failure too. */
+  #onDone(task: Task<unknown>, failed: boolean, error: unknown): void {
     this.#tasks.delete(task);
     if (this.#parent) futureDiscardFromAwaitedBy(task, this.#parent);
-    if (!task.cancelled()) {
-      const error = task.exception();
-      if (error !== undefined && !(error instanceof CancelledError)) {
-        this.#errors.push(error);
-        this.#abort();
-        this.#interruptBlock();
-      }
+    if (failed && !task.cancelled() && !(error instanceof CancelledError)) {
+      this.#errors.push(error);
+      this.#abort();
+      this.#interruptBlock();
     }
     if (this.#tasks.size === 0) this.#wake?.();
   }

@@ -93,8 +93,9 @@ interface TaskExtra {
  * `ts314 ps` while pending, cancellable, awaitable. Create one with {@link createTask}.
  *
  * `cancel()` throws CancelledError into the task at the ts314 await it is suspended in (`sleep`,
- * `gather`, a TaskGroup's end, another Future) — or at its next one — and aborts `task.signal`;
- * an await on a foreign promise cannot be interrupted, so long waits should take the signal.
+ * `gather`, a TaskGroup's end) — or at its next one, or as its function returns — and aborts
+ * `task.signal`. Any other await cannot be interrupted, a Task or Future awaited directly included
+ * (await `gather([other])` for that), so long foreign waits should take the signal.
  * A Task is a native promise of its function's result (see {@link Future}).
  * @example
  * const task = createTask(async () => { await sleep(10); return 1; }, { name: 'worker' });
@@ -116,7 +117,13 @@ export class Task<T = unknown> extends Future<T> {
         REG.freeSlots.push(task.#slot);
         task.#slot = -1;
       }
-      takePendingInterrupt(task);
+      const pending = takePendingInterrupt(task);
+      // A body that returns while a cancel waits for its next ts314 await ends the task cancelled, as
+      // Python's Task.__step does with `_must_cancel`: a cancel is never lost for want of an await.
+      if (state === 1 && pending instanceof CancelledError && (task.#extra?.cancelRequests ?? 0) > 0) {
+        state = 3;
+        value = pending;
+      }
       if (!task.done()) settle(task, state, value);
     };
     begin = (task) => {
@@ -206,7 +213,8 @@ export class Task<T = unknown> extends Future<T> {
 
   /**
    * Asks the task to stop (Python's `Task.cancel()`): CancelledError is thrown at the ts314 await it
-   * is in, or its next one, and `signal` aborts. A task made from a promise is cancelled at once.
+   * is in, or its next one (a function that returns first ends the task cancelled), and `signal`
+   * aborts. A task made from a promise is cancelled at once.
    * False if the task is already done.
    */
   override cancel(message?: string): boolean {

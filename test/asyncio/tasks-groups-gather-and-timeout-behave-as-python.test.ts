@@ -22,6 +22,7 @@ import {
   TimeoutError,
   timeout,
 } from '../../src/asyncio/index.js';
+import { cpython314 } from '../helpers/cpython314.js';
 
 test('a task is named Task-<n> unless named, starts after its creator continues, and reports result and state', async () => {
   const order: string[] = [];
@@ -95,6 +96,61 @@ test('cancel() throws CancelledError at the ts314 await the task is in; a task t
   await assert.rejects(Promise.resolve(later), CancelledError);
 });
 
+test('a cancel that finds no ts314 await is not lost: a body that returns with it pending ends its task cancelled, as in CPython 3.14', async () => {
+  const py = await cpython314();
+  const python = await py.jsonAsync<Record<string, string>>(`
+import asyncio, json
+async def outcome(task):
+    try: return f'returned {await task}'
+    except asyncio.CancelledError: return f'cancelled {task.cancelled()}'
+async def self_cancel():
+    asyncio.current_task().cancel(); return 1
+async def self_cancel_then_uncancel():
+    asyncio.current_task().cancel(); asyncio.current_task().uncancel(); return 1
+async def cancelled_while_waiting():
+    await asyncio.sleep(0.02); return 1
+out = {'self': await outcome(asyncio.create_task(self_cancel())),
+       'eager': await outcome(asyncio.create_task(self_cancel(), eager_start=True)),
+       'uncancelled': await outcome(asyncio.create_task(self_cancel_then_uncancel()))}
+waiting = asyncio.create_task(cancelled_while_waiting())
+await asyncio.sleep(0.005); waiting.cancel()
+out['waiting'] = await outcome(waiting)
+json.dumps(out)`);
+  const outcome = async (task: Task<number>) => {
+    try {
+      return `returned ${await task}`;
+    } catch (error) {
+      assert.ok(error instanceof CancelledError);
+      return `cancelled ${task.cancelled() ? 'True' : 'False'}`;
+    }
+  };
+  const selfCancel = async () => {
+    currentTask()!.cancel();
+    return 1;
+  };
+  const ours: Record<string, string> = {
+    self: await outcome(createTask(selfCancel)),
+    eager: await outcome(createTask(selfCancel, { eagerStart: true })),
+    uncancelled: await outcome(
+      createTask(async () => {
+        currentTask()!.cancel();
+        currentTask()!.uncancel();
+        return 1;
+      }),
+    ),
+  };
+  // The wait is foreign here (a Node timer), so the cancel waits for the body, which then returns.
+  const waiting = createTask(async () => {
+    await delay(20);
+    return 1;
+  });
+  await delay(5);
+  waiting.cancel();
+  ours.waiting = await outcome(waiting);
+  assert.deepEqual(ours, python);
+  assert.deepEqual(python, { self: 'cancelled True', eager: 'cancelled True', uncancelled: 'returned 1', waiting: 'cancelled True' });
+});
+
 test('TaskGroup: the first failure cancels the siblings and the group throws an ExceptionGroup of the failures', async () => {
   const events: string[] = [];
   const outcome = run(async () => {
@@ -137,6 +193,28 @@ test('TaskGroup: the first failure cancels the siblings and the group throws an 
     [1, 2],
   );
   assert.throws(() => group!.createTask(async () => 3), InvalidStateError);
+  // JavaScript can throw undefined: still a failure that cancels the siblings.
+  let siblingCancelled = false;
+  const thrownUndefined = run(async () => {
+    await using tg = new TaskGroup();
+    tg.createTask(async () => {
+      await sleep(1);
+      throw undefined;
+    });
+    tg.createTask(async () => {
+      try {
+        await sleep(60_000);
+      } catch (error) {
+        siblingCancelled = error instanceof CancelledError;
+        throw error;
+      }
+    });
+  });
+  await assert.rejects(
+    thrownUndefined,
+    (error: unknown) => error instanceof ExceptionGroup && error.exceptions.length === 1 && error.exceptions[0] === undefined,
+  );
+  assert.equal(siblingCancelled, true);
 });
 
 test('gather: results in order, the first failure rejects unless returnExceptions, cancelling it cancels the children', async () => {
