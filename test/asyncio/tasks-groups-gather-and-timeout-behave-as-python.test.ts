@@ -232,6 +232,79 @@ test('gather: results in order, the first failure rejects unless returnException
   await assert.rejects(Promise.resolve(child), CancelledError);
 });
 
+test('a cancelled gather, or a cancelled task awaiting one, ends once a child has cleaned up and ended cancelled, as in CPython 3.14', async () => {
+  const py = await cpython314();
+  const python = await py.jsonAsync<Record<string, string[]>>(`
+import asyncio, json
+async def child(log, name, cleanup):
+    try: await asyncio.sleep(2)
+    except asyncio.CancelledError:
+        await asyncio.sleep(cleanup); log.append(name + ' cleaned up'); raise
+async def gather_cancelled():
+    log = []
+    children = [asyncio.create_task(child(log, 'a', 0.04)), asyncio.create_task(child(log, 'b', 0.02))]
+    g = asyncio.gather(*children)
+    await asyncio.sleep(0.01)
+    log.append(f'cancel() {g.cancel()}, done at once {g.done()}')
+    try: await g
+    except asyncio.CancelledError: log.append('gather raised CancelledError')
+    await asyncio.wait(children)
+    return log
+async def awaiting_task_cancelled():
+    log = []
+    children = [asyncio.create_task(child(log, 'a', 0.04)), asyncio.create_task(child(log, 'b', 0.02))]
+    async def parent():
+        try: await asyncio.gather(*children)
+        except asyncio.CancelledError: log.append('parent got CancelledError'); raise
+    t = asyncio.create_task(parent())
+    await asyncio.sleep(0.01); t.cancel()
+    try: await t
+    except asyncio.CancelledError: log.append(f'task cancelled {t.cancelled()}')
+    await asyncio.wait(children)
+    return log
+json.dumps({'gather_cancelled': await gather_cancelled(), 'awaiting_task_cancelled': await awaiting_task_cancelled()})`);
+  // Cleanups of different lengths, so the order they end in does not hang on timer ties.
+  const child = async (log: string[], name: string, cleanupMs: number) => {
+    try {
+      await sleep(2000);
+    } catch (error) {
+      await sleep(cleanupMs);
+      log.push(`${name} cleaned up`);
+      throw error;
+    }
+  };
+  const pyBool = (b: boolean) => (b ? 'True' : 'False');
+  const gatherLog: string[] = [];
+  const gathered = [createTask(() => child(gatherLog, 'a', 40)), createTask(() => child(gatherLog, 'b', 20))];
+  const g = gather(gathered);
+  await delay(10);
+  gatherLog.push(`cancel() ${pyBool(g.cancel())}, done at once ${pyBool(g.done())}`);
+  try {
+    await g;
+  } catch (error) {
+    if (error instanceof CancelledError) gatherLog.push('gather raised CancelledError');
+  }
+  // Python's gather, oddly, ends with an exception rather than cancelled; ts314's says it was cancelled.
+  assert.equal(g.cancelled(), true);
+  await Promise.allSettled(gathered);
+  const taskLog: string[] = [];
+  const children = [createTask(() => child(taskLog, 'a', 40)), createTask(() => child(taskLog, 'b', 20))];
+  const parent = createTask(async () => {
+    try {
+      await gather(children);
+    } catch (error) {
+      if (error instanceof CancelledError) taskLog.push('parent got CancelledError');
+      throw error;
+    }
+  });
+  await delay(10);
+  parent.cancel();
+  await assert.rejects(Promise.resolve(parent), CancelledError);
+  taskLog.push(`task cancelled ${pyBool(parent.cancelled())}`);
+  await Promise.allSettled(children);
+  assert.deepEqual({ gather_cancelled: gatherLog, awaiting_task_cancelled: taskLog }, python);
+});
+
 test("gather: Python's spread call gather(a, b) gets a typed error saying to pass one array, not a TypeError", async () => {
   const a = sleep(1, 1);
   const b = sleep(1, 2);
