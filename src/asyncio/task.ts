@@ -86,6 +86,8 @@ interface TaskExtra {
   interruptions: number;
   /** Interruptions from timeouts and TaskGroups whose block has not ended yet. */
   openInterruptions: number;
+  /** A cancel was thrown into the task and it has not resumed since: a second cancel adds no second error. */
+  cancelInFlight: boolean;
 }
 
 /**
@@ -138,7 +140,14 @@ export class Task<T = unknown> extends Future<T> {
       return body as TaskBody<unknown>;
     };
     extraOf = (task) => {
-      task.#extra ??= { controller: undefined, cancelRequests: 0, pendingInterrupt: undefined, interruptions: 0, openInterruptions: 0 };
+      task.#extra ??= {
+        controller: undefined,
+        cancelRequests: 0,
+        pendingInterrupt: undefined,
+        interruptions: 0,
+        openInterruptions: 0,
+        cancelInFlight: false,
+      };
       return task.#extra;
     };
     extraIfAny = (task) => task.#extra;
@@ -228,7 +237,18 @@ export class Task<T = unknown> extends Future<T> {
       finish(this as Task<unknown>, 3, error);
       return true;
     }
-    if (interruptWaits(REG, this, error) === 0) setPendingInterrupt(this as Task<unknown>, error);
+    // Python: cancels made before the task runs again are one CancelledError (Task.__step clears
+    // `_must_cancel`), though each counts in cancelling().
+    if (extra.cancelInFlight) return true;
+    // Queued before the error is thrown, so it runs before the task resumes.
+    queueMicrotask(() => {
+      extra.cancelInFlight = false;
+    });
+    extra.cancelInFlight = true;
+    if (interruptWaits(REG, this, error) === 0) {
+      extra.cancelInFlight = false;
+      setPendingInterrupt(this as Task<unknown>, error);
+    }
     return true;
   }
 

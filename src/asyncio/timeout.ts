@@ -1,7 +1,15 @@
 // timeout: a deadline for the awaits of a block (Python 3.11's `async with asyncio.timeout(delay)`), as `using`.
 import { checkMilliseconds } from '../internal/validate.js';
-import { InvalidArgumentError, InvalidStateError, TimeoutError } from './errors.js';
-import { closeInterruption, currentTask, interruptTask, peekPendingInterrupt, type Task, takePendingInterrupt } from './task.js';
+import { type CancelledError, InvalidArgumentError, InvalidStateError, TimeoutError } from './errors.js';
+import {
+  cancelledError,
+  closeInterruption,
+  currentTask,
+  interruptTask,
+  peekPendingInterrupt,
+  type Task,
+  takePendingInterrupt,
+} from './task.js';
 
 /**
  * A deadline on the current task (Python's `asyncio.Timeout`). When it expires, the ts314 await the
@@ -14,11 +22,14 @@ export class Timeout implements Disposable, AsyncDisposable {
   #timer: NodeJS.Timeout | undefined;
   /** Python's states: `active` until it expires (`expiring`) or the block ends (`expired` / `finished`). */
   #state: 'active' | 'expiring' | 'expired' | 'finished' = 'active';
-  #error: TimeoutError | undefined;
+  #error: TimeoutError | CancelledError | undefined;
+  /** The task's cancel requests when the block began: more at expiry means a cancel nobody took back. */
+  readonly #cancelling: number;
 
   /** @internal use {@link timeout} */
   constructor(task: Task, delayMs: number) {
     this.#task = task;
+    this.#cancelling = task.cancelling();
     this.#deadline = Infinity;
     this.reschedule(delayMs);
   }
@@ -49,7 +60,12 @@ export class Timeout implements Disposable, AsyncDisposable {
   #expire(delay: number): void {
     this.#timer = undefined;
     this.#state = 'expiring';
-    this.#error = new TimeoutError(`timed out after ${delay} ms`, { timeoutMs: delay });
+    // Python turns the expiry into TimeoutError only if no other cancel is outstanding (uncancel() back at
+    // the count the block began with); otherwise the block ends with CancelledError and the task is cancelled.
+    this.#error =
+      this.#task.cancelling() > this.#cancelling
+        ? cancelledError(this.#task)
+        : new TimeoutError(`timed out after ${delay} ms`, { timeoutMs: delay });
     interruptTask(this.#task, this.#error);
   }
 

@@ -151,6 +151,107 @@ json.dumps(out)`);
   assert.deepEqual(python, { self: 'cancelled True', eager: 'cancelled True', uncancelled: 'returned 1', waiting: 'cancelled True' });
 });
 
+test('cancels made before the task runs again are one CancelledError; a timeout over a cancel nobody took back ends cancelled, as in CPython 3.14', async () => {
+  const py = await cpython314();
+  const python = await py.jsonAsync<Record<string, string[]>>(`
+import asyncio, json
+async def outcome(task, log):
+    try: log.append(f'returned {await task}')
+    except asyncio.CancelledError: log.append(f'cancelled {task.cancelled()}')
+    log.append(f'cancelling {task.cancelling()}')
+    return log
+async def catches_then_sleeps(log, recancel):
+    try: await asyncio.sleep(2)
+    except asyncio.CancelledError:
+        log.append('caught')
+        if recancel: asyncio.current_task().cancel()
+    try: await asyncio.sleep(0.001); log.append('second sleep ok')
+    except asyncio.CancelledError: log.append('second sleep cancelled'); raise
+    return 'ok'
+async def cancel_twice():
+    log = []; t = asyncio.create_task(catches_then_sleeps(log, False))
+    await asyncio.sleep(0.01); t.cancel(); t.cancel()
+    return await outcome(t, log)
+async def cancel_again_after_catching():
+    log = []; t = asyncio.create_task(catches_then_sleeps(log, True))
+    await asyncio.sleep(0.01); t.cancel()
+    return await outcome(t, log)
+async def timeout_after_swallowed_cancel():
+    log = []
+    async def body():
+        try:
+            async with asyncio.timeout(0.5):
+                try: await asyncio.sleep(2)
+                except asyncio.CancelledError: log.append('caught')
+                await asyncio.sleep(2)
+        except BaseException as e: log.append(f'block raised {type(e).__name__}'); raise
+    t = asyncio.create_task(body())
+    await asyncio.sleep(0.01); t.cancel()
+    return await outcome(t, log)
+json.dumps({'cancel_twice': await cancel_twice(), 'cancel_again_after_catching': await cancel_again_after_catching(),
+            'timeout_after_swallowed_cancel': await timeout_after_swallowed_cancel()})`);
+  const pyBool = (b: boolean) => (b ? 'True' : 'False');
+  const outcome = async (task: Task<unknown>, log: string[]) => {
+    try {
+      log.push(`returned ${await task}`);
+    } catch (error) {
+      assert.ok(error instanceof CancelledError);
+      log.push(`cancelled ${pyBool(task.cancelled())}`);
+    }
+    log.push(`cancelling ${task.cancelling()}`);
+    return log;
+  };
+  const catchesThenSleeps = async (log: string[], recancel: boolean) => {
+    try {
+      await sleep(2000);
+    } catch (error) {
+      assert.ok(error instanceof CancelledError);
+      log.push('caught');
+      if (recancel) currentTask()!.cancel();
+    }
+    try {
+      await sleep(1);
+      log.push('second sleep ok');
+    } catch (error) {
+      log.push('second sleep cancelled');
+      throw error;
+    }
+    return 'ok';
+  };
+  const twiceLog: string[] = [];
+  const twice = createTask(() => catchesThenSleeps(twiceLog, false));
+  await delay(10);
+  twice.cancel();
+  twice.cancel();
+  const againLog: string[] = [];
+  const again = createTask(() => catchesThenSleeps(againLog, true));
+  await delay(10);
+  again.cancel();
+  const timeoutLog: string[] = [];
+  const timed = createTask(async () => {
+    try {
+      using _deadline = timeout(500);
+      try {
+        await sleep(2000);
+      } catch {
+        timeoutLog.push('caught');
+      }
+      await sleep(2000);
+    } catch (error) {
+      timeoutLog.push(`block raised ${(error as Error).name}`);
+      throw error;
+    }
+  });
+  await delay(10);
+  timed.cancel();
+  const ours = {
+    cancel_twice: await outcome(twice, twiceLog),
+    cancel_again_after_catching: await outcome(again, againLog),
+    timeout_after_swallowed_cancel: await outcome(timed, timeoutLog),
+  };
+  assert.deepEqual(ours, python);
+});
+
 test('TaskGroup: the first failure cancels the siblings and the group throws an ExceptionGroup of the failures', async () => {
   const events: string[] = [];
   const outcome = run(async () => {
@@ -242,7 +343,7 @@ async def child(log, name, cleanup):
         await asyncio.sleep(cleanup); log.append(name + ' cleaned up'); raise
 async def gather_cancelled():
     log = []
-    children = [asyncio.create_task(child(log, 'a', 0.04)), asyncio.create_task(child(log, 'b', 0.02))]
+    children = [asyncio.create_task(child(log, 'a', 0.25)), asyncio.create_task(child(log, 'b', 0.02))]
     g = asyncio.gather(*children)
     await asyncio.sleep(0.01)
     log.append(f'cancel() {g.cancel()}, done at once {g.done()}')
@@ -252,7 +353,7 @@ async def gather_cancelled():
     return log
 async def awaiting_task_cancelled():
     log = []
-    children = [asyncio.create_task(child(log, 'a', 0.04)), asyncio.create_task(child(log, 'b', 0.02))]
+    children = [asyncio.create_task(child(log, 'a', 0.25)), asyncio.create_task(child(log, 'b', 0.02))]
     async def parent():
         try: await asyncio.gather(*children)
         except asyncio.CancelledError: log.append('parent got CancelledError'); raise
@@ -263,7 +364,7 @@ async def awaiting_task_cancelled():
     await asyncio.wait(children)
     return log
 json.dumps({'gather_cancelled': await gather_cancelled(), 'awaiting_task_cancelled': await awaiting_task_cancelled()})`);
-  // Cleanups of different lengths, so the order they end in does not hang on timer ties.
+  // Cleanups far apart in length, so the order they end in depends neither on timer ties nor on machine load.
   const child = async (log: string[], name: string, cleanupMs: number) => {
     try {
       await sleep(2000);
@@ -275,7 +376,7 @@ json.dumps({'gather_cancelled': await gather_cancelled(), 'awaiting_task_cancell
   };
   const pyBool = (b: boolean) => (b ? 'True' : 'False');
   const gatherLog: string[] = [];
-  const gathered = [createTask(() => child(gatherLog, 'a', 40)), createTask(() => child(gatherLog, 'b', 20))];
+  const gathered = [createTask(() => child(gatherLog, 'a', 250)), createTask(() => child(gatherLog, 'b', 20))];
   const g = gather(gathered);
   await delay(10);
   gatherLog.push(`cancel() ${pyBool(g.cancel())}, done at once ${pyBool(g.done())}`);
@@ -288,7 +389,7 @@ json.dumps({'gather_cancelled': await gather_cancelled(), 'awaiting_task_cancell
   assert.equal(g.cancelled(), true);
   await Promise.allSettled(gathered);
   const taskLog: string[] = [];
-  const children = [createTask(() => child(taskLog, 'a', 40)), createTask(() => child(taskLog, 'b', 20))];
+  const children = [createTask(() => child(taskLog, 'a', 250)), createTask(() => child(taskLog, 'b', 20))];
   const parent = createTask(async () => {
     try {
       await gather(children);
