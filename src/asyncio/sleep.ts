@@ -1,5 +1,5 @@
 // sleep: asyncio.sleep in milliseconds, an await that cancel() and timeout() can interrupt.
-import { checkMilliseconds } from '../internal/validate.js';
+import { checkDelay } from '../internal/validate.js';
 import { InvalidArgumentError } from './errors.js';
 import type { CallSiteCapture, ParsedCallSite } from './frames.js';
 import { addWait, registry, type WaitSite } from './registry.js';
@@ -71,14 +71,15 @@ function keepAlive(): void {}
 
 /**
  * Resolves with `value` after `delayMs` milliseconds (Python's `asyncio.sleep`, in ms as every ts314
- * duration). `sleep(0)` yields to the event loop once (a `setImmediate`). A task's `cancel()` or an
+ * duration). `sleep(0)` yields to the event loop once (a `setImmediate`), and so does a negative
+ * delay, as in Python. A task's `cancel()` or an
  * expiring `timeout()` interrupts it with CancelledError / TimeoutError, and `ts314 ps` shows a task
  * sleeping as `sleep -> <its function>`.
  * @example
  * await sleep(100);
  */
 export function sleep<T = undefined>(delayMs: number, value?: T): Promise<T> {
-  const delay = checkMilliseconds(delayMs, 'delayMs', { where: 'sleep()', ErrorClass: InvalidArgumentError });
+  const delay = checkDelay(delayMs, 'delayMs', { where: 'sleep()', ErrorClass: InvalidArgumentError });
   let site: CallSiteCapture;
   try {
     site = captureWaitSite(captureWaitSite);

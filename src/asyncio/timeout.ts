@@ -1,5 +1,5 @@
 // timeout: a deadline for the awaits of a block (Python 3.11's `async with asyncio.timeout(delay)`), as `using`.
-import { checkMilliseconds } from '../internal/validate.js';
+import { checkDelay } from '../internal/validate.js';
 import { type CancelledError, InvalidArgumentError, InvalidStateError, TimeoutError } from './errors.js';
 import {
   cancelledError,
@@ -20,6 +20,8 @@ export class Timeout implements Disposable, AsyncDisposable {
   readonly #task: Task;
   #deadline: number;
   #timer: NodeJS.Timeout | undefined;
+  /** Set while an expiry already due waits for its microtask; replaced or cleared to call it off. */
+  #soon: object | undefined;
   /** Python's states: `active` until it expires (`expiring`) or the block ends (`expired` / `finished`). */
   #state: 'active' | 'expiring' | 'expired' | 'finished' = 'active';
   #error: TimeoutError | CancelledError | undefined;
@@ -39,14 +41,22 @@ export class Timeout implements Disposable, AsyncDisposable {
     return this.#deadline;
   }
 
-  /** Moves the deadline `delayMs` from now (Infinity: none); only while it is active, as in Python. */
+  /** Moves the deadline `delayMs` from now (Infinity: none; 0 or less: due now); only while it is active, as in Python. */
   reschedule(delayMs: number): void {
-    const delay = checkMilliseconds(delayMs, 'delayMs', { where: 'Timeout.reschedule()', ErrorClass: InvalidArgumentError });
+    const delay = checkDelay(delayMs, 'delayMs', { where: 'Timeout.reschedule()', ErrorClass: InvalidArgumentError });
     if (this.#state !== 'active') throw new InvalidStateError(`Cannot change state of ${this.#state} Timeout`);
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#soon = undefined;
     this.#deadline = performance.now() + delay;
-    if (delay !== Infinity) {
+    if (delay === 0) {
+      // Python runs an expiry already due with call_soon: after the code before the block's next await.
+      const soon = {};
+      this.#soon = soon;
+      queueMicrotask(() => {
+        if (this.#soon === soon && this.#state === 'active') this.#expire(0);
+      });
+    } else if (delay !== Infinity) {
       this.#timer = setTimeout(() => this.#expire(delay), delay);
       this.#timer.unref();
     }
@@ -72,6 +82,7 @@ export class Timeout implements Disposable, AsyncDisposable {
   [Symbol.dispose](): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
+    this.#soon = undefined;
     if (this.#state === 'active') this.#state = 'finished';
     if (this.#state !== 'expiring') return;
     this.#state = 'expired';
@@ -89,7 +100,8 @@ export class Timeout implements Disposable, AsyncDisposable {
 
 /**
  * A deadline `delayMs` from now for the current task's awaits (Python's `asyncio.timeout`); `null` or
- * Infinity for none (then `reschedule()` it).
+ * Infinity for none (then `reschedule()` it). One already due (0 or negative) expires at the block's
+ * next await, after the code before it, as Python's does.
  * @example
  * await using _ = timeout(1000);
  * await sleep(5000); // throws TimeoutError after 1 s

@@ -77,6 +77,14 @@ export function checkMilliseconds(value: unknown, what: string, context: CheckCo
 }
 
 /**
+ * A delay in milliseconds where, as in Python's asyncio, one already past (negative) is due now: 0.
+ * `undefined` or `null` is Infinity, as for {@link checkMilliseconds}.
+ */
+export function checkDelay(value: unknown, what: string, context: CheckContext): number {
+  return typeof value === 'number' && value < 0 ? 0 : checkMilliseconds(value, what, context);
+}
+
+/**
  * A timeout given either positionally, as Python's `wait(timeout)` takes it, or as `{ timeout }`,
  * the form every ts314 wait accepts. Returns the limit in milliseconds, Infinity for ever.
  */

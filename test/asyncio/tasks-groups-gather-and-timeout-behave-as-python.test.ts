@@ -443,6 +443,47 @@ test('timeout: an expired scope throws TimeoutError at the await it interrupts; 
   assert.throws(() => timeout(10), InvalidStateError, 'outside a task');
 });
 
+test("a deadline already due (0 or negative) expires at the block's next await, not before its code runs; a negative sleep is sleep(0), as in CPython 3.14", async () => {
+  const py = await cpython314();
+  const python = await py.jsonAsync<string[]>(`
+import asyncio, json
+log = []
+for delay in (0, -1):
+    try:
+        async with asyncio.timeout(delay):
+            log.append(f'{delay}: code before the await runs'); await asyncio.sleep(0); log.append(f'{delay}: sleep(0) returned')
+    except TimeoutError: log.append(f'{delay}: TimeoutError')
+try:
+    async with asyncio.timeout(0): log.append('no await')
+except TimeoutError: log.append('no await: TimeoutError')
+await asyncio.sleep(-5); log.append('sleep(-5) returned')
+json.dumps(log)`);
+  const ours = await run(async () => {
+    const log: string[] = [];
+    for (const delayMs of [0, -1]) {
+      try {
+        using _deadline = timeout(delayMs);
+        log.push(`${delayMs}: code before the await runs`);
+        await sleep(0);
+        log.push(`${delayMs}: sleep(0) returned`);
+      } catch (error) {
+        if (error instanceof TimeoutError) log.push(`${delayMs}: TimeoutError`);
+      }
+    }
+    try {
+      using _deadline = timeout(0);
+      log.push('no await');
+    } catch (error) {
+      if (error instanceof TimeoutError) log.push('no await: TimeoutError');
+    }
+    await sleep(-5);
+    log.push('sleep(-5) returned');
+    return log;
+  });
+  assert.deepEqual(ours, python);
+  assert.throws(() => sleep(Number.NaN), InvalidArgumentError);
+});
+
 test('currentTask() finds the task from inside its body, across awaits; captureCallGraph edges via futureAddToAwaitedBy', async () => {
   assert.equal(currentTask(), undefined);
   let seen: (Task | undefined)[] = [];
