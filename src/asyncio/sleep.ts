@@ -72,9 +72,8 @@ function keepAlive(): void {}
 /**
  * Resolves with `value` after `delayMs` milliseconds (Python's `asyncio.sleep`, in ms as every ts314
  * duration). `sleep(0)` yields to the event loop once (a `setImmediate`), and so does a negative
- * delay, as in Python. A task's `cancel()` or an
- * expiring `timeout()` interrupts it with CancelledError / TimeoutError, and `ts314 ps` shows a task
- * sleeping as `sleep -> <its function>`.
+ * delay, as in Python. A task's `cancel()` or an expiring `timeout()` interrupts it with
+ * CancelledError / TimeoutError, and `ts314 ps` shows a task sleeping as `sleep -> <its function>`.
  * @example
  * await sleep(100);
  */
