@@ -1,10 +1,11 @@
 // gather: run awaitables concurrently and collect their results in order (Python's asyncio.gather).
 import { isThenable } from '../internal/thenable.js';
 import { checkOptionKeys } from '../internal/validate.js';
-import { CancelledError, InvalidArgumentError } from './errors.js';
-import { awaitedByOf, CANCELLED, Future, futureAddToAwaitedBy, REJECTED, settle } from './future.js';
-import { createTask } from './task.js';
-import { beginWait, endWait } from './waits.js';
+import { CancelledError, InvalidArgumentError, TimeoutError } from './errors.js';
+import { awaitedByOf, CANCELLED, FULFILLED, Future, futureAddToAwaitedBy, REJECTED, settle } from './future.js';
+import type { WaitSite } from './registry.js';
+import { createTask, currentTask, setPendingInterrupt, Task } from './task.js';
+import { beginWait, endWait, taskOfWait } from './waits.js';
 
 export interface GatherOptions {
   /** Python's `return_exceptions=True`: failures become values in the results instead of rejecting. */
@@ -60,53 +61,61 @@ export function gather<const T extends readonly unknown[]>(
   const results: unknown[] = new Array(children.length);
   let remaining = children.length;
   let running = children.length;
-  /** How the gather ends once its cancelled children let it: set when it is cancelled or interrupted. */
-  let stopping: { readonly state: typeof CANCELLED | typeof REJECTED; readonly error: unknown } | undefined;
-  const stop = (state: typeof CANCELLED | typeof REJECTED, error: unknown) => {
-    stopping = { state, error };
-    for (const child of children) child.cancel();
-    if (running === 0 && !outer.done()) settle(outer, state, error);
+  let wait: WaitSite | undefined;
+  /** Ends the gather and its wait (not through a reaction: that would mark a failure nobody awaits as handled). */
+  const end = (state: typeof FULFILLED | typeof CANCELLED | typeof REJECTED, value: unknown) => {
+    if (wait !== undefined) endWait(wait);
+    settle(outer, state, value);
   };
-  onCancel(outer, (error) => stop(CANCELLED, error));
-  let wait: ReturnType<typeof beginWait> | undefined;
-  let early: { error: unknown } | undefined;
+  /** How the gather ends once its cancelled children let it: set when it is cancelled or interrupted. */
+  let stopping: { readonly state: typeof CANCELLED | typeof REJECTED; readonly error: unknown; readonly interrupted: boolean } | undefined;
+  const stop = (state: typeof CANCELLED | typeof REJECTED, error: unknown, interrupted: boolean) => {
+    stopping = { state, error, interrupted };
+    for (const child of children) child.cancel();
+    if (running === 0 && !outer.done()) end(state, error);
+  };
+  onCancel(outer, (error) => stop(CANCELLED, error, false));
+  let early: { error: unknown; task: Task | undefined } | undefined;
   try {
     // A cancel, an expiring timeout or a failing TaskGroup: the children are cancelled and the awaiting task gets that error.
     wait = beginWait(beginWait, (interruption) => {
-      // Settled or already stopping, its wait not yet closed: the interruption goes to the task's next await.
-      if (outer.done() || stopping !== undefined) return false;
-      stop(interruption instanceof CancelledError ? CANCELLED : REJECTED, interruption);
+      // Settled, its wait not yet closed: the interruption goes to the task's next await.
+      if (outer.done()) return false;
+      // Stopping already: as Python passes a second cancel on to the children, and it is taken if one took it.
+      if (stopping !== undefined) return children.map((child) => child.cancel()).includes(true);
+      stop(interruption instanceof CancelledError ? CANCELLED : REJECTED, interruption, true);
       return true;
     });
   } catch (interruption) {
-    early = { error: interruption };
+    early = { error: interruption, task: currentTask() };
   }
-  if (wait !== undefined) {
-    const opened = wait;
-    awaitedByOf(outer).add(opened);
-    const close = () => endWait(opened);
-    outer.then(close, close);
-  }
-  if (remaining === 0 && early === undefined) outer.setResult(results as never);
+  if (wait !== undefined) awaitedByOf(outer).add(wait);
+  if (remaining === 0 && early === undefined) end(FULFILLED, results);
   children.forEach((child, index) => {
     futureAddToAwaitedBy(child, outer);
     const settled = (value: unknown, failed: boolean) => {
       running--;
       if (stopping !== undefined) {
         if (outer.done()) return;
-        // As CPython's gather: without returnExceptions the first child to end cancelled or failed ends it.
-        if (failed && !returnExceptions)
-          settle(outer, child.cancelled() ? stopping.state : REJECTED, child.cancelled() ? stopping.error : value);
-        else if (running === 0) settle(outer, stopping.state, stopping.error);
+        if (failed && !returnExceptions && !child.cancelled()) {
+          // As CPython's gather, a child that fails while cancelled ends it with its error. A TaskGroup's error
+          // that stopped it is given back to the task's next await (its group's end), so neither is lost.
+          const error = stopping.error;
+          if (stopping.interrupted && !(error instanceof CancelledError || error instanceof TimeoutError)) {
+            const task = wait === undefined ? early?.task : taskOfWait(wait);
+            if (task instanceof Task) setPendingInterrupt(task, error);
+          }
+          end(REJECTED, value);
+        } else if ((failed && !returnExceptions) || running === 0) end(stopping.state, stopping.error);
         return;
       }
       if (outer.done()) return;
       if (failed && !returnExceptions) {
-        outer.setException(value);
+        end(REJECTED, value);
         return;
       }
       results[index] = value;
-      if (--remaining === 0) outer.setResult(results as never);
+      if (--remaining === 0) end(FULFILLED, results);
     };
     child.then(
       (value) => settled(value, false),
@@ -114,7 +123,7 @@ export function gather<const T extends readonly unknown[]>(
     );
   });
   // The task had an interruption waiting for its next ts314 await: this gather takes it.
-  if (early !== undefined) stop(REJECTED, early.error);
+  if (early !== undefined) stop(REJECTED, early.error, true);
   return outer;
 }
 

@@ -138,7 +138,8 @@ export class TaskGroup implements AsyncDisposable {
       wait = beginWait(beginWait, interrupt);
     }
     // A cancel or timeout that stopped the block (JavaScript does not say how the block ended) cancels the tasks.
-    if (parent !== undefined && interruptedSince(parent, this.#interruptionsBefore)) this.#abort();
+    const blockInterrupted = parent !== undefined && interruptedSince(parent, this.#interruptionsBefore);
+    if (blockInterrupted) this.#abort();
     try {
       while (this.#tasks.size > 0) {
         await new Promise<void>((resolve) => {
@@ -154,7 +155,11 @@ export class TaskGroup implements AsyncDisposable {
       }
     }
     if (this.#errors.length === 0) {
-      if (interruption !== undefined) throw interruption;
+      // A second cancel while the tasks ended, on a block most likely leaving with the first: thrown here
+      // it would make a SuppressedError of the two (Python's __aexit__ replaces one with the other), so it
+      // is left for the task's next await, and a task that ends with the first is cancelled all the same.
+      if (interruption instanceof CancelledError && blockInterrupted) setPendingInterrupt(parent!, interruption);
+      else if (interruption !== undefined) throw interruption;
       return;
     }
     const error = own ?? new ExceptionGroup(MESSAGE, { exceptions: this.#errors });

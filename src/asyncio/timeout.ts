@@ -1,6 +1,6 @@
 // timeout: a deadline for the awaits of a block (Python 3.11's `async with asyncio.timeout(delay)`), as `using`.
 import { checkDelay } from '../internal/validate.js';
-import { type CancelledError, InvalidArgumentError, InvalidStateError, TimeoutError } from './errors.js';
+import { CancelledError, InvalidArgumentError, InvalidStateError, TimeoutError } from './errors.js';
 import {
   cancelledError,
   closeInterruption,
@@ -20,8 +20,8 @@ export class Timeout implements Disposable, AsyncDisposable {
   readonly #task: Task;
   #deadline: number;
   #timer: NodeJS.Timeout | undefined;
-  /** Set while an expiry already due waits for its microtask; replaced or cleared to call it off. */
-  #soon: object | undefined;
+  /** An expiry already due, waiting for the loop's next turn. */
+  #soon: NodeJS.Immediate | undefined;
   /** Python's states: `active` until it expires (`expiring`) or the block ends (`expired` / `finished`). */
   #state: 'active' | 'expiring' | 'expired' | 'finished' = 'active';
   #error: TimeoutError | CancelledError | undefined;
@@ -47,14 +47,15 @@ export class Timeout implements Disposable, AsyncDisposable {
     if (this.#state !== 'active') throw new InvalidStateError(`Cannot change state of ${this.#state} Timeout`);
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
+    if (this.#soon) clearImmediate(this.#soon);
     this.#soon = undefined;
     this.#deadline = performance.now() + delay;
     if (delay === 0) {
-      // Python runs an expiry already due with call_soon: after the code before the block's next await.
-      const soon = {};
-      this.#soon = soon;
-      queueMicrotask(() => {
-        if (this.#soon === soon && this.#state === 'active') this.#expire(0);
+      // Python runs an expiry already due with call_soon: after the code before the block's next await, and
+      // after the tasks made before it have started.
+      this.#soon = setImmediate(() => {
+        this.#soon = undefined;
+        this.#expire(0);
       });
     } else if (delay !== Infinity) {
       this.#timer = setTimeout(() => this.#expire(delay), delay);
@@ -82,12 +83,15 @@ export class Timeout implements Disposable, AsyncDisposable {
   [Symbol.dispose](): void {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = undefined;
+    if (this.#soon) clearImmediate(this.#soon);
     this.#soon = undefined;
     if (this.#state === 'active') this.#state = 'finished';
     if (this.#state !== 'expiring') return;
     this.#state = 'expired';
     closeInterruption(this.#task);
-    if (peekPendingInterrupt(this.#task) === this.#error) {
+    // A CancelledError (the expiry over an outstanding cancel) stays for the task's next await: the block may be
+    // leaving with a CancelledError already, and throwing a second on top would make a SuppressedError of them.
+    if (peekPendingInterrupt(this.#task) === this.#error && !(this.#error instanceof CancelledError)) {
       takePendingInterrupt(this.#task);
       throw this.#error;
     }

@@ -32,6 +32,11 @@ export function beginWait(below: Function, interrupt: ((error: unknown) => boole
   return openWait(registry(), site, interrupt);
 }
 
+/** The task whose await `wait` is (parsing its call site), or undefined. */
+export function taskOfWait(wait: WaitSite): GraphNode | undefined {
+  return taskOfSite(registry(), parseCallSite(wait.site), wait.seq);
+}
+
 export function endWait(wait: WaitSite): void {
   closeWait(registry(), wait);
 }
