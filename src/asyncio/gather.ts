@@ -70,9 +70,10 @@ export function gather<const T extends readonly unknown[]>(
   /** How the gather ends once its cancelled children let it: set when it is cancelled or interrupted. */
   let stopping: { readonly state: typeof CANCELLED | typeof REJECTED; readonly error: unknown; readonly interrupted: boolean } | undefined;
   const stop = (state: typeof CANCELLED | typeof REJECTED, error: unknown, interrupted: boolean) => {
-    stopping = { state, error, interrupted };
+    // The first reason to stop is the one it ends with; a later one only cancels the children again.
+    stopping ??= { state, error, interrupted };
     for (const child of children) child.cancel();
-    if (running === 0 && !outer.done()) end(state, error);
+    if (running === 0 && !outer.done()) end(stopping.state, stopping.error);
   };
   onCancel(outer, (error) => stop(CANCELLED, error, false));
   let early: { error: unknown; task: Task | undefined } | undefined;
@@ -81,8 +82,9 @@ export function gather<const T extends readonly unknown[]>(
     wait = beginWait(beginWait, (interruption) => {
       // Settled, its wait not yet closed: the interruption goes to the task's next await.
       if (outer.done()) return false;
-      // Stopping already: as Python passes a second cancel on to the children, and it is taken if one took it.
-      if (stopping !== undefined) return children.map((child) => child.cancel()).includes(true);
+      // Stopping already: as Python, a second cancel goes on to the children, taken if one of them took it;
+      // anything else (a TaskGroup's error) waits for the task's next await, so it cannot be lost here.
+      if (stopping !== undefined) return children.map((child) => child.cancel()).includes(true) && interruption instanceof CancelledError;
       stop(interruption instanceof CancelledError ? CANCELLED : REJECTED, interruption, true);
       return true;
     });
