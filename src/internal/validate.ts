@@ -81,7 +81,14 @@ export function checkMilliseconds(value: unknown, what: string, context: CheckCo
  * `undefined` or `null` is Infinity, as for {@link checkMilliseconds}.
  */
 export function checkDelay(value: unknown, what: string, context: CheckContext): number {
-  return typeof value === 'number' && value < 0 ? 0 : checkMilliseconds(value, what, context);
+  if (value === undefined || value === null) return Infinity;
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    fail(
+      context,
+      `${what} must be a number of milliseconds (0 or less: due now; omit it or pass Infinity to wait for ever), got ${show(value)}`,
+    );
+  }
+  return value < 0 ? 0 : value;
 }
 
 /**
