@@ -93,25 +93,30 @@ export function gather<const T extends readonly unknown[]>(
   }
   if (wait !== undefined) awaitedByOf(outer).add(wait);
   if (remaining === 0 && early === undefined) end(FULFILLED, results);
+  /** A child ended while the gather stops: as CPython's, the first to end cancelled or failed ends it (the last, with returnExceptions). */
+  const settledWhileStopping = (child: Future<unknown>, value: unknown, failed: boolean, why: NonNullable<typeof stopping>) => {
+    if (!failed || returnExceptions) {
+      if (running === 0) end(why.state, why.error);
+    } else if (child.cancelled()) end(why.state, why.error);
+    else {
+      // A child that fails while cancelled ends it with its own error. A TaskGroup's error that stopped it
+      // is given back to the task's next await (its group's end), so neither is lost.
+      if (why.interrupted && !(why.error instanceof CancelledError || why.error instanceof TimeoutError)) {
+        const task = wait === undefined ? early?.task : taskOfWait(wait);
+        if (task instanceof Task) setPendingInterrupt(task, why.error);
+      }
+      end(REJECTED, value);
+    }
+  };
   children.forEach((child, index) => {
     futureAddToAwaitedBy(child, outer);
     const settled = (value: unknown, failed: boolean) => {
       running--;
+      if (outer.done()) return;
       if (stopping !== undefined) {
-        if (outer.done()) return;
-        if (failed && !returnExceptions && !child.cancelled()) {
-          // As CPython's gather, a child that fails while cancelled ends it with its error. A TaskGroup's error
-          // that stopped it is given back to the task's next await (its group's end), so neither is lost.
-          const error = stopping.error;
-          if (stopping.interrupted && !(error instanceof CancelledError || error instanceof TimeoutError)) {
-            const task = wait === undefined ? early?.task : taskOfWait(wait);
-            if (task instanceof Task) setPendingInterrupt(task, error);
-          }
-          end(REJECTED, value);
-        } else if ((failed && !returnExceptions) || running === 0) end(stopping.state, stopping.error);
+        settledWhileStopping(child, value, failed, stopping);
         return;
       }
-      if (outer.done()) return;
       if (failed && !returnExceptions) {
         end(REJECTED, value);
         return;
